@@ -1,0 +1,61 @@
+"""The `send-tui` command: no sub-command starts the app; sub-commands live in `subcommands/`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from send_tui import __version__, subcommands
+
+
+def _subcommand_modules() -> list[ModuleType]:
+    names = sorted(
+        info.name for info in pkgutil.iter_modules(subcommands.__path__) if not info.name.startswith("_")
+    )
+    return [importlib.import_module(f"send_tui.subcommands.{name}") for name in names]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="send-tui",
+        description="Offline guide to SEND disagreement routes in England, for helpline advisers.",
+    )
+    parser.add_argument("--version", action="version", version=f"send-tui {__version__}")
+    parser.add_argument("--content", type=Path, metavar="DIR", help="route content folder")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _subcommand_modules():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _run_app(args)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from send_tui.app import make_app
+
+    app = make_app(content_dir=args.content, config_path=args.config)
+    app.run()
+    return int(app.return_code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

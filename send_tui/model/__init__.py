@@ -1,0 +1,1 @@
+"""The domain: content, session, letter, summary, deadlines. Never imports Textual."""

@@ -1,0 +1,288 @@
+"""The route content as a typed, immutable model.
+
+Everything the screens, the renderers and the command line show about the law comes from
+these objects, which the loader builds from TOML. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+
+#: The marker a content author writes for a local detail nobody has confirmed yet.
+TO_BE_CONFIRMED = "to be confirmed"
+
+#: At most nine options, so that the number keys 1-9 choose every one.
+MAX_OPTIONS = 9
+
+#: The named fields a letter template may use, as ``{name}``. The letter model fills them;
+#: user text is substituted once and never read as a template again.
+LETTER_FIELDS: tuple[str, ...] = (
+    "complainant_name",
+    "child_name",
+    "setting",
+    "year_group",
+    "addressee_name",
+    "addressee_role",
+    "about",
+    "tried",
+    "outcome",
+    "reply_by",
+    "enclosures",
+    "today",
+)
+
+#: An answer is one option id (a question) or several (a multi-choice step).
+Answer = str | tuple[str, ...]
+
+
+def empty_mapping() -> Mapping[str, object]:
+    return MappingProxyType({})
+
+
+class NodeKind(StrEnum):
+    """What a decision point asks of the adviser."""
+
+    QUESTION = "question"  # choose one option
+    MULTI = "multi"  # choose several options (routes); one may be exclusive
+    INFO = "info"  # read, then go on
+    OUTCOME = "outcome"  # where a path ends: next steps, contacts, references
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """Branching as data: every named node's answer must be one of the listed options.
+
+    For a multi-choice node, the condition holds when any chosen option is listed.
+    An empty condition always holds.
+    """
+
+    answers: Mapping[str, frozenset[str]] = field(default_factory=empty_mapping)
+
+    def holds(self, given: Mapping[str, Answer]) -> bool:
+        for node_id, wanted in self.answers.items():
+            answer = given.get(node_id)
+            if answer is None:
+                return False
+            chosen = (answer,) if isinstance(answer, str) else answer
+            if not wanted.intersection(chosen):
+                return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """Go to ``to`` when ``when`` holds; branches are tried in order, the first match wins."""
+
+    to: str
+    when: Condition = field(default_factory=Condition)
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One numbered choice on a question or multi-choice step."""
+
+    id: str
+    label: str
+    next: str | None = None  # question options: where this choice leads
+    route: str | None = None  # multi options: the route this choice adds to the plan
+    exclusive: bool = False  # multi options: choosing it clears the others ("not sure")
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One decision point: a screen in the wizard."""
+
+    id: str
+    kind: NodeKind
+    title: str
+    body: str = ""
+    options: tuple[Option, ...] = ()
+    branches: tuple[Branch, ...] = ()  # info and multi: conditional ways on, before `next`
+    next: str | None = None  # info and multi: the default way on
+    route: str | None = None  # outcome: the route it recommends
+    also_routes: tuple[str, ...] = ()  # outcome: other routes worth adding to the plan
+    next_steps: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+    clocks: tuple[str, ...] = ()
+    letter: str | None = None
+    terms: tuple[str, ...] = ()  # glossary ids this screen uses, for its F1 help
+    source_file: str = ""
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    def targets(self) -> tuple[str, ...]:
+        """Every node id this node can lead to, in the order an adviser would meet them."""
+        found: list[str] = [o.next for o in self.options if o.next]
+        found += [b.to for b in self.branches]
+        if self.next:
+            found.append(self.next)
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True, slots=True)
+class Prerequisite:
+    """Something that must come before a route, unless ``unless`` holds for the answers."""
+
+    route: str
+    note: str
+    unless: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A way of resolving a disagreement (or a step every family takes, like first steps)."""
+
+    id: str
+    title: str
+    summary: str
+    order: int
+    refs: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
+    clocks: tuple[str, ...] = ()
+    letter: str | None = None
+    before: tuple[Prerequisite, ...] = ()
+    plannable: bool = True
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A citation, such as a Code of Practice paragraph range."""
+
+    id: str
+    cite: str  # what an adviser types: "11.45", "HESC Rules r.20"
+    title: str
+    source: str = ""
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """An organisation or team. Any detail may be ``TO_BE_CONFIRMED``; absent means not applicable."""
+
+    id: str
+    name: str
+    description: str = ""
+    website: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    local: bool = False
+    source_file: str = ""
+
+    def details(self) -> tuple[tuple[str, str], ...]:
+        """(label, value) pairs in a fixed order, for every detail the content gives."""
+        pairs = (
+            ("Website", self.website),
+            ("Phone", self.phone),
+            ("Email", self.email),
+            ("Address", self.address),
+        )
+        return tuple((label, value) for label, value in pairs if value is not None)
+
+    def unconfirmed(self) -> tuple[str, ...]:
+        return tuple(label for label, value in self.details() if is_unconfirmed(value))
+
+
+def is_unconfirmed(value: str | None) -> bool:
+    return value is not None and value.strip().lower() == TO_BE_CONFIRMED
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    id: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LetterTemplate:
+    """The wording of a complaint letter, with ``{field}`` places from ``LETTER_FIELDS``."""
+
+    id: str
+    title: str
+    addressee_roles: tuple[str, ...]
+    heading: str
+    paragraphs: tuple[str, ...]
+    procedure: str  # which complaints procedure the letter asks to be used
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """The wording of a deadline rule; the dates come from ``model.deadlines``."""
+
+    id: str
+    title: str
+    rule: str
+    refs: tuple[str, ...] = ()
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolTerm:
+    name: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
+class TermCalendar:
+    """A school's terms and INSET days, from the local pack; advisers edit it per school."""
+
+    terms: tuple[SchoolTerm, ...]
+    inset_days: tuple[date, ...] = ()
+    confirmed: bool = False
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FileMeta:
+    """What every content file records about itself."""
+
+    path: str  # relative to the content root
+    title: str
+    reviewed: date
+    sources: tuple[str, ...]
+    local: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """All route content: national law plus one council's local pack."""
+
+    root: Path
+    start: str
+    local_pack: str
+    files: tuple[FileMeta, ...]
+    nodes: Mapping[str, Node]
+    routes: Mapping[str, Route]
+    refs: Mapping[str, Reference]
+    contacts: Mapping[str, Contact]
+    glossary: Mapping[str, GlossaryTerm]
+    letters: Mapping[str, LetterTemplate]
+    clocks: Mapping[str, Clock]
+    term_calendar: TermCalendar | None = None
+    closure_days: tuple[date, ...] = ()
+
+    @property
+    def oldest_review(self) -> date:
+        return min(f.reviewed for f in self.files)
+
+    @property
+    def review_date(self) -> date:
+        """The date to show users: the oldest review, since that is what everything is at least."""
+        return self.oldest_review
+
+    def outcomes(self) -> tuple[Node, ...]:
+        return tuple(n for n in self.nodes.values() if n.kind is NodeKind.OUTCOME)

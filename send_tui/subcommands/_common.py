@@ -1,0 +1,49 @@
+"""Options and helpers that several sub-commands share."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+
+from send_tui.model import dates
+
+
+def iso_date(text: str) -> date:
+    """argparse type for dates: a clear message naming the format (exit 2), never a traceback."""
+    try:
+        return dates.parse_date(text)
+    except dates.DateFormatError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_content_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS keeps a `--content` given before the sub-command.
+    parser.add_argument(
+        "--content", type=Path, metavar="DIR", default=argparse.SUPPRESS, help="route content folder"
+    )
+
+
+def add_today_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=iso_date,
+        metavar="DATE",
+        default=None,
+        help="treat this date as today (training and tests); SEND_TUI_TODAY does the same",
+    )
+
+
+def today(args: argparse.Namespace | None = None) -> date:
+    """Today, from `--today`, else `SEND_TUI_TODAY`, else the clock; a bad env date exits 2."""
+    try:
+        return dates.today(getattr(args, "today", None))
+    except dates.DateFormatError as error:
+        console(stderr=True).print(f"SEND_TUI_TODAY: {error}", markup=False)
+        raise SystemExit(2) from None
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
