@@ -47,3 +47,15 @@ def today(args: argparse.Namespace | None = None) -> date:
 
 def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def load_or_report(args: argparse.Namespace):  # -> Content | None
+    """Load the content named by `--content` (or the shipped content); print every error if bad."""
+    from send_tui.model.content_errors import ContentErrors
+    from send_tui.model.loader import load_content
+
+    try:
+        return load_content(getattr(args, "content", None), getattr(args, "local_pack", None))
+    except ContentErrors as problems:
+        console(stderr=True).print(problems.report(), markup=False)
+        return None

@@ -1,0 +1,36 @@
+"""Content errors: each names the file, the key path and what to fix.
+
+A council content author reads these in `send-tui check`; an adviser sees them if the app cannot
+start on the content. So they are sentences, not exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ContentError:
+    file: str  # relative to the content root, e.g. "national/mediation.toml"
+    key: str  # the table and key path, e.g. "nodes.appeal_scope.options[2].next"; "" for the file
+    message: str  # what is wrong and what to do
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.key}" if self.key else self.file
+        return f"{where}: {self.message}"
+
+
+class ContentErrors(Exception):
+    """Every problem found in the content, reported together rather than the first alone."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"The route content has {count} {noun}:"]
+        lines += [f"- {error}" for error in self.errors]
+        return "\n".join(lines)

@@ -1,0 +1,485 @@
+"""TOML -> the content model, refusing bad content with every error named by file and key.
+
+Reads `manifest.toml`, every file under `national/` and the chosen `local/<pack>/`. Checks the
+shape of each table, then the links between them, then the decision graph, and reports all the
+problems together so a content author can fix them in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from send_tui.model import graph
+from send_tui.model.content import (
+    LETTER_FIELDS,
+    MAX_OPTIONS,
+    Branch,
+    Clock,
+    Condition,
+    Contact,
+    Content,
+    FileMeta,
+    GlossaryTerm,
+    LetterTemplate,
+    Node,
+    NodeKind,
+    Option,
+    Prerequisite,
+    Reference,
+    Route,
+    SchoolTerm,
+    TermCalendar,
+)
+from send_tui.model.content_errors import ContentError, ContentErrors
+from send_tui.model.deadlines import CLOCK_IDS
+from send_tui.model.toml_table import Table
+
+MANIFEST = "manifest.toml"
+SECTIONS = ("nodes", "routes", "refs", "contacts", "glossary", "letters", "clocks", "term_dates", "closures")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass
+class _Collected:
+    """What the files hold, before the links between them are checked."""
+
+    files: list[FileMeta] = field(default_factory=list)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    routes: dict[str, Route] = field(default_factory=dict)
+    refs: dict[str, Reference] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    letters: dict[str, LetterTemplate] = field(default_factory=dict)
+    clocks: dict[str, Clock] = field(default_factory=dict)
+    term_calendar: TermCalendar | None = None
+    closure_days: list[date] = field(default_factory=list)
+    # where each id was first defined, for "defined twice" messages
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def load_content(root: Path | None = None, local_pack: str | None = None) -> Content:
+    """Load and check the content at `root` (the shipped content by default).
+
+    `local_pack` overrides the manifest's choice (from the adviser's config). Raises
+    `ContentErrors` listing every problem.
+    """
+    if root is None:
+        from send_tui.paths import default_content_dir
+
+        root = default_content_dir()
+    root = Path(root)
+    errors: list[ContentError] = []
+    manifest = _read_toml(root / MANIFEST, MANIFEST, errors)
+    if manifest is None:
+        raise ContentErrors(errors)
+    start, pack = _read_manifest(manifest, errors)
+    pack = local_pack or pack
+    collected = _Collected()
+    for path, relative, is_local in _content_files(root, pack, errors):
+        data = _read_toml(path, relative, errors)
+        if data is not None:
+            _read_file(data, relative, is_local, collected, errors)
+    content = Content(
+        root=root,
+        start=start or "",
+        local_pack=pack or "",
+        files=tuple(collected.files),
+        nodes=MappingProxyType(collected.nodes),
+        routes=MappingProxyType(collected.routes),
+        refs=MappingProxyType(collected.refs),
+        contacts=MappingProxyType(collected.contacts),
+        glossary=MappingProxyType(collected.glossary),
+        letters=MappingProxyType(collected.letters),
+        clocks=MappingProxyType(collected.clocks),
+        term_calendar=collected.term_calendar,
+        closure_days=tuple(sorted(set(collected.closure_days))),
+    )
+    if not errors:
+        _check_links(content, errors)
+    if not errors:
+        errors += graph.check(content)
+    if errors:
+        raise ContentErrors(errors)
+    return content
+
+
+def _read_toml(path: Path, relative: str, errors: list[ContentError]) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        errors.append(ContentError(relative, "", f"file not found at {path}"))
+    except tomllib.TOMLDecodeError as error:
+        errors.append(ContentError(relative, "", f"TOML syntax error: {error}"))
+    except UnicodeDecodeError:
+        errors.append(ContentError(relative, "", "is not UTF-8 text: save it as UTF-8"))
+    except OSError as error:
+        errors.append(ContentError(relative, "", f"cannot be read: {error.strerror or error}"))
+    return None
+
+
+def _read_manifest(data: dict[str, Any], errors: list[ContentError]) -> tuple[str | None, str | None]:
+    top = Table(data, MANIFEST, "", errors)
+    table = top.table("manifest", required=True)
+    top.finish()
+    if table is None:
+        return None, None
+    start = table.ident("start")
+    pack = table.text("local_pack")
+    table.finish()
+    return start, pack
+
+
+def _content_files(root: Path, pack: str | None, errors: list[ContentError]) -> list[tuple[Path, str, bool]]:
+    found: list[tuple[Path, str, bool]] = []
+    national = root / "national"
+    if not national.is_dir():
+        errors.append(ContentError("national/", "", f"folder not found under {root}"))
+    else:
+        found += [(p, p.relative_to(root).as_posix(), False) for p in sorted(national.glob("*.toml"))]
+    if pack:
+        local = root / "local" / pack
+        if not local.is_dir():
+            errors.append(
+                ContentError(MANIFEST, "manifest.local_pack", f"no local pack folder at local/{pack}/")
+            )
+        else:
+            found += [(p, p.relative_to(root).as_posix(), True) for p in sorted(local.glob("*.toml"))]
+    return found
+
+
+def _read_file(
+    data: dict[str, Any], relative: str, is_local: bool, into: _Collected, errors: list[ContentError]
+) -> None:
+    top = Table(data, relative, "", errors)
+    meta = top.table("meta", required=True)
+    if meta is not None:
+        title = meta.text("title")
+        reviewed = meta.day("reviewed")
+        sources = meta.texts("sources", required=True)
+        if meta.has("sources") and not sources:
+            meta.error("sources", "is empty: name at least one source")
+        meta.finish()
+        if title and reviewed:
+            into.files.append(FileMeta(relative, title, reviewed, sources, local=is_local))
+    readers = {
+        "nodes": _read_node,
+        "routes": _read_route,
+        "refs": _read_ref,
+        "contacts": lambda t, i: _read_contact(t, i, is_local),
+        "glossary": _read_term,
+        "letters": _read_letter,
+        "clocks": _read_clock,
+    }
+    for section, reader in readers.items():
+        table = top.table(section)
+        if table is None:
+            continue
+        store: dict[str, Any] = getattr(into, section)
+        for item_id, item_table in table.subtables():
+            item = reader(item_table, item_id)
+            item_table.finish()
+            origin = into.origins.get((section, item_id))
+            if origin is not None:
+                item_table.error(None, f"the id {item_id!r} is already used in {origin}: choose another")
+            elif item is not None:
+                store[item_id] = item
+                into.origins[(section, item_id)] = relative
+    _read_term_dates(top, into)
+    closures = top.table("closures")
+    if closures is not None:
+        into.closure_days += closures.days("days", required=True)
+        closures.finish()
+    top.finish()
+
+
+def _condition(table: Table | None) -> Condition:
+    if table is None:
+        return Condition()
+    answers: dict[str, frozenset[str]] = {}
+    for node_id in list(table.data):
+        options = table.idents(node_id, required=True)
+        if not options:
+            table.error(node_id, "lists no options: name at least one option id")
+        answers[node_id] = frozenset(options)
+    table.finish()
+    return Condition(MappingProxyType(answers))
+
+
+def _read_node(table: Table, node_id: str) -> Node | None:
+    kind_text = table.text("kind")
+    kinds = [k.value for k in NodeKind]
+    if kind_text is not None and kind_text not in kinds:
+        table.error("kind", f"{kind_text!r} is not a kind of node: use one of {', '.join(kinds)}")
+        kind_text = None
+    title = table.text("title")
+    options = tuple(_read_option(t) for t in table.tables("options"))
+    branches = []
+    for branch in table.tables("branches"):
+        to = branch.ident("to")
+        when = _condition(branch.table("when", required=True))
+        branch.finish()
+        if to:
+            branches.append(Branch(to, when))
+    node = Node(
+        id=node_id,
+        kind=NodeKind(kind_text) if kind_text else NodeKind.INFO,
+        title=title or "",
+        body=table.text("body", required=False, default="") or "",
+        options=tuple(o for o in options if o is not None),
+        branches=tuple(branches),
+        next=table.ident("next", required=False),
+        route=table.ident("route", required=False),
+        also_routes=table.idents("also_routes"),
+        next_steps=table.texts("next_steps"),
+        contacts=table.idents("contacts"),
+        refs=table.idents("refs"),
+        clocks=table.idents("clocks"),
+        letter=table.ident("letter", required=False),
+        terms=table.idents("terms"),
+        source_file=table.file,
+    )
+    if kind_text is None or title is None:
+        return None
+    _check_node_shape(node, table)
+    return node
+
+
+def _read_option(table: Table) -> Option | None:
+    option_id = table.ident("id")
+    label = table.text("label")
+    option = Option(
+        id=option_id or "",
+        label=label or "",
+        next=table.ident("next", required=False),
+        route=table.ident("route", required=False),
+        exclusive=table.flag("exclusive"),
+        hint=table.text("hint", required=False, default="") or "",
+    )
+    table.finish()
+    return option if option_id and label else None
+
+
+def _check_node_shape(node: Node, table: Table) -> None:
+    """What each kind of node must have, and what it must not."""
+    kind = node.kind
+    chooses = kind in (NodeKind.QUESTION, NodeKind.MULTI)
+    if chooses:
+        if not node.options:
+            table.error("options", f"a {kind} needs at least one option")
+        if len(node.options) > MAX_OPTIONS:
+            table.error(
+                "options",
+                f"has {len(node.options)} options; at most {MAX_OPTIONS}, so the number keys choose each one",
+            )
+        seen: set[str] = set()
+        for index, option in enumerate(node.options):
+            if option.id in seen:
+                table.error(f"options[{index}].id", f"{option.id!r} is used twice on this node")
+            seen.add(option.id)
+    elif table.has("options"):
+        table.error("options", f"a {kind} has no options: remove them or make it a question")
+    for index, option in enumerate(node.options):
+        where = f"options[{index}]"
+        if kind is NodeKind.QUESTION and not option.next:
+            table.error(f"{where}.next", "is missing: say which node this option leads to")
+        if kind is NodeKind.QUESTION and (option.route or option.exclusive):
+            table.error(where, "route and exclusive belong on multi-choice options only")
+        if kind is NodeKind.MULTI and option.next:
+            table.error(f"{where}.next", "multi-choice options do not lead anywhere: use branches")
+    if kind is NodeKind.MULTI and sum(o.exclusive for o in node.options) > 1:
+        table.error("options", "only one option may be exclusive")
+    if kind in (NodeKind.INFO, NodeKind.MULTI) and not node.next:
+        table.error("next", f"is missing: a {kind} needs a default way on")
+    if kind in (NodeKind.QUESTION, NodeKind.OUTCOME) and (node.next or node.branches):
+        table.error("next" if node.next else "branches", f"a {kind} does not use next or branches")
+    if kind is NodeKind.OUTCOME:
+        if not node.route:
+            table.error("route", "is missing: an outcome names the route it recommends")
+        if not node.next_steps:
+            table.error("next_steps", "is missing: an outcome lists at least one next step")
+    else:
+        for key in ("route", "also_routes", "next_steps", "letter", "clocks"):
+            if table.has(key):
+                table.error(key, "belongs on outcome nodes only")
+
+
+def _read_route(table: Table, route_id: str) -> Route | None:
+    before = []
+    for item in table.tables("before"):
+        route = item.ident("route")
+        note = item.text("note")
+        unless = item.table("unless")
+        condition = _condition(unless) if unless is not None else None
+        item.finish()
+        if route and note:
+            before.append(Prerequisite(route, note, condition))
+    title = table.text("title")
+    summary = table.text("summary")
+    route = Route(
+        id=route_id,
+        title=title or "",
+        summary=summary or "",
+        order=table.whole("order"),
+        refs=table.idents("refs"),
+        contacts=table.idents("contacts"),
+        clocks=table.idents("clocks"),
+        letter=table.ident("letter", required=False),
+        before=tuple(before),
+        plannable=table.flag("plannable", default=True),
+        source_file=table.file,
+    )
+    return route if title and summary else None
+
+
+def _read_ref(table: Table, ref_id: str) -> Reference | None:
+    cite, title = table.text("cite"), table.text("title")
+    source = table.text("source", required=False, default="") or ""
+    return Reference(ref_id, cite, title, source, table.file) if cite and title else None
+
+
+def _read_contact(table: Table, contact_id: str, is_local: bool) -> Contact | None:
+    name = table.text("name")
+    contact = Contact(
+        id=contact_id,
+        name=name or "",
+        description=table.text("description", required=False, default="") or "",
+        website=table.text("website", required=False),
+        phone=table.text("phone", required=False),
+        email=table.text("email", required=False),
+        address=table.text("address", required=False),
+        local=is_local,
+        source_file=table.file,
+    )
+    return contact if name else None
+
+
+def _read_term(table: Table, term_id: str) -> GlossaryTerm | None:
+    term, definition = table.text("term"), table.text("definition")
+    aliases = table.texts("aliases")
+    return GlossaryTerm(term_id, term, definition, aliases, table.file) if term and definition else None
+
+
+def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
+    title, heading, procedure = table.text("title"), table.text("heading"), table.text("procedure")
+    roles = table.texts("addressee_roles", required=True)
+    paragraphs = table.texts("paragraphs", required=True)
+    if table.has("addressee_roles") and not roles:
+        table.error("addressee_roles", "is empty: give at least one role")
+    if table.has("paragraphs") and not paragraphs:
+        table.error("paragraphs", "is empty: the letter needs some wording")
+    texts = {"heading": heading or ""} | {f"paragraphs[{i}]": p for i, p in enumerate(paragraphs)}
+    for key, text in texts.items():
+        for name in _PLACEHOLDER.findall(text):
+            if name not in LETTER_FIELDS:
+                table.error(
+                    key, f"{{{name}}} is not a letter field: use one of {', '.join(LETTER_FIELDS)}"
+                )
+    if not (title and heading and procedure and roles and paragraphs):
+        return None
+    return LetterTemplate(letter_id, title, roles, heading, paragraphs, procedure, table.file)
+
+
+def _read_clock(table: Table, clock_id: str) -> Clock | None:
+    title, rule = table.text("title"), table.text("rule")
+    refs = table.idents("refs")
+    if clock_id not in CLOCK_IDS:
+        table.error(None, f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}")
+        return None
+    return Clock(clock_id, title, rule, refs, table.file) if title and rule else None
+
+
+def _read_term_dates(top: Table, into: _Collected) -> None:
+    table = top.table("term_dates")
+    if table is None:
+        return
+    if into.term_calendar is not None:
+        table.error(None, f"term dates are already given in {into.term_calendar.source_file}")
+    terms = []
+    for item in table.tables("terms", required=True):
+        name, start, end = item.text("name"), item.day("start"), item.day("end")
+        item.finish()
+        if name and start and end:
+            if end < start:
+                item.error("end", f"{end} is before the start, {start}")
+            terms.append(SchoolTerm(name, start, end))
+    terms.sort(key=lambda t: t.start)
+    for earlier, later in zip(terms, terms[1:]):
+        if later.start <= earlier.end:
+            table.error("terms", f"{earlier.name!r} and {later.name!r} overlap")
+    calendar = TermCalendar(
+        terms=tuple(terms),
+        inset_days=tuple(sorted(table.days("inset_days"))),
+        confirmed=table.flag("confirmed"),
+        source_file=table.file,
+    )
+    table.finish()
+    if into.term_calendar is None:
+        into.term_calendar = calendar
+
+
+def _check_links(content: Content, errors: list[ContentError]) -> None:
+    """Every id that content names must exist, in the kind of thing it names."""
+
+    def need(file: str, key: str, kind: str, ids: Mapping[str, object], wanted: str | None) -> None:
+        if wanted and wanted not in ids:
+            errors.append(ContentError(file, key, f"names {kind} {wanted!r}, which does not exist"))
+
+    def need_all(file: str, key: str, kind: str, ids: Mapping[str, object], wanted: tuple[str, ...]) -> None:
+        for index, item in enumerate(wanted):
+            need(file, f"{key}[{index}]", kind, ids, item)
+
+    def need_condition(file: str, key: str, condition: Condition) -> None:
+        for node_id, options in condition.answers.items():
+            node = content.nodes.get(node_id)
+            if node is None:
+                errors.append(ContentError(file, f"{key}.{node_id}", f"names node {node_id!r}, which does not exist"))
+                continue
+            for option in sorted(options):
+                if node.option(option) is None:
+                    errors.append(
+                        ContentError(file, f"{key}.{node_id}", f"node {node_id!r} has no option {option!r}")
+                    )
+
+    if content.start not in content.nodes:
+        errors.append(ContentError(MANIFEST, "manifest.start", f"names node {content.start!r}, which does not exist"))
+    for node in content.nodes.values():
+        f, base = node.source_file, f"nodes.{node.id}"
+        for index, option in enumerate(node.options):
+            need(f, f"{base}.options[{index}].next", "node", content.nodes, option.next)
+            need(f, f"{base}.options[{index}].route", "route", content.routes, option.route)
+        for index, branch in enumerate(node.branches):
+            need(f, f"{base}.branches[{index}].to", "node", content.nodes, branch.to)
+            need_condition(f, f"{base}.branches[{index}].when", branch.when)
+        need(f, f"{base}.next", "node", content.nodes, node.next)
+        need(f, f"{base}.route", "route", content.routes, node.route)
+        need_all(f, f"{base}.also_routes", "route", content.routes, node.also_routes)
+        need_all(f, f"{base}.contacts", "contact", content.contacts, node.contacts)
+        need_all(f, f"{base}.refs", "reference", content.refs, node.refs)
+        need_all(f, f"{base}.clocks", "clock", content.clocks, node.clocks)
+        need(f, f"{base}.letter", "letter", content.letters, node.letter)
+        need_all(f, f"{base}.terms", "glossary term", content.glossary, node.terms)
+    for route in content.routes.values():
+        f, base = route.source_file, f"routes.{route.id}"
+        need_all(f, f"{base}.refs", "reference", content.refs, route.refs)
+        need_all(f, f"{base}.contacts", "contact", content.contacts, route.contacts)
+        need_all(f, f"{base}.clocks", "clock", content.clocks, route.clocks)
+        need(f, f"{base}.letter", "letter", content.letters, route.letter)
+        for index, prerequisite in enumerate(route.before):
+            need(f, f"{base}.before[{index}].route", "route", content.routes, prerequisite.route)
+            if prerequisite.unless is not None:
+                need_condition(f, f"{base}.before[{index}].unless", prerequisite.unless)
+    for clock in content.clocks.values():
+        need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
+    missing = [c for c in CLOCK_IDS if c not in content.clocks]
+    if missing:
+        errors.append(
+            ContentError("national/", "clocks", f"no wording for the clocks {', '.join(missing)}: add a [clocks.<id>] table for each")
+        )

@@ -1,0 +1,39 @@
+"""`send-tui check`: validate route content and summarise it, for content authors and CI."""
+
+from __future__ import annotations
+
+import argparse
+
+from send_tui.subcommands._common import add_content_option, console, load_or_report
+
+NAME = "check"
+HELP = "check the route content and summarise it (exit 1 if it has problems)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_content_option(parser)
+    parser.add_argument("--local-pack", metavar="NAME", help="check with this local pack instead of the manifest's")
+
+
+def run(args: argparse.Namespace) -> int:
+    from send_tui.model import graph
+
+    content = load_or_report(args)
+    if content is None:
+        return 1
+    out = console()
+    local = [f for f in content.files if f.local]
+    out.print(f"Content OK: {content.root}", markup=False)
+    out.print(f"  files:        {len(content.files)} ({len(local)} in local pack {content.local_pack!r})", markup=False)
+    out.print(f"  nodes:        {len(content.nodes)} ({len(content.outcomes())} outcomes)", markup=False)
+    out.print(f"  routes:       {len(content.routes)}", markup=False)
+    out.print(f"  paths:        {graph.count_paths(content)} from the start to an outcome", markup=False)
+    out.print(f"  glossary:     {len(content.glossary)} terms; contacts: {len(content.contacts)}", markup=False)
+    oldest = min(content.files, key=lambda f: f.reviewed)
+    out.print(f"  oldest review: {oldest.reviewed.isoformat()} ({oldest.path})", markup=False)
+    unconfirmed = sum(len(c.unconfirmed()) for c in content.contacts.values())
+    if unconfirmed:
+        out.print(f"  to be confirmed: {unconfirmed} contact details", markup=False)
+    if content.term_calendar is not None and not content.term_calendar.confirmed:
+        out.print("  term dates:   illustrative, not yet confirmed", markup=False)
+    return 0

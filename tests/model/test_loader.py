@@ -1,0 +1,159 @@
+"""The loader refuses bad content, naming the file and the key, and reports every problem together."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from send_tui.model.content import NodeKind, is_unconfirmed
+from send_tui.model.content_errors import ContentErrors
+from send_tui.model.loader import load_content
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "minimal"
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def edit(root: Path, file: str, old: str, new: str) -> None:
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(root: Path, file: str, text: str) -> None:
+    with (root / file).open("a", encoding="utf-8") as handle:
+        handle.write("\n" + text + "\n")
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(root)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_the_minimal_pack_loads_into_typed_immutable_objects(pack: Path) -> None:
+    content = load_content(pack)
+    assert content.start == "start"
+    assert content.nodes["start"].kind is NodeKind.QUESTION
+    assert [o.label for o in content.nodes["start"].options] == ["Go to info", "Go to the end"]
+    assert content.contacts["local_team"].local is True
+    assert is_unconfirmed(content.contacts["local_team"].phone)
+    assert content.contacts["local_team"].unconfirmed() == ("Phone",)
+    assert content.oldest_review.isoformat() == "2026-10-01"
+    with pytest.raises(TypeError):
+        content.nodes["new"] = content.nodes["start"]  # type: ignore[index]
+
+
+def test_unknown_key_names_file_and_key(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'title = "Some information"', 'title = "Some information"\ncolour = "red"')
+    assert problems(pack) == [
+        "national/flow.toml: nodes.info.colour: is not a key send-tui knows: check the spelling (see docs/content-format.md)"
+    ]
+
+
+def test_wrong_type_names_the_type_wanted(pack: Path) -> None:
+    edit(pack, "national/flow.toml", "order = 1", 'order = "first"')
+    assert problems(pack) == ["national/flow.toml: routes.only.order: should be a whole number, not text"]
+
+
+def test_missing_required_key(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'summary = "It is the only one."\n', "")
+    assert problems(pack) == ["national/flow.toml: routes.only.summary: is missing: add it"]
+
+
+def test_missing_meta_review_date(pack: Path) -> None:
+    edit(pack, "national/clocks.toml", "reviewed = 2026-10-01\n", "")
+    assert problems(pack) == ["national/clocks.toml: meta.reviewed: is missing: add it"]
+
+
+def test_duplicate_id_across_files_names_both(pack: Path) -> None:
+    append(pack, "local/demo/contacts.toml", '[refs.cop]\ncite = "1"\ntitle = "again"')
+    assert problems(pack) == [
+        "local/demo/contacts.toml: refs.cop: the id 'cop' is already used in national/flow.toml: choose another"
+    ]
+
+
+def test_next_that_names_no_node(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'body = "Read this."\nnext = "end"', 'body = "Read this."\nnext = "nowhere"')
+    found = problems(pack)
+    assert "national/flow.toml: nodes.info.next: names node 'nowhere', which does not exist" in found
+
+
+def test_unreachable_node(pack: Path) -> None:
+    append(pack, "national/flow.toml", '[nodes.orphan]\nkind = "info"\ntitle = "Nobody comes here"\nnext = "end"')
+    assert problems(pack) == [
+        "national/flow.toml: nodes.orphan: no path from the start ('start') reaches this node: link to it or remove it"
+    ]
+
+
+def test_step_with_no_way_on_to_an_outcome(pack: Path) -> None:
+    append(
+        pack,
+        "national/flow.toml",
+        '[nodes.stuck]\nkind = "question"\ntitle = "Stuck?"\noptions = [{ id = "x", label = "x", next = "loop" }]\n'
+        '[nodes.loop]\nkind = "info"\ntitle = "Loop"\nnext = "stuck"',
+    )
+    edit(pack, "national/flow.toml", '{ id = "b", label = "Go to the end", next = "end" },',
+         '{ id = "b", label = "Go to the end", next = "end" },\n  { id = "c", label = "Stuck", next = "stuck" },')
+    found = problems(pack)
+    assert "national/flow.toml: nodes.stuck: is in a loop with no way out to an outcome: add a way on to an outcome" in found
+    assert "national/flow.toml: nodes.loop: is in a loop with no way out to an outcome: add a way on to an outcome" in found
+
+
+def test_more_than_nine_options(pack: Path) -> None:
+    many = ",\n".join(f'  {{ id = "o{i}", label = "Option {i}", next = "end" }}' for i in range(10))
+    edit(pack, "national/flow.toml", '  { id = "a", label = "Go to info", next = "info" },\n  { id = "b", label = "Go to the end", next = "end" },',
+         '  { id = "a", label = "Go to info", next = "info" },\n' + many)
+    found = problems(pack)
+    assert any(
+        e.startswith("national/flow.toml: nodes.start.options: has 11 options; at most 9") for e in found
+    ), found
+
+
+def test_toml_syntax_error_gives_file_and_line(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'kind = "info"', "kind = info")
+    [problem] = problems(pack)
+    assert problem.startswith("national/flow.toml: TOML syntax error:")
+    assert "line 16" in problem  # the line of `kind = info`
+
+
+def test_every_problem_is_reported_together(pack: Path) -> None:
+    edit(pack, "national/flow.toml", "order = 1", 'order = "first"')
+    edit(pack, "national/clocks.toml", 'title = "Reply"', 'titel = "Reply"')
+    edit(pack, "local/demo/contacts.toml", 'name = "The local team"', "name = 3")
+    found = problems(pack)
+    assert len(found) >= 3
+    assert {p.split(":")[0] for p in found} == {
+        "national/flow.toml", "national/clocks.toml", "local/demo/contacts.toml",
+    }
+
+
+def test_letter_placeholder_must_be_a_known_field(pack: Path) -> None:
+    edit(pack, "national/flow.toml", "{about}", "{child_dob}")
+    [problem] = problems(pack)
+    assert problem.startswith("national/flow.toml: letters.plain.paragraphs[0]: {child_dob} is not a letter field")
+
+
+def test_condition_naming_a_missing_option(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'body = "Read this."\nnext = "end"\n',
+         'body = "Read this."\nnext = "end"\nbranches = [{ when = { start = ["zz"] }, to = "end" }]\n')
+    assert problems(pack) == ["national/flow.toml: nodes.info.branches[0].when.start: node 'start' has no option 'zz'"]
+
+
+def test_missing_local_pack_folder(pack: Path) -> None:
+    edit(pack, "manifest.toml", 'local_pack = "demo"', 'local_pack = "elsewhere"')
+    found = problems(pack)
+    assert "manifest.toml: manifest.local_pack: no local pack folder at local/elsewhere/" in found
+
+
+def test_a_content_folder_that_does_not_exist(tmp_path: Path) -> None:
+    [problem] = problems(tmp_path / "nothing")
+    assert problem.startswith("manifest.toml: file not found")
