@@ -1,0 +1,255 @@
+"""One caller's session: the answers given, the path they make, and the plan of routes.
+
+State lives here, not in widgets, so the wizard, the summary, the autosave and the saved record
+all read the same thing. Screens send small commands (`answer`, `add_route`) and redraw.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from send_tui.model.content import Answer, Content, Node, NodeKind, Route
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedAnswer:
+    """An answer that no longer applies after an earlier answer changed."""
+
+    node_id: str
+    question: str
+    answer: str  # the option labels, joined
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """A route in the plan, why it is there, and what must come before it."""
+
+    route: Route
+    reason: str  # "recommended", "chosen", "needed first"
+    first: tuple[str, ...] = ()  # notes on what must come first
+
+
+@dataclass
+class CaseDetails:
+    """What the adviser records about the call itself (never required)."""
+
+    reference: str = ""
+    consent_to_record: bool = False
+
+
+@dataclass
+class Session:
+    """The state of one call; plain data, no Textual."""
+
+    content: Content
+    answers: dict[str, Answer] = field(default_factory=dict)
+    chosen_routes: list[str] = field(default_factory=list)
+    letter_fields: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, date] = field(default_factory=dict)
+    case: CaseDetails = field(default_factory=CaseDetails)
+    revision: int = 0  # bumped on every change, for autosave and "unsaved work"
+
+    # -- the path --------------------------------------------------------------------------
+
+    def next_node(self, node: Node, answer: Answer | None) -> str | None:
+        """Where `answer` at `node` leads, given every answer so far (branches are data)."""
+        if node.kind is NodeKind.OUTCOME:
+            return None
+        if node.kind is NodeKind.QUESTION:
+            if not isinstance(answer, str):
+                return None
+            option = node.option(answer)
+            return option.next if option else None
+        if node.kind is NodeKind.MULTI and answer is None:
+            return None
+        given: Mapping[str, Answer] = self.answers
+        if answer is not None:
+            given = {**self.answers, node.id: answer}
+        for branch in node.branches:
+            if branch.when.holds(given):
+                return branch.to
+        return node.next
+
+    def path(self) -> list[str]:
+        """The nodes walked from the start, following the answers, up to the first unanswered one.
+
+        Info steps count as read once the adviser has gone past them (their answer is "seen").
+        """
+        nodes = self.content.nodes
+        current: str | None = self.content.start
+        walked: list[str] = []
+        while current is not None and current in nodes and current not in walked:
+            walked.append(current)
+            node = nodes[current]
+            answer = self.answers.get(current)
+            if answer is None:
+                break
+            current = self.next_node(node, answer)
+        return walked
+
+    def current(self) -> str:
+        """The node the adviser is at: the end of the path."""
+        return self.path()[-1]
+
+    def outcome(self) -> Node | None:
+        node = self.content.nodes[self.current()]
+        return node if node.kind is NodeKind.OUTCOME else None
+
+    def trail(self) -> list[tuple[Node, str]]:
+        """(node, answer in words) for every answered node on the path: the "your answers" list."""
+        nodes = self.content.nodes
+        return [
+            (nodes[node_id], self.answer_text(node_id))
+            for node_id in self.path()
+            if node_id in self.answers and nodes[node_id].kind is not NodeKind.INFO
+        ]
+
+    def answer_text(self, node_id: str) -> str:
+        node = self.content.nodes[node_id]
+        answer = self.answers.get(node_id)
+        if answer is None:
+            return ""
+        chosen = (answer,) if isinstance(answer, str) else answer
+        labels = [o.label for o in node.options if o.id in chosen]
+        return "; ".join(labels) if labels else "Read"
+
+    # -- answering -------------------------------------------------------------------------
+
+    def answer(self, node_id: str, answer: Answer) -> list[DroppedAnswer]:
+        """Record an answer; drop, and return, the later answers that no longer apply.
+
+        Later answers are kept while their node is still on the new path or can still be
+        reached from where the new path stops, so nobody re-answers what still holds.
+        """
+        node = self.content.nodes[node_id]
+        answer = self._normalise(node, answer)
+        if self.answers.get(node_id) == answer:
+            return []
+        before = {k: self.answer_text(k) for k in self.answers}
+        self.answers[node_id] = answer
+        still = self._still_applicable()
+        dropped = [
+            DroppedAnswer(k, self.content.nodes[k].title, before[k])
+            for k in list(self.answers)
+            if k not in still
+        ]
+        for item in dropped:
+            del self.answers[item.node_id]
+        self.revision += 1
+        return [d for d in dropped if self.content.nodes[d.node_id].kind is not NodeKind.INFO]
+
+    def mark_read(self, node_id: str) -> None:
+        """An information step has been read and the adviser went on."""
+        self.answer(node_id, "seen")
+
+    def forget_from(self, node_id: str) -> None:
+        """Clear the answer at `node_id` (the adviser wants to answer it afresh)."""
+        if self.answers.pop(node_id, None) is not None:
+            self.revision += 1
+
+    def _normalise(self, node: Node, answer: Answer) -> Answer:
+        if node.kind is NodeKind.INFO:
+            return "seen"
+        if node.kind is NodeKind.MULTI:
+            chosen = (answer,) if isinstance(answer, str) else tuple(answer)
+            valid = tuple(o.id for o in node.options if o.id in chosen)
+            exclusive = [o.id for o in node.options if o.exclusive and o.id in valid]
+            return (exclusive[0],) if exclusive else valid
+        if not isinstance(answer, str) or node.option(answer) is None:
+            raise ValueError(f"{answer!r} is not an option of {node.id!r}")
+        return answer
+
+    def _still_applicable(self) -> set[str]:
+        walked = self.path()
+        keep = set(walked)
+        queue = deque([walked[-1]])
+        while queue:
+            for target in self.content.nodes[queue.popleft()].targets():
+                if target not in keep and target in self.content.nodes:
+                    keep.add(target)
+                    queue.append(target)
+        return keep
+
+    # -- the plan --------------------------------------------------------------------------
+
+    def add_route(self, route_id: str) -> bool:
+        if route_id not in self.content.routes or route_id in self.chosen_routes:
+            return False
+        self.chosen_routes.append(route_id)
+        self.revision += 1
+        return True
+
+    def remove_route(self, route_id: str) -> bool:
+        if route_id not in self.chosen_routes:
+            return False
+        self.chosen_routes.remove(route_id)
+        self.revision += 1
+        return True
+
+    def _routes_from_answers(self) -> list[str]:
+        """The outcome's route, and routes chosen on a multi-choice step on the path."""
+        found: list[str] = []
+        nodes = self.content.nodes
+        for node_id in self.path():
+            node = nodes[node_id]
+            answer = self.answers.get(node_id)
+            if node.kind is NodeKind.MULTI and isinstance(answer, tuple):
+                found += [o.route for o in node.options if o.id in answer and o.route]
+            if node.kind is NodeKind.OUTCOME and node.route:
+                found.append(node.route)
+        return found
+
+    def plan(self) -> list[PlanEntry]:
+        """The routes to follow, in a sensible order, with what must come first.
+
+        A prerequisite (such as mediation advice before an appeal) joins the plan unless its
+        condition says it is not needed (an appeal only about the school named).
+        """
+        routes = self.content.routes
+        reasons: dict[str, str] = {}
+        for route_id in self._routes_from_answers():
+            reasons.setdefault(route_id, "recommended")
+        for route_id in self.chosen_routes:
+            reasons.setdefault(route_id, "chosen")
+        firsts: dict[str, list[str]] = {}
+        queue = deque(reasons)
+        while queue:
+            route = routes[queue.popleft()]
+            for need in route.before:
+                if need.unless is not None and need.unless.holds(self.answers):
+                    continue
+                firsts.setdefault(route.id, []).append(need.note)
+                if need.route not in reasons:
+                    reasons[need.route] = "needed first"
+                    queue.append(need.route)
+        ordered = sorted(
+            (routes[r] for r in reasons if routes[r].plannable),
+            key=lambda r: (r.order, r.title),
+        )
+        return [PlanEntry(r, reasons[r.id], tuple(firsts.get(r.id, ()))) for r in ordered]
+
+    def suggested_routes(self) -> list[Route]:
+        """Routes the outcome suggests that are not yet in the plan, for one-key adding."""
+        outcome = self.outcome()
+        if outcome is None:
+            return []
+        in_plan = {entry.route.id for entry in self.plan()}
+        return [self.content.routes[r] for r in outcome.also_routes if r not in in_plan]
+
+    # -- the whole call --------------------------------------------------------------------
+
+    def has_work(self) -> bool:
+        """Is there anything a new client or quitting would throw away?"""
+        return bool(self.answers or self.chosen_routes or any(self.letter_fields.values()) or self.dates)
+
+    def clear(self) -> None:
+        """Forget everything about this caller (new client)."""
+        self.answers.clear()
+        self.chosen_routes.clear()
+        self.letter_fields.clear()
+        self.dates.clear()
+        self.case = CaseDetails()
+        self.revision += 1
