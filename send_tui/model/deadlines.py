@@ -218,6 +218,24 @@ def days_left(due: Deadline | date, today: date) -> str:
     return f"{_plural(remaining, 'day')} left"
 
 
+def to_json(deadline: Deadline, today: date) -> dict[str, object]:
+    """The stable object `send-tui deadline --json` prints, for scripts: ISO dates throughout."""
+    data: dict[str, object] = {
+        "clock": deadline.clock,
+        "title": deadline.title,
+        "deadline": deadline.due.isoformat(),
+        "steps": list(deadline.steps),
+        "by_5pm": deadline.by_5pm,
+        "status": days_left(deadline, today),
+        "days_left": days_remaining(deadline, today),
+        "act_by": deadline.act_by.isoformat() if deadline.act_by else None,
+        "warnings": list(deadline.warnings),
+    }
+    if deadline.dates:
+        data["dates"] = {m.key: m.due.isoformat() for m in deadline.dates}
+    return data
+
+
 # --- the clocks ------------------------------------------------------------------------------
 
 
