@@ -1,0 +1,278 @@
+"""SendApp: the wizard, its keys, its theme; one factory builds it for the CLI, tests and snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from send_tui import paths
+from send_tui.dialogs.answers import AnswersDialog
+from send_tui.dialogs.confirm import ConfirmDialog
+from send_tui.dialogs.help import HelpDialog
+from send_tui.model.config import Config, load_config, save_config
+from send_tui.model.content import Answer, Content, Node, NodeKind
+from send_tui.model.content_errors import ContentErrors
+from send_tui.model.dates import long_date
+from send_tui.model.loader import load_content
+from send_tui.model.session import DroppedAnswer, Session
+from send_tui.screens.content_problems import ContentProblemsScreen
+from send_tui.screens.decision import DecisionScreen
+from send_tui.screens.glossary import GlossaryScreen
+from send_tui.screens.node_screen import NodeScreen
+from send_tui.screens.outcome import OutcomeScreen
+from send_tui.screens.plan import PlanScreen
+from send_tui.screens.start import StartScreen
+from send_tui.theme import HIGH_CONTRAST_THEME
+
+
+class SendApp(App[None]):
+    """The adviser's wizard. State is the `session`; screens mirror it and send it commands."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "send-tui"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="send.help"),
+        Binding("f2", "show_plan", "Plan", id="send.plan"),
+        Binding("f3", "show_answers", "Answers", show=False, id="send.answers"),
+        Binding("f4", "show_glossary", "Glossary", show=False, id="send.glossary"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="send.quit"),
+    ]
+
+    def __init__(
+        self,
+        content: Content | None,
+        *,
+        problems: str = "",
+        config: Config | None = None,
+        config_path: Path | None = None,
+        config_problems: list[str] | None = None,
+        session: Session | None = None,
+    ) -> None:
+        super().__init__()
+        self.content_problems = problems
+        self.config = config or Config()
+        self.config_path = config_path
+        self.config_problems = list(config_problems or [])
+        self._content = content
+        self._session = session if session is not None else (Session(content) if content else None)
+        self.saved_revision = self._session.revision if self._session else 0
+        self.last_dropped: list[DroppedAnswer] = []
+
+    # -- what every screen reads -------------------------------------------------------
+
+    @property
+    def content(self) -> Content:
+        assert self._content is not None, "no content loaded"
+        return self._content
+
+    @property
+    def session(self) -> Session:
+        assert self._session is not None, "no content loaded"
+        return self._session
+
+    @property
+    def review_date_text(self) -> str:
+        return long_date(self.content.review_date)
+
+    def get_default_screen(self) -> Screen:
+        if self._content is None:
+            return ContentProblemsScreen(self.content_problems)
+        return StartScreen()
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST_THEME)
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        else:
+            self.config_problems.append(f"Theme {self.config.theme!r} is not available; using the default.")
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for problem in self.config_problems:
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", self.theme)
+        if name == self.config.theme:
+            return
+        self.config = self.config.with_changes(theme=name)
+        if self.config_path is not None:
+            problem = save_config(self.config, self.config_path)
+            if problem:
+                self.notify(problem, severity="warning", markup=False)
+
+    # -- moving through the content ----------------------------------------------------
+
+    def screen_for(self, node: Node, *, preview: bool = False) -> NodeScreen:
+        if node.kind is NodeKind.OUTCOME:
+            return OutcomeScreen(node, preview=preview)
+        return DecisionScreen(node, preview=preview)
+
+    def answer(self, node: Node, answer: Answer, *, preview: bool = False) -> None:
+        """Record an answer and move on; a look-up screen just opens where the answer leads."""
+        if preview:
+            target = self.session.next_node(node, answer)
+            if target:
+                self.open_node(target)
+            return
+        dropped = self.session.answer(node.id, answer)
+        self.last_dropped = dropped
+        if dropped:
+            listing = "\n".join(f"- {d.question}: {d.answer}" for d in dropped)
+            self.notify(
+                f"These answers no longer apply and were removed:\n{listing}",
+                title="Answers removed",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        self.session_changed()
+        self.show_path()
+
+    def show_path(self, upto: str | None = None) -> None:
+        """Show the path: one screen per node, up to the frontier (or up to `upto`)."""
+        self.call_later(self._sync_stack, upto)
+
+    def reopen(self, node_id: str) -> None:
+        """Go back to an earlier question to change its answer; later answers are kept."""
+        self.show_path(upto=node_id)
+
+    def go_back(self) -> None:
+        self.call_later(self._go_back)
+
+    async def _go_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            await self.pop_screen()
+
+    async def _sync_stack(self, upto: str | None) -> None:
+        path = self.session.path()
+        if upto is not None and upto in path:
+            path = path[: path.index(upto) + 1]
+        while len(self.screen_stack) > 1 and not (
+            isinstance(self.screen, NodeScreen) and not self.screen.preview
+        ):
+            await self.pop_screen()
+        shown = [s.node.id for s in self.screen_stack if isinstance(s, NodeScreen)]
+        keep = 0
+        while keep < min(len(shown), len(path)) and shown[keep] == path[keep]:
+            keep += 1
+        for _ in range(len(shown) - keep):
+            await self.pop_screen()
+        for node_id in path[keep:]:
+            await self.push_screen(self.screen_for(self.content.nodes[node_id]))
+        if isinstance(self.screen, NodeScreen):
+            self.screen.refresh_from_session()
+
+    def open_node(self, node_id: str) -> None:
+        """Open a step as a look-up, without touching the answers; Esc returns."""
+        node = self.content.nodes.get(node_id)
+        if node is not None:
+            self.push_screen(self.screen_for(node, preview=True))
+
+    def session_changed(self) -> None:
+        """Called after every change to the session."""
+        self.refresh_bindings()
+
+    @property
+    def unsaved(self) -> bool:
+        return self._session is not None and self.session.has_work() and self.session.revision != self.saved_revision
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        screen = self.screen
+        keys = _key_table(self, screen)
+        terms = []
+        if isinstance(screen, NodeScreen):
+            terms = [self.content.glossary[t] for t in screen.node.terms if t in self.content.glossary]
+        title = screen.node.title if isinstance(screen, NodeScreen) else (self.screen.__class__.__name__.removesuffix("Screen") or "send-tui")
+        self.push_screen(HelpDialog(title, keys, terms))
+
+    def action_show_plan(self) -> None:
+        if self._content is None or isinstance(self.screen, PlanScreen):
+            return
+        self.push_screen(PlanScreen())
+
+    def action_show_answers(self) -> None:
+        if self._content is None:
+            return
+        trail = self.screen.query("#trail")
+        if trail and self.screen.has_class("-wide"):
+            trail.first().focus()
+            return
+
+        def chosen(node_id: str | None) -> None:
+            if node_id:
+                self.reopen(node_id)
+
+        self.push_screen(AnswersDialog(self.session), chosen)
+
+    def action_show_glossary(self, term_id: str | None = None) -> None:
+        if self._content is None:
+            return
+        if isinstance(self.screen, GlossaryScreen):
+            if term_id:
+                self.screen.show_term(term_id)
+            return
+        self.push_screen(GlossaryScreen(term_id))
+
+    def show_glossary(self, term_id: str | None = None) -> None:
+        self.action_show_glossary(term_id)
+
+    async def action_quit(self) -> None:
+        if not self.unsaved:
+            self.exit()
+            return
+
+        def decided(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog("This call has answers that have not been saved. Quit anyway?", yes="Quit (y)", no="Stay (n)"),
+            decided,
+        )
+
+
+def _key_table(app: App, screen: Screen) -> list[tuple[str, str]]:
+    """(keys, what they do) for every active binding, digits folded into one line."""
+    rows: dict[str, str] = {}
+    digits: dict[str, list[str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        description = binding.description or binding.action
+        if key.isdigit():
+            digits.setdefault(description.rstrip(" 0123456789") or "choose", []).append(key)
+            continue
+        if not binding.description:
+            continue
+        display = app.get_key_display(binding)
+        rows.setdefault(description, display)
+    table = [(f"{min(keys)}-{max(keys)}" if len(keys) > 1 else keys[0], text) for text, keys in digits.items()]
+    table += [(display, description) for description, display in rows.items()]
+    table.append(("ctrl+p", "Search the content and commands"))
+    return table
+
+
+def make_app(
+    content_dir: Path | None = None,
+    config_path: Path | None = None,
+    session: Session | None = None,
+) -> SendApp:
+    """Build the app: settings first (they may name the local pack), then the content.
+
+    Bad settings fall back to defaults with a message; bad content shows what is wrong,
+    never a traceback.
+    """
+    config_path = config_path or paths.config_path()
+    config, config_problems = load_config(config_path)
+    try:
+        content = session.content if session is not None else load_content(content_dir, config.local_pack or None)
+    except ContentErrors as problems:
+        return SendApp(None, problems=problems.report(), config=config, config_path=config_path,
+                       config_problems=config_problems)
+    return SendApp(content, config=config, config_path=config_path, config_problems=config_problems, session=session)

@@ -1,0 +1,47 @@
+"""The answers trail as a pop-up, for terminals too narrow to show it beside the question."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+
+from send_tui.model.session import Session
+from send_tui.widgets.trail import AnswerTrail
+
+
+class AnswersDialog(ModalScreen[str | None]):
+    """Returns the node id of the answer to change, or None."""
+
+    DEFAULT_CSS = """
+    AnswersDialog { align: center middle; }
+    AnswersDialog > Vertical {
+        width: 70; max-width: 100%; height: 90%;
+        border: thick $primary; background: $surface;
+    }
+    AnswersDialog AnswerTrail { height: 1fr; border: none; }
+    """
+
+    BINDINGS = [Binding("escape,f3", "close", "Close", id="send.answers.close")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Your answers: Enter changes one"
+            yield AnswerTrail(self.session)
+
+    def on_mount(self) -> None:
+        self.query_one(AnswerTrail).focus()
+
+    @on(AnswerTrail.Reopen)
+    def _chosen(self, event: AnswerTrail.Reopen) -> None:
+        event.stop()
+        self.dismiss(event.node_id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

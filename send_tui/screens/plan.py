@@ -1,0 +1,145 @@
+"""F2: the plan of routes, in order, with what must come first; routes can be added or removed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from send_tui.model.session import PlanEntry
+from send_tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from send_tui.app import SendApp
+
+REASONS = {
+    "recommended": "from the answers",
+    "chosen": "added by you",
+    "needed first": "needed first",
+}
+
+
+def entry_prompt(number: int, entry: PlanEntry) -> Text:
+    text = Text()
+    text.append(f"{number}. {entry.route.title}", style="bold")
+    text.append(f"  ({REASONS.get(entry.reason, entry.reason)})\n")
+    text.append(f"   {entry.route.summary}")
+    for note in entry.first:
+        text.append("\n   First: ", style="bold")
+        text.append(note)
+    return text
+
+
+class PlanScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,f2", "app.pop_screen", "Back", id="send.plan.back"),
+        Binding("a", "add", "Add a route", id="send.plan.add"),
+        Binding("x,delete", "remove", "Remove", id="send.plan.remove"),
+    ]
+
+    @property
+    def send_app(self) -> SendApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("Plan: the routes to follow, in order")
+        with Vertical(id="plan-main"):
+            yield Static(
+                Text(
+                    "Most routes can be followed together. Routes from the answers are added for you; "
+                    "a adds another, x removes one you added.",
+                    style="italic",
+                ),
+                markup=False,
+            )
+            yield OptionList(id="plan-list", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_plan()
+        self.query_one("#plan-list").focus()
+
+    def refresh_plan(self) -> None:
+        plan = self.send_app.session.plan()
+        options = self.query_one("#plan-list", OptionList)
+        options.clear_options()
+        if not plan:
+            options.add_option(Option(Text("No routes yet: answer the questions, or press a to add one."), disabled=True))
+            return
+        options.add_options(Option(entry_prompt(n, e), id=e.route.id) for n, e in enumerate(plan, start=1))
+
+    def action_remove(self) -> None:
+        options = self.query_one("#plan-list", OptionList)
+        if options.highlighted is None:
+            return
+        route_id = options.get_option_at_index(options.highlighted).id or ""
+        if self.send_app.session.remove_route(route_id):
+            self.send_app.session_changed()
+            self.refresh_plan()
+        else:
+            self.notify(
+                "That route comes from the answers: change the answer to remove it.", severity="warning"
+            )
+
+    def action_add(self) -> None:
+        session = self.send_app.session
+        in_plan = {e.route.id for e in session.plan()}
+        routes = [r for r in sorted(session.content.routes.values(), key=lambda r: r.order)
+                  if r.plannable and r.id not in in_plan]
+        if not routes:
+            self.notify("Every route is already in the plan.")
+            return
+
+        def added(route_id: str | None) -> None:
+            if route_id and session.add_route(route_id):
+                self.send_app.session_changed()
+                self.refresh_plan()
+
+        self.app.push_screen(RoutePicker([(r.id, r.title) for r in routes]), added)
+
+
+class RoutePicker(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    RoutePicker { align: center middle; }
+    RoutePicker > Vertical { width: 60; max-width: 100%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; }
+    RoutePicker OptionList { height: auto; border: none; }
+    """
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Cancel", id="send.picker.cancel"),
+        *[Binding(str(n), f"pick({n})", show=False, id=f"send.picker{n}") for n in range(1, 10)],
+    ]
+
+    def __init__(self, routes: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.routes = routes
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Add a route to the plan"
+            yield OptionList(
+                *[Option(Text.assemble((f"{n}  ", "bold"), title), id=rid) for n, (rid, title) in enumerate(self.routes, 1)],
+                markup=False,
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_pick(self, number: int) -> None:
+        if 1 <= number <= len(self.routes):
+            self.dismiss(self.routes[number - 1][0])
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

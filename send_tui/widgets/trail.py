@@ -1,0 +1,46 @@
+"""The "your answers" trail: every answer so far, any of which can be chosen to change it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from send_tui.model.session import Session
+from send_tui.widgets.numbered import numbered_row
+
+
+class AnswerTrail(OptionList):
+    """Lists (question, answer) pairs; Enter on one asks the app to reopen that question."""
+
+    class Reopen(Message):
+        def __init__(self, node_id: str) -> None:
+            super().__init__()
+            self.node_id = node_id
+
+    def __init__(self, session: Session, **kwargs: object) -> None:
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+        self.session = session
+        self.border_title = "Your answers"
+
+    def on_mount(self) -> None:
+        self.refresh_trail()
+
+    def refresh_trail(self) -> None:
+        self.clear_options()
+        trail = self.session.trail()
+        if not trail:
+            self.add_option(Option(Text("No answers yet.", style="italic"), disabled=True))
+            return
+        width = len(str(len(trail)))
+        for number, (node, answer) in enumerate(trail, start=1):
+            prompt = Text.assemble((node.title, "bold"), "\n", answer)
+            self.add_option(Option(numbered_row(number, prompt, width), id=node.id))
+
+    @on(OptionList.OptionSelected)
+    def _reopen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Reopen(event.option.id))
