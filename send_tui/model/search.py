@@ -1,0 +1,691 @@
+"""One search index over all route content, shared by the command palette and `send-tui lookup`.
+
+An adviser on a call types a few words, often misspelt or as a question ("can they appeal a
+refusal to assess?"), and needs the step that answers it first. The index is built once from
+the content: every step, route, glossary term, reference, contact and letter is a document
+whose fields (title, options, next steps, body ...) are tokenised, stemmed lightly and weighted.
+A query's words are matched against the vocabulary (exactly, by prefix, or within a small edit
+distance) and only then against the documents, through an inverted index, so a query stays fast
+on large packs. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Literal
+
+from send_tui.model.content import Content, Node, NodeKind
+
+ResultKind = Literal["step", "route", "term", "ref", "contact", "letter"]
+
+#: Words that carry no meaning in an adviser's question. Removed from queries and documents alike.
+STOP_WORDS = frozenset(
+    """
+    a about after again all also am an and any are as at be been before being but by can
+    could did do does doing for from had has have he her here hers him his how i if in into is
+    it its just may me might must my no not of on once only or other our ours out over own she
+    should so some such than that the their theirs them then there these they this those to too
+    under until up us very was we were what when where which while who whom whose why will with
+    would you your yours
+    """.split()
+)
+
+#: How much a word counts in each field: a step's title says most about what the step answers.
+FIELD_WEIGHTS: Mapping[str, float] = {
+    "title": 3.0,  # node, route, letter titles
+    "name": 3.0,  # glossary term and aliases, contact name
+    "cite": 3.0,  # a reference's cite, or the cites a step gives
+    "option": 2.0,  # option labels and hints
+    "step": 1.5,  # an outcome's next steps
+    "body": 1.0,  # node body, route summary, definition, description, letter wording
+    "range": 0.8,  # paragraphs inside a cited range ("11.50" in "11.39-11.55")
+    "clock": 0.5,  # the wording of a deadline rule the step or route uses
+    "source": 0.5,  # where a reference comes from
+}
+
+#: Fields whose length varies a lot; BM25 length normalisation keeps long bodies from winning by bulk.
+_NORMALISED = {"body": 0.6, "step": 0.4, "option": 0.3, "clock": 0.3}
+_K1 = 1.2
+
+#: Which fields a snippet may come from (titles and names are shown already).
+_SNIPPET_FIELDS = ("body", "step", "option", "source", "clock")  # the opening of the first is the fallback
+
+#: The prior belief that a kind of document answers a question; outcomes are where answers are.
+_KIND_PRIOR: Mapping[str, float] = {
+    "outcome": 1.35,
+    "step": 1.0,
+    "route": 0.9,
+    "term": 1.0,
+    "ref": 0.9,
+    "contact": 0.9,
+    "letter": 0.8,
+}
+
+#: A query that is exactly a term's name or alias (or a cite, or a contact) wants that thing.
+_EXACT_NAME_BOOST = 2.5
+_NAME_COVERED_BOOST = 1.25  # the name is all there, with more words besides
+_TITLE_COVERED_BOOST = 1.3  # a step or route title the query spells out in full
+_PHRASE_BOOST = 0.2  # per pair of query words found side by side
+
+#: Match qualities: how far a vocabulary word may stand in for a query word.
+_EXACT, _FUZZY_1, _FUZZY_2 = 1.0, 0.65, 0.45
+_MAX_PREFIX_EXPANSIONS = 24
+_RERANK = 60
+_SNIPPET_LENGTH = 100
+
+#: A cite ("11.45", "s.51", "r.20") is one token; other words may hold hyphens and apostrophes.
+_WORD = re.compile(r"\d+(?:\.\d+)+|[a-z]{1,4}\.\d+[a-z]?|[a-z0-9]+(?:['\-][a-z0-9]+)*")
+_SECTION = re.compile(r"([a-z]{1,4})(\d+[a-z]?)")  # "s51" is typed for "s.51"
+_CITE_RANGE = re.compile(r"(\d+)\.(\d+)\s*[-\u2013]\s*(?:(\d+)\.)?(\d+)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_MAX_RANGE = 200
+
+
+# --- words ---------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and curly quotes removed, so "Café’s" and "cafe's" are one word."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2010", "-"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> Iterator[str]:
+    """The words of `text`; a hyphenated word also yields its joined form ("co-ordinator")."""
+    for match in _WORD.finditer(fold(text)):
+        word = match.group()
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace("'", "")
+        if section := _SECTION.fullmatch(word):
+            word = f"{section[1]}.{section[2]}"
+        if "-" in word:
+            parts = [p for p in word.split("-") if p]
+            yield "".join(parts)
+            yield from parts
+        elif word:
+            yield word
+
+
+def stem(word: str) -> str:
+    """A light, predictable stemmer: plurals, -ly, -ing, -ed and a final -e, so "needs",
+    "needed", "arranging" and "arrange" meet. Cites and numbers are left alone."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    word = _strip_plural(word)
+    if word.endswith("ly") and len(word) >= 7:
+        word = word[:-2]
+    else:
+        word = _strip_verb_ending(_verb_of_noun(word))
+    if word.endswith("e") and len(word) >= 5:
+        word = word[:-1]
+    return word
+
+
+def _strip_plural(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+#: Nouns advisers use for the verbs in the content: "exclusion" for "excluded", "decision" for "decided".
+_NOUN_ENDINGS = (("usion", "ude"), ("ision", "ide"), ("ission", "it"), ("ension", "end"))
+
+
+def _verb_of_noun(word: str) -> str:
+    for ending, verb in _NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) >= 9:
+            return word[: -len(ending)] + verb
+    return word
+
+
+def _strip_verb_ending(word: str) -> str:
+    """-ing and -ed, undoubling a final consonant: "planned" and "planning" become "plan"."""
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            return word
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed words without stop words, in order: what both documents and queries are made of."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+def query_tokens(query: str) -> list[str]:
+    """A query's tokens, each once; if only stop words were typed, keep them (the user meant them)."""
+    found = tokens(query) or [stem(w) for w in words(query)]
+    return list(dict.fromkeys(found))
+
+
+def edit_distance(a: str, b: str, bound: int) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment), or ``bound + 1`` once it exceeds
+    `bound`; a transposed pair of letters ("exlcusion") counts as one edit."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, before[j - 2] + 1)
+            current[j] = value
+        if min(current) > bound:
+            return bound + 1
+        before, previous = previous, current
+    return previous[-1]
+
+
+def allowed_edits(word: str) -> int:
+    """Typos tolerated in a query word: none in short words (too many false friends), one from
+    four letters, two from eight. Cites and numbers must be exact."""
+    if any(c.isdigit() for c in word):
+        return 0
+    return 2 if len(word) >= 8 else 1 if len(word) >= 4 else 0
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """`word` with up to `depth` letters removed: two words within that many edits share one."""
+    found = {word}
+    for count in range(1, min(depth, len(word) - 1) + 1):
+        found.update("".join(w) for w in combinations(word, len(word) - count))
+    return found
+
+
+# --- results and documents -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One match, ready for a palette hit or a line of `send-tui lookup`."""
+
+    kind: ResultKind
+    id: str
+    title: str
+    snippet: str
+    refs: tuple[str, ...]
+    target_node: str | None
+    score: float
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "snippet": self.snippet,
+            "refs": list(self.refs),
+            "node": self.target_node,
+            "score": round(self.score, 3),
+        }
+
+
+@dataclass(slots=True)
+class _Document:
+    """What the index knows of one searchable thing: its fields, and how to present it."""
+
+    kind: ResultKind
+    id: str
+    title: str
+    prior: float
+    refs: tuple[str, ...]
+    target_node: str | None
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    names: tuple[tuple[str, ...], ...] = ()  # token tuples a query may spell out exactly
+    sequence: array = field(default_factory=lambda: array("I"))  # token ids, 0 between texts
+
+    def add(self, field_name: str, *texts: str | None) -> None:
+        self.fields.extend((field_name, t) for t in texts if t)
+
+
+class _Documents:
+    """Turns content into documents; a separate step so the index knows nothing of the model."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.cites = {ref.id: ref.cite for ref in content.refs.values()}
+        self.outcomes = content.outcomes()
+
+    def all(self) -> Iterator[_Document]:
+        for node in self.content.nodes.values():
+            yield self.node(node)
+        for route in self.content.routes.values():
+            yield self.route(route.id)
+        for term in self.content.glossary.values():
+            yield self.term(term.id)
+        for ref in self.content.refs.values():
+            yield self.ref(ref.id)
+        for contact in self.content.contacts.values():
+            yield self.contact(contact.id)
+        for letter in self.content.letters.values():
+            yield self.letter(letter.id)
+
+    def _cites(self, ref_ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self.cites[r] for r in ref_ids if r in self.cites)
+
+    def _clock_texts(self, clock_ids: Iterable[str]) -> list[str]:
+        clocks = [self.content.clocks[c] for c in clock_ids if c in self.content.clocks]
+        return [f"{c.title}. {c.rule}" for c in clocks]
+
+    def _first_outcome(self, wants: Callable[[Node], bool]) -> str | None:
+        """The first outcome (in content order) that `wants`, else the first node that does:
+        the step an adviser would open to see the thing in use."""
+        found = next((n.id for n in self.outcomes if wants(n)), None)
+        return found or next((n.id for n in self.content.nodes.values() if wants(n)), None)
+
+    def node(self, node: Node) -> _Document:
+        prior = _KIND_PRIOR["outcome" if node.kind is NodeKind.OUTCOME else "step"]
+        doc = _Document("step", node.id, node.title, prior, self._cites(node.refs), node.id)
+        doc.add("title", node.title)
+        doc.add("option", *(f"{o.label}. {o.hint}" if o.hint else o.label for o in node.options))
+        doc.add("step", *node.next_steps)
+        doc.add("body", node.body)
+        doc.add("cite", *doc.refs)
+        doc.add("clock", *self._clock_texts(node.clocks))
+        doc.names = (tuple(tokens(node.title)),)
+        return doc
+
+    def route(self, route_id: str) -> _Document:
+        route = self.content.routes[route_id]
+        target = self._first_outcome(lambda n: n.route == route_id)
+        doc = _Document("route", route.id, route.title, _KIND_PRIOR["route"], self._cites(route.refs), target)
+        doc.add("title", route.title)
+        doc.add("body", route.summary, *(p.note for p in route.before))
+        doc.add("cite", *doc.refs)
+        doc.add("clock", *self._clock_texts(route.clocks))
+        doc.names = (tuple(tokens(route.title)),)
+        return doc
+
+    def term(self, term_id: str) -> _Document:
+        term = self.content.glossary[term_id]
+        target = next((n.id for n in self.content.nodes.values() if term_id in n.terms), None)
+        doc = _Document("term", term.id, term.term, _KIND_PRIOR["term"], (), target)
+        doc.add("name", term.term, *term.aliases)
+        doc.add("body", term.definition)
+        doc.names = tuple(tuple(tokens(name)) for name in (term.term, *term.aliases))
+        return doc
+
+    def ref(self, ref_id: str) -> _Document:
+        ref = self.content.refs[ref_id]
+        target = self._first_outcome(lambda n: ref_id in n.refs)
+        title = f"{ref.cite}: {ref.title.partition(': ')[2] or ref.title}"
+        doc = _Document("ref", ref.id, title, _KIND_PRIOR["ref"], (ref.cite,), target)
+        cite = f"CoP {ref.cite}" if "code of practice" in ref.title.lower() else ref.cite
+        doc.add("cite", cite)
+        doc.add("body", ref.title)
+        doc.add("range", " ".join(_cites_in_range(ref.cite)))
+        if ref.source and "://" not in ref.source:
+            doc.add("source", ref.source)
+        doc.names = (tuple(tokens(cite)),)
+        return doc
+
+    def contact(self, contact_id: str) -> _Document:
+        contact = self.content.contacts[contact_id]
+        target = self._first_outcome(lambda n: contact_id in n.contacts)
+        doc = _Document("contact", contact.id, contact.name, _KIND_PRIOR["contact"], (), target)
+        doc.add("name", contact.name)
+        doc.add("body", contact.description)
+        doc.names = (tuple(tokens(contact.name)),)
+        return doc
+
+    def letter(self, letter_id: str) -> _Document:
+        letter = self.content.letters[letter_id]
+        target = self._first_outcome(lambda n: n.letter == letter_id)
+        doc = _Document("letter", letter.id, letter.title, _KIND_PRIOR["letter"], (), target)
+        doc.add("title", letter.title)
+        wording = (letter.heading, *letter.paragraphs, f"Using {letter.procedure}.")
+        doc.add("body", *(_PLACEHOLDER.sub("…", text) for text in wording))
+        doc.add("option", *letter.addressee_roles)
+        doc.names = (tuple(tokens(letter.title)),)
+        return doc
+
+
+def _cites_in_range(cite: str) -> list[str]:
+    """Every paragraph a range cite covers: "11.39-11.55" holds "11.45", so it finds the range too."""
+    match = _CITE_RANGE.search(cite)
+    if not match:
+        return []
+    chapter, first, chapter_end, last = match.groups()
+    if chapter_end not in (None, chapter):
+        return []
+    start, end = int(first), int(last)
+    if not 0 < end - start <= _MAX_RANGE:
+        return []
+    return [f"{chapter}.{n}" for n in range(start, end + 1)]
+
+
+# --- the index -----------------------------------------------------------------------------
+
+
+class SearchIndex:
+    """Built once from the content; `search` then answers each keystroke of the palette."""
+
+    def __init__(self, documents: list[_Document]) -> None:
+        self._docs = documents
+        self._term_ids: dict[str, int] = {"": 0}
+        self._vocabulary: list[str] = [""]
+        postings: list[dict[int, float]] = [{}]
+        field_lengths: list[list[tuple[str, Counter[str], int]]] = []
+        for doc in documents:
+            field_lengths.append(self._read(doc))
+        average = _average_lengths(field_lengths)
+        for number, fields in enumerate(field_lengths):
+            for field_name, counts, length in fields:
+                for word, count in counts.items():
+                    term = self._term_ids[word]
+                    while len(postings) <= term:
+                        postings.append({})
+                    weight = _field_weight(field_name, count, length, average.get(field_name, 1.0))
+                    postings[term][number] = postings[term].get(number, 0.0) + weight
+        self._postings = [(array("I", p.keys()), array("f", p.values())) for p in postings]
+        total = len(documents)
+        self._idf = [math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5)) for p in postings]
+        self._sorted_vocabulary = sorted(self._vocabulary[1:])
+        self._deletion_index = self._build_deletions()
+        self._names = self._build_names()
+        self._match_cache: dict[str, dict[int, float]] = {}
+        self._sentence_cache: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+        self._position_cache: dict[int, dict[int, list[int]]] = {}
+
+    @classmethod
+    def build(cls, content: Content) -> SearchIndex:
+        """Index every step, route, glossary term, reference, contact and letter in `content`."""
+        return cls(list(_Documents(content).all()))
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    # building
+
+    def _term(self, word: str) -> int:
+        term = self._term_ids.get(word)
+        if term is None:
+            term = self._term_ids[word] = len(self._vocabulary)
+            self._vocabulary.append(word)
+        return term
+
+    def _read(self, doc: _Document) -> list[tuple[str, Counter[str], int]]:
+        """Tokenise each field of `doc`, recording its token sequence for the phrase bonus."""
+        fields: dict[str, tuple[Counter[str], list[int]]] = {}
+        for field_name, text in doc.fields:
+            found = tokens(text)
+            counts, length = fields.setdefault(field_name, (Counter(), [0]))
+            counts.update(found)
+            length[0] += len(found)
+            doc.sequence.extend(self._term(w) for w in found)
+            doc.sequence.append(0)
+        return [(name, counts, length[0]) for name, (counts, length) in fields.items()]
+
+    def _build_deletions(self) -> dict[str, tuple[int, ...]]:
+        """Every vocabulary word with up to two letters deleted (one for short words), so a
+        typo is found by looking up its own deletions rather than comparing it with every word."""
+        found: dict[str, list[int]] = {}
+        for term, word in enumerate(self._vocabulary):
+            if len(word) < 3 or any(c.isdigit() for c in word):
+                continue
+            for variant in _deletions(word, 2 if len(word) >= 6 else 1):
+                found.setdefault(variant, []).append(term)
+        return {variant: tuple(terms) for variant, terms in found.items()}
+
+    def _build_names(self) -> dict[tuple[str, ...], list[int]]:
+        """Documents by each name's sorted tokens: a query that is exactly a name finds it at once."""
+        names: dict[tuple[str, ...], list[int]] = {}
+        for number, doc in enumerate(self._docs):
+            for name in doc.names:
+                if name:
+                    names.setdefault(tuple(sorted(set(name))), []).append(number)
+        return names
+
+    # matching words
+
+    def _matches(self, token: str) -> dict[int, float]:
+        """Vocabulary terms that `token` may mean, each with how good a match it is."""
+        cached = self._match_cache.get(token)
+        if cached is None:
+            exact = self._exact(token)
+            cached = dict(exact)
+            for found in (self._prefixed(token, bool(exact)), self._fuzzy(token, exact)):
+                for term, quality in found.items():
+                    cached[term] = max(quality, cached.get(term, 0.0))
+            if len(self._match_cache) > 4096:
+                self._match_cache.clear()
+            self._match_cache[token] = cached
+        return cached
+
+    def _exact(self, token: str) -> dict[int, float]:
+        term = self._term_ids.get(token)
+        return {term: _EXACT} if term else {}
+
+    def _prefixed(self, token: str, has_exact: bool) -> dict[int, float]:
+        """Words that start with `token`, the nearest in length first: the palette sees words
+        half typed. A cite only extends when nothing matches exactly, so "11.6" keeps to 11.6,
+        and a plain number never does (2 is not 25)."""
+        cite = not token.isalpha()
+        if len(token) < 3 or (cite and (has_exact or token.isdigit())):
+            return {}
+        start = bisect_left(self._sorted_vocabulary, token)
+        found: list[str] = []
+        for word in self._sorted_vocabulary[start:]:
+            if not word.startswith(token):
+                break
+            if word != token and (not cite or word[len(token)].isdigit()):
+                found.append(word)
+        found.sort(key=len)
+        return {
+            self._term_ids[w]: 0.4 + 0.4 * len(token) / len(w) for w in found[:_MAX_PREFIX_EXPANSIONS]
+        }
+
+    def _fuzzy(self, token: str, exact: dict[int, float]) -> dict[int, float]:
+        """Words within the allowed edits of `token`, found through the deletion index."""
+        bound = allowed_edits(token)
+        if not bound or exact:
+            return {}
+        candidates: set[int] = set()
+        for variant in _deletions(token, bound):
+            candidates.update(self._deletion_index.get(variant, ()))
+        found: dict[int, float] = {}
+        for term in candidates:
+            distance = edit_distance(token, self._vocabulary[term], bound)
+            if distance <= bound:
+                found[term] = _FUZZY_1 if distance <= 1 else _FUZZY_2
+        return found
+
+    # scoring
+
+    def search(self, query: str, limit: int = 10) -> list[SearchResult]:
+        """The best `limit` matches for `query`, best first; [] when nothing matches."""
+        query_words = query_tokens(query)
+        if not query_words or limit <= 0:
+            return []
+        matches = [self._matches(w) for w in query_words]
+        base = self._base_scores(matches)
+        shortlist = dict(heapq.nlargest(_RERANK, base.items(), key=lambda item: item[1]))
+        for number in self._names.get(tuple(sorted(set(query_words))), ()):
+            shortlist.setdefault(number, base.get(number, 0.0))
+        scored = [(self._rerank(number, score, matches), number) for number, score in shortlist.items()]
+        scored = [(score, number) for score, number in scored if score > 0]
+        scored.sort(key=lambda item: (-item[0], _kind_order(self._docs[item[1]]), item[1]))
+        return [self._result(number, score, matches) for score, number in scored[:limit]]
+
+    def _base_scores(self, matches: list[dict[int, float]]) -> dict[int, float]:
+        """BM25-like field-weighted scores, scaled by the document's prior and by the share of
+        the query's words it contains (squared, so a document with every word comes first)."""
+        totals: dict[int, float] = {}
+        covered: Counter[int] = Counter()
+        for token_matches in matches:
+            best: dict[int, float] = {}
+            for term, quality in token_matches.items():
+                factor = quality * self._idf[term]
+                docs, weights = self._postings[term]
+                for number, weight in zip(docs, weights):
+                    score = factor * weight
+                    if score > best.get(number, 0.0):
+                        best[number] = score
+            for number, score in best.items():
+                totals[number] = totals.get(number, 0.0) + score
+            covered.update(best.keys())
+        share = len(matches)
+        return {
+            number: total * self._docs[number].prior * (covered[number] / share) ** 2
+            for number, total in totals.items()
+        }
+
+    def _rerank(self, number: int, score: float, matches: list[dict[int, float]]) -> float:
+        """Boosts that need the document's own words: exact names, full titles, phrases."""
+        doc = self._docs[number]
+        matched = [m.keys() for m in matches]
+        score *= self._name_boost(doc, matched)
+        return score * (1 + _PHRASE_BOOST * self._adjacent_pairs(number, matched))
+
+    def _adjacent_pairs(self, number: int, matched: list[KeysView[int]]) -> int:
+        """How many neighbouring pairs of query words appear side by side somewhere in the
+        document ("refusal to assess" in a step that says "a refusal to assess")."""
+        if len(matched) < 2:
+            return 0
+        sequence = self._docs[number].sequence
+        positions = self._positions(number)
+        found = 0
+        for first, second in zip(matched, matched[1:]):
+            starts = (p for term in first if term in positions for p in positions[term])
+            found += any(sequence[p + 1] in second for p in starts)
+        return found
+
+    def _positions(self, number: int) -> dict[int, list[int]]:
+        """Where each token occurs in a document, worked out for shortlisted documents only."""
+        found = self._position_cache.get(number)
+        if found is None:
+            found = {}
+            for position, term in enumerate(self._docs[number].sequence):
+                found.setdefault(term, []).append(position)
+            if len(self._position_cache) > 4096:
+                self._position_cache.clear()
+            self._position_cache[number] = found
+        return found
+
+    def _name_boost(self, doc: _Document, matched: list[KeysView[int]]) -> float:
+        """How far the query spells out one of the document's names: a term or alias, a contact,
+        a cite (typing part of it is enough: "11.45" for "CoP 11.45"), or a step's title."""
+        best = 1.0
+        for name in doc.names:
+            ids = {self._term_ids.get(t, -1) for t in name}
+            typed_all = bool(ids) and all(any(i in m for m in matched) for i in ids)
+            all_in_name = all(not m.isdisjoint(ids) for m in matched)
+            if doc.kind == "ref" and all_in_name or doc.kind in ("term", "contact") and typed_all:
+                best = max(best, _EXACT_NAME_BOOST if all_in_name else _NAME_COVERED_BOOST)
+            elif typed_all and all_in_name:
+                best = max(best, _TITLE_COVERED_BOOST)
+        return best
+
+    # presenting
+
+    def _result(self, number: int, score: float, matches: list[dict[int, float]]) -> SearchResult:
+        doc = self._docs[number]
+        return SearchResult(
+            kind=doc.kind,
+            id=doc.id,
+            title=doc.title,
+            snippet=self._snippet(number, [m.keys() for m in matches]),
+            refs=doc.refs,
+            target_node=doc.target_node,
+            score=score,
+        )
+
+    def _snippet(self, number: int, matched: list[KeysView[int]]) -> str:
+        """One line of at most 100 characters: the sentence that holds most of the query's words,
+        trimmed around the rarest of them; the opening sentence if none holds any."""
+        sentences = self._sentences(number)
+        if not sentences:
+            return ""
+        best, best_score, focus = sentences[0][0], 0.0, 0
+        for sentence, ids in sentences:
+            hits = [i for i in ids if any(i in m for m in matched)]
+            score = sum(max((self._idf[i] for i in hits if i in m), default=0.0) for m in matched)
+            if score > best_score:
+                rarest = max(hits, key=lambda i: self._idf[i])
+                best, best_score, focus = sentence, score, rarest
+        return _trim(best, self._vocabulary[focus] if best_score else "")
+
+    def _sentences(self, number: int) -> list[tuple[str, tuple[int, ...]]]:
+        """A document's snippet sentences with their token ids, tokenised on first use: only the
+        documents a query returns need them."""
+        found = self._sentence_cache.get(number)
+        if found is None:
+            fields = self._docs[number].fields
+            ordered = sorted((f for f in fields if f[0] in _SNIPPET_FIELDS), key=lambda f: _SNIPPET_FIELDS.index(f[0]))
+            texts = (s for _, text in ordered for s in _sentences(text))
+            found = [(s, tuple(self._term_ids.get(w, 0) for w in tokens(s))) for s in texts]
+            if len(self._sentence_cache) > 2048:
+                self._sentence_cache.clear()
+            self._sentence_cache[number] = found
+        return found
+
+
+def _kind_order(doc: _Document) -> int:
+    """Ties go to steps, then routes, terms, refs, contacts and letters, in content order."""
+    return ("step", "route", "term", "ref", "contact", "letter").index(doc.kind)
+
+
+def _average_lengths(fields: list[list[tuple[str, Counter[str], int]]]) -> dict[str, float]:
+    sums: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    for doc_fields in fields:
+        for name, _, length in doc_fields:
+            sums[name] += length
+            counts[name] += 1
+    return {name: max(sums[name] / counts[name], 1.0) for name in sums}
+
+
+def _field_weight(field_name: str, count: int, length: int, average: float) -> float:
+    """BM25's saturating term frequency, length-normalised in long fields, times the field weight."""
+    b = _NORMALISED.get(field_name, 0.0)
+    norm = _K1 * (1 - b + b * length / average)
+    return FIELD_WEIGHTS[field_name] * count * (_K1 + 1) / (count + norm)
+
+
+# --- snippets ------------------------------------------------------------------------------
+
+
+def _sentences(text: str) -> Iterator[str]:
+    for line in text.splitlines():
+        line = line.strip().lstrip("-*• ").strip()
+        if line:
+            yield from (s for s in _SENTENCE_END.split(line) if s)
+
+
+def _trim(sentence: str, around: str) -> str:
+    """Cut `sentence` to the snippet length, keeping the word `around` (a stem) in view."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= _SNIPPET_LENGTH:
+        return sentence
+    start = 0
+    position = fold(sentence).find(around) if around else -1
+    if position + len(around) > _SNIPPET_LENGTH - 20:
+        start = sentence.rfind(" ", 0, max(position - 30, 0)) + 1
+    prefix = "…" if start else ""
+    piece = sentence[start:]
+    if len(prefix) + len(piece) <= _SNIPPET_LENGTH:
+        return prefix + piece
+    room = _SNIPPET_LENGTH - len(prefix) - 1
+    cut = piece.rfind(" ", 0, room + 1)
+    return prefix + piece[: cut if cut > room // 2 else room].rstrip(" ,;:") + "…"
