@@ -46,8 +46,15 @@ def test_text_output_has_the_date_workings_and_status(capsys: pytest.CaptureFixt
 
 def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
-        capsys, "appeal", "--decision", "2026-03-01", "--certificate", "2026-05-20",
-        "--json", "--today", "2026-06-23",
+        capsys,
+        "appeal",
+        "--decision",
+        "2026-03-01",
+        "--certificate",
+        "2026-05-20",
+        "--json",
+        "--today",
+        "2026-06-23",
     )
     assert code == 0
     data = json.loads(out)

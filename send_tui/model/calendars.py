@@ -13,15 +13,18 @@ not cover stops with `OutsideTermDates` rather than guess.
 from __future__ import annotations
 
 import calendar
+import itertools
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 from send_tui.model.content import SchoolTerm, TermCalendar
+from send_tui.model.content_errors import ContentError
 from send_tui.model.dates import long_date
+from send_tui.model.toml_table import Table
 
 ONE_DAY = timedelta(days=1)
 
@@ -131,9 +134,7 @@ class WorkingCalendar:
         return count_days(start, days, "working day", self.non_working_reason)
 
 
-def count_days(
-    start: date, days: int, unit: str, reason: Callable[[date], str | None]
-) -> DayCount:
+def count_days(start: date, days: int, unit: str, reason: Callable[[date], str | None]) -> DayCount:
     """Count `days` days after `start` that `reason` lets through, grouping what it left out.
 
     Weekends are noted once rather than listed, and do not break a run of holiday days.
@@ -247,14 +248,12 @@ class SchoolCalendar:
 
 # --- reading a term-dates file ---------------------------------------------------------------
 
-_TERM_DATES_KEYS = frozenset({"confirmed", "inset_days", "terms"})
-_TERM_KEYS = frozenset({"name", "start", "end"})
-
 
 def load_term_calendar(path: Path) -> TermCalendar:
     """Read a standalone term-dates TOML file (`--terms FILE`): a `[term_dates]` table.
 
-    Every problem is a `TermDatesError` naming the file and the key, for an adviser to fix.
+    Other tables (such as `[meta]`) are allowed, so a local pack's own file works too. Every
+    problem is reported in one `TermDatesError`, each line naming the file and the key.
     """
     where = str(path)
     try:
@@ -270,77 +269,42 @@ def load_term_calendar(path: Path) -> TermCalendar:
         raise TermDatesError(f"{where}: not valid TOML: {error}.") from None
     except UnicodeDecodeError:
         raise TermDatesError(f"{where}: not a UTF-8 text file.") from None
-    table = document.get("term_dates")
-    if table is None:
+    if "term_dates" not in document:
         raise TermDatesError(f"{where}: no [term_dates] table (see docs/content-format.md).")
-    return term_calendar_from_table(table, where)
+    errors: list[ContentError] = []
+    section = Table(document, where, "", errors).table("term_dates")
+    calendar = read_term_dates(section) if section is not None else None
+    if errors or calendar is None:
+        raise TermDatesError("\n".join(str(error) for error in errors))
+    return calendar
 
 
-def term_calendar_from_table(table: object, source: str) -> TermCalendar:
-    """Check a parsed `[term_dates]` table and build the calendar; errors name `source` and key."""
-    if not isinstance(table, dict):
-        raise TermDatesError(f"{source}: term_dates: expected a table.")
-    unknown = sorted(set(table) - _TERM_DATES_KEYS)
-    if unknown:
-        raise TermDatesError(
-            f"{source}: term_dates.{unknown[0]}: unknown key "
-            f"(expected {', '.join(sorted(_TERM_DATES_KEYS))})."
-        )
-    confirmed = table.get("confirmed", False)
-    if not isinstance(confirmed, bool):
-        raise TermDatesError(f"{source}: term_dates.confirmed: expected true or false.")
-    raw_terms = table.get("terms")
-    if not isinstance(raw_terms, list) or not raw_terms:
-        raise TermDatesError(f"{source}: term_dates.terms: expected a list of at least one term.")
-    terms = tuple(_term(raw, f"term_dates.terms[{i}]", source) for i, raw in enumerate(raw_terms))
-    _check_no_overlap(terms, source)
-    raw_inset = table.get("inset_days", [])
-    if not isinstance(raw_inset, list):
-        raise TermDatesError(f"{source}: term_dates.inset_days: expected a list of dates.")
-    inset = tuple(_date(d, f"term_dates.inset_days[{i}]", source) for i, d in enumerate(raw_inset))
-    return TermCalendar(
-        terms=tuple(sorted(terms, key=lambda t: t.start)),
-        inset_days=inset,
-        confirmed=confirmed,
-        source_file=source,
-    )
+def read_term_dates(table: Table) -> TermCalendar:
+    """Check a `[term_dates]` table and build the calendar, recording each problem on `table`.
 
-
-def _term(raw: object, key: str, source: str) -> SchoolTerm:
-    if not isinstance(raw, dict):
-        raise TermDatesError(f"{source}: {key}: expected {{ name = ..., start = ..., end = ... }}.")
-    unknown = sorted(set(raw) - _TERM_KEYS)
-    if unknown:
-        raise TermDatesError(f"{source}: {key}.{unknown[0]}: unknown key (expected name, start, end).")
-    name = raw.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise TermDatesError(f"{source}: {key}.name: expected the term's name, such as \"Autumn 1\".")
-    start = _date(raw.get("start"), f"{key}.start", source)
-    end = _date(raw.get("end"), f"{key}.end", source)
-    if end < start:
-        raise TermDatesError(
-            f"{source}: {key}.end: {name!r} ends ({end.isoformat()}) before it starts "
-            f"({start.isoformat()})."
-        )
-    return SchoolTerm(name=name.strip(), start=start, end=end)
-
-
-def _date(raw: object, key: str, source: str) -> date:
-    if raw is None:
-        raise TermDatesError(f"{source}: {key}: missing; write a date such as 2026-09-02.")
-    if isinstance(raw, datetime) or not isinstance(raw, date):
-        raise TermDatesError(
-            f"{source}: {key}: expected a TOML date such as 2026-09-02 (no quotes, no time), "
-            f"got {raw!r}."
-        )
-    return raw
-
-
-def _check_no_overlap(terms: tuple[SchoolTerm, ...], source: str) -> None:
-    ordered = sorted(terms, key=lambda t: t.start)
-    for earlier, later in zip(ordered, ordered[1:]):
+    One place for what a term-dates table may hold, whoever reads it.
+    """
+    items = table.tables("terms", required=True)
+    if table.has("terms") and not items and isinstance(table.data["terms"], list):
+        table.error("terms", "is empty: add the school's terms")
+    terms: list[SchoolTerm] = []
+    for item in items:
+        name, start, end = item.text("name"), item.day("start"), item.day("end")
+        item.finish()
+        if name and start and end:
+            if end < start:
+                item.error("end", f"{end} is before the start, {start}")
+            else:
+                terms.append(SchoolTerm(name, start, end))
+    terms.sort(key=lambda t: t.start)
+    for earlier, later in itertools.pairwise(terms):
         if later.start <= earlier.end:
-            raise TermDatesError(
-                f"{source}: term_dates.terms: {later.name!r} starts ({later.start.isoformat()}) "
-                f"before {earlier.name!r} ends ({earlier.end.isoformat()})."
-            )
+            table.error("terms", f"{earlier.name!r} and {later.name!r} overlap")
+    calendar = TermCalendar(
+        terms=tuple(terms),
+        inset_days=tuple(sorted(table.days("inset_days"))),
+        confirmed=table.flag("confirmed"),
+        source_file=table.file,
+    )
+    table.finish()
+    return calendar

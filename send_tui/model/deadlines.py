@@ -8,7 +8,7 @@ Only the Tribunal appeal gets the August and Christmas rule (HESC Rules r.12(3)(
 only). Where no rule moves a limit off a non-working day, the family is told to act by the working
 day before rather than rely on an extension nobody has confirmed.
 
-All wording lives in the small helpers near the top, so every clock says the same thing the same way.
+All wording lives in the small helpers near the top, so every clock says a thing the same way.
 """
 
 from __future__ import annotations
@@ -78,7 +78,10 @@ class Deadline:
 # --- wording: every step any clock shows is made here ----------------------------------------
 
 BY_5PM = "Due by 5pm (HESC Rules r.12(1))"
-BY_5PM_TO_BE_SAFE = "Lodge it by 5pm to be safe, as the Tribunal requires for anything due on a day (HESC Rules r.12(1))"
+BY_5PM_TO_BE_SAFE = (
+    "Lodge it by 5pm to be safe, as the Tribunal requires for anything due on a day "
+    "(HESC Rules r.12(1))"
+)
 
 
 def _plural(count: int, unit: str) -> str:
@@ -86,7 +89,9 @@ def _plural(count: int, unit: str) -> str:
 
 
 def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     return f"{number}{suffix}"
 
 
@@ -111,14 +116,16 @@ def _moved_step(day: date, why: str, moved_to: date, rule: str) -> str:
 def _act_earlier(
     day: date, calendar: WorkingCalendar, action: str, why_not_later: str
 ) -> tuple[date | None, tuple[str, ...]]:
-    """For a family's own limit that no rule moves: if it is not a working day, act the day before."""
+    """A family's own limit that no rule moves: if it is not a working day, act the day before."""
     why = calendar.non_working_reason(day)
     if why is None:
         return None, (f"No rule moves this date: {action} by {long_date(day)}",)
     earlier = calendar.on_or_before(day)
     return earlier, (
-        f"{long_date(day)} is not a working day ({why}); {why_not_later}, "
-        f"so {action} by {long_date(earlier)}, the working day before",
+        (
+            f"{long_date(day)} is not a working day ({why}); {why_not_later}, "
+            f"so {action} by {long_date(earlier)}, the working day before"
+        ),
     )
 
 
@@ -128,8 +135,10 @@ def _council_no_roll_forward(day: date, calendar: WorkingCalendar, duty: str) ->
     if why is None:
         return ()
     return (
-        f"{long_date(day)} is not a working day ({why}), but the SEND Regulations have no "
-        f"next-working-day rule, so {duty} by then",
+        (
+            f"{long_date(day)} is not a working day ({why}), but the SEND Regulations have no "
+            f"next-working-day rule, so {duty} by then"
+        ),
     )
 
 
@@ -150,16 +159,20 @@ def _window_not_applied(day: date) -> tuple[str, ...]:
     if window is None:
         return ()
     return (
-        f"{long_date(day)} is {window[0]}, but the August and Christmas rule applies only to "
-        "SEN appeals to the Tribunal, so it does not move this date",
+        (
+            f"{long_date(day)} is {window[0]}, but the August and Christmas rule applies only to "
+            "SEN appeals to the Tribunal, so it does not move this date"
+        ),
     )
 
 
 def _count_steps(count: DayCount, source: str = "") -> tuple[str, ...]:
     """The workings of a count of working or school days: what was left out, and the last day."""
     steps = [
-        f"Count {_plural(count.days, count.unit)} after {long_date(count.start)}, "
-        "not counting that day"
+        (
+            f"Count {_plural(count.days, count.unit)} after {long_date(count.start)}, "
+            "not counting that day"
+        )
     ]
     if source:
         steps.append(f"School days are taken from the term dates in {source}")
@@ -174,20 +187,22 @@ def _count_steps(count: DayCount, source: str = "") -> tuple[str, ...]:
     return tuple(steps)
 
 
-def _inset_steps(
-    count: DayCount, school: SchoolCalendar
-) -> tuple[date | None, tuple[str, ...]]:
+def _inset_steps(count: DayCount, school: SchoolCalendar) -> tuple[date | None, tuple[str, ...]]:
     """INSET days are left out, which the law does not confirm: give the other answer too."""
     if not any(run.reason == INSET_DAY for run in count.skipped):
         return None, (
-            "No INSET day fell in this count (whether INSET days are school days is not "
-            "confirmed in law)",
+            (
+                "No INSET day fell in this count (whether INSET days are school days is not "
+                "confirmed in law)"
+            ),
         )
     other = school.count(count.start, count.days, inset_counts=True).result
     return other, (
-        "INSET days are left out as non-school days, which is not confirmed in law; if they "
-        f"count, the {_ordinal(count.days)} school day is {long_date(other)}, so act by then "
-        "to be safe",
+        (
+            "INSET days are left out as non-school days, which is not confirmed in law; if they "
+            f"count, the {_ordinal(count.days)} school day is {long_date(other)}, so act by then "
+            "to be safe"
+        ),
     )
 
 
@@ -197,8 +212,10 @@ def term_warnings(terms: TermCalendar) -> tuple[str, ...]:
         return ()
     where = f" in {terms.source_file}" if terms.source_file else ""
     return (
-        f"The term dates{where} are illustrative and not confirmed: check them against the "
-        "school's own calendar, as the deadline changes with them.",
+        (
+            f"The term dates{where} are illustrative and not confirmed: check them against the "
+            "school's own calendar, as the deadline changes with them."
+        ),
     )
 
 
@@ -209,7 +226,7 @@ def days_remaining(due: Deadline | date, today: date) -> int:
 
 
 def days_left(due: Deadline | date, today: date) -> str:
-    """'passed 3 days ago', 'due today' or '12 days left': the one status wording used everywhere."""
+    """'passed 3 days ago', 'due today' or '12 days left': the one status wording for all."""
     remaining = days_remaining(due, today)
     if remaining < 0:
         return f"passed {_plural(-remaining, 'day')} ago"
@@ -253,7 +270,9 @@ def appeal(
     steps = [step]
     ends = from_decision
     if certificate is not None:
-        from_certificate, step = _months_step(1, certificate, "the date of the mediation certificate")
+        from_certificate, step = _months_step(
+            1, certificate, "the date of the mediation certificate"
+        )
         steps.append(step)
         if from_certificate > from_decision:
             ends = from_certificate
@@ -282,9 +301,11 @@ def _appeal_adjustments(ends: date, calendar: WorkingCalendar) -> tuple[date, tu
         description, window_end = window
         due = calendar.on_or_after(window_end + ONE_DAY)
         return due, (
-            f"{long_date(ends)} is {description}, so the appeal is in time on the first working "
-            f"day after {long_date(window_end)}: {long_date(due)} "
-            "(HESC Rules r.12(3)(a), SEN appeals only)",
+            (
+                f"{long_date(ends)} is {description}, so the appeal is in time on the first "
+                f"working day after {long_date(window_end)}: {long_date(due)} "
+                "(HESC Rules r.12(3)(a), SEN appeals only)"
+            ),
         )
     why = calendar.non_working_reason(ends)
     if why is None:
@@ -340,12 +361,16 @@ def arrange_mediation(told: date, calendar: WorkingCalendar = ENGLAND) -> Deadli
     """The council arranges mediation within 30 calendar days of being told the family wants it."""
     due = told + timedelta(days=30)
     steps = (
-        f"30 days from {long_date(told)} (the day the council was told), every calendar day "
-        f"counted = {long_date(due)}",
+        (
+            f"30 days from {long_date(told)} (the day the council was told), every calendar day "
+            f"counted = {long_date(due)}"
+        ),
         *_council_no_roll_forward(due, calendar, "the council must arrange mediation"),
         *_window_not_applied(due),
-        "Sources differ on whether mediation must take place, or only be arranged, within "
-        "30 days; this is the date to arrange it by",
+        (
+            "Sources differ on whether mediation must take place, or only be arranged, within "
+            "30 days; this is the date to arrange it by"
+        ),
     )
     return Deadline(
         clock="arrange_mediation", title="Council arranges mediation", due=due, steps=steps
@@ -361,7 +386,7 @@ def reply(
     calendar: WorkingCalendar = ENGLAND,
     school: SchoolCalendar | None = None,
 ) -> Deadline:
-    """A reply to a complaint, by the timescale the letter chose: working days, school days or a date.
+    """A reply to a complaint, by the letter's timescale: working days, school days or a date.
 
     Exactly one of `working_days`, `school_days` and `on` is given; school days need `school`.
     """
@@ -371,7 +396,9 @@ def reply(
     title = "Reply to the complaint"
     if on is not None:
         if on < sent:
-            raise ValueError(f"The reply date {long_date(on)} is before the letter, {long_date(sent)}.")
+            raise ValueError(
+                f"The reply date {long_date(on)} is before the letter, {long_date(sent)}."
+            )
         return Deadline("reply", title, on, (f"The letter asks for a reply by {long_date(on)}",))
     if working_days is not None:
         count = calendar.count(sent, working_days)
@@ -383,7 +410,7 @@ def reply(
 
 
 def discrimination_claim(conduct: date, calendar: WorkingCalendar = ENGLAND) -> Deadline:
-    """A disability discrimination claim: 6 months starting with the conduct (EA 2010 Sch 17 para 4).
+    """Disability discrimination claim: 6 months starting with the conduct (EA 2010 Sch 17 para 4).
 
     "Starting with" means the period ends the day before the corresponding date. Where the month
     has no corresponding date, its last day stands in for it, which gives the earlier of the two
@@ -393,8 +420,11 @@ def discrimination_claim(conduct: date, calendar: WorkingCalendar = ENGLAND) -> 
     corresponding, last_day_used = add_months(conduct, 6)
     due = corresponding - ONE_DAY
     steps = [
-        f"6 months starting with {long_date(conduct)} (the date of the conduct) end the day "
-        f"before {long_date(corresponding)}: {long_date(due)} (Equality Act 2010 Sch 17 para 4(1))"
+        (
+            f"6 months starting with {long_date(conduct)} (the date of the conduct) end the day "
+            f"before {long_date(corresponding)}: {long_date(due)} "
+            "(Equality Act 2010 Sch 17 para 4(1))"
+        )
     ]
     if last_day_used:
         other, _ = add_months(conduct - ONE_DAY, 6)
@@ -410,7 +440,9 @@ def discrimination_claim(conduct: date, calendar: WorkingCalendar = ENGLAND) -> 
         "whether the Tribunal's next-working-day rule extends this statutory limit is doubtful",
     )
     steps += [*advice, *_window_not_applied(due), BY_5PM_TO_BE_SAFE]
-    steps.append("The Tribunal may accept a late claim, but only at its discretion (Sch 17 para 4(3))")
+    steps.append(
+        "The Tribunal may accept a late claim, but only at its discretion (Sch 17 para 4(3))"
+    )
     return Deadline(
         clock="discrimination_claim",
         title="Disability discrimination claim to the SEND Tribunal",
@@ -429,13 +461,17 @@ def exclusion_review(notice: date, school: SchoolCalendar) -> Deadline:
         notice,
         EXCLUSION_SCHOOL_DAYS,
         school,
-        ("The board must consider reinstatement within 15 school days of receiving notice "
-         "of the exclusion",),
+        (
+            (
+                "The board must consider reinstatement within 15 school days of receiving notice "
+                "of the exclusion"
+            ),
+        ),
     )
 
 
 def exclusion_panel(notice: date, school: SchoolCalendar, *, posted: bool = False) -> Deadline:
-    """Applying for an independent review panel: within 15 school days of the board's decision notice.
+    """Applying for an independent review panel: 15 school days from the board's decision notice.
 
     With `posted`, `notice` is the day the decision went first class, and notice counts as given on
     the second working day after posting.
@@ -444,15 +480,19 @@ def exclusion_panel(notice: date, school: SchoolCalendar, *, posted: bool = Fals
     if posted:
         given = school.working.count(notice, 2).result
         lead = (
-            f"A notice posted first class on {long_date(notice)} counts as given on the second "
-            f"working day after posting: {long_date(given)} (that this applies to the board's "
-            "decision notice is not confirmed, so if it arrived sooner, count from that day "
-            "to be safe)",
+            (
+                f"A notice posted first class on {long_date(notice)} counts as given on the second "
+                f"working day after posting: {long_date(given)} (that this applies to the board's "
+                "decision notice is not confirmed, so if it arrived sooner, count from that day "
+                "to be safe)"
+            ),
         )
         notice = given
     lead += (
-        "The application for an independent review panel, with any request for an SEN expert, "
-        "must be made within 15 school days of notice of the board's decision",
+        (
+            "The application for an independent review panel, with any request for an SEN expert, "
+            "must be made within 15 school days of notice of the board's decision"
+        ),
     )
     return _school_day_deadline(
         "exclusion_panel",
@@ -492,8 +532,18 @@ def ehc(request: date, calendar: WorkingCalendar = ENGLAND) -> Deadline:
     (reg 10(1)), 20 weeks for the final plan (reg 13(2)). `due` is the 20-week date.
     """
     milestones = (
-        (6, "assessment_decision", "Decision whether to assess", "decide whether to assess (reg 5(1))"),
-        (16, "no_plan_notice", "Notice if no plan will be issued", "tell the family if no plan will be issued (reg 10(1))"),
+        (
+            6,
+            "assessment_decision",
+            "Decision whether to assess",
+            "decide whether to assess (reg 5(1))",
+        ),
+        (
+            16,
+            "no_plan_notice",
+            "Notice if no plan will be issued",
+            "tell the family if no plan will be issued (reg 10(1))",
+        ),
         (20, "final_plan", "Final EHC plan", "issue the final EHC plan (reg 13(2))"),
     )
     return _weeks_deadline(
@@ -515,8 +565,18 @@ def ehc_annual_review(meeting: date, calendar: WorkingCalendar = ENGLAND) -> Dea
     """
     milestones = (
         (2, "review_report", "Review report sent", "send the review report (reg 20)"),
-        (4, "review_decision", "Council's decision on the plan", "decide to keep, amend or cease the plan, with any proposed amendments (reg 20, Devon)"),
-        (12, "amended_plan_latest", "Final amended plan at the latest", "the final amended plan at the latest, if amendments go out at 4 weeks (reg 22(3))"),
+        (
+            4,
+            "review_decision",
+            "Council's decision on the plan",
+            "decide to keep, amend or cease the plan, with any proposed amendments (reg 20, Devon)",
+        ),
+        (
+            12,
+            "amended_plan_latest",
+            "Final amended plan at the latest",
+            "the final amended plan at the latest, if amendments go out at 4 weeks (reg 22(3))",
+        ),
     )
     deadline = _weeks_deadline(
         meeting,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from send_tui.model.dates import long_date
@@ -37,7 +37,7 @@ def deadlines_to_ics(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    when = stamp or datetime.now(timezone.utc)
+    when = stamp or datetime.now(UTC)
     for deadline in deadlines:
         for event in _events(deadline, title_prefix, when):
             calendar.add_component(event)
@@ -46,7 +46,9 @@ def deadlines_to_ics(
 
 def _events(deadline: Deadline, prefix: str, stamp: datetime) -> list[Event]:
     if not deadline.dates:
-        return [_event(deadline, _title(deadline, prefix), deadline.due, deadline.clock, prefix, stamp)]
+        return [
+            _event(deadline, _title(deadline, prefix), deadline.due, deadline.clock, prefix, stamp)
+        ]
     return [
         _event(
             deadline,
@@ -69,7 +71,9 @@ def _title(deadline: Deadline, prefix: str) -> str:
     return title
 
 
-def _event(deadline: Deadline, title: str, day: date, key: str, prefix: str, stamp: datetime) -> Event:
+def _event(
+    deadline: Deadline, title: str, day: date, key: str, prefix: str, stamp: datetime
+) -> Event:
     from icalendar import Event
 
     event = Event()
@@ -92,7 +96,9 @@ def stable_uid(key: str, day: date, prefix: str = "") -> str:
 def _description(deadline: Deadline) -> str:
     lines = [f"{m.label}: {long_date(m.due)}" for m in deadline.dates]
     if not deadline.dates:
-        lines.append(f"Deadline: {long_date(deadline.due)}" + (", by 5pm" if deadline.by_5pm else ""))
+        lines.append(
+            f"Deadline: {long_date(deadline.due)}" + (", by 5pm" if deadline.by_5pm else "")
+        )
     if deadline.act_by is not None:
         lines.append(f"Act by: {long_date(deadline.act_by)}")
     lines.append("Workings:")

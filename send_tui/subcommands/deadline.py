@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from send_tui.model.deadlines import Deadline
 
 NAME = "deadline"
-HELP = "work out a deadline (appeal, mediation, reply, discrimination claim, exclusion, EHC) with its workings"
+HELP = "work out a deadline and its workings: appeal, mediation, reply, exclusion, EHC ..."
 
 
 def _positive_days(text: str) -> int:
@@ -39,12 +39,18 @@ def _positive_days(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days: give a whole number, 1 or more.")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of days: give a whole number, 1 or more."
+        )
     return value
 
 
-def _date_option(parser: argparse.ArgumentParser, flag: str, help_text: str, required: bool = True) -> None:
-    parser.add_argument(flag, type=iso_date, metavar="DATE", required=required, help=f"{help_text} (YYYY-MM-DD)")
+def _date_option(
+    parser: argparse.ArgumentParser, flag: str, help_text: str, required: bool = True
+) -> None:
+    parser.add_argument(
+        flag, type=iso_date, metavar="DATE", required=required, help=f"{help_text} (YYYY-MM-DD)"
+    )
 
 
 def _terms_option(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +78,9 @@ class _Clock:
 
 def _add_appeal(parser: argparse.ArgumentParser) -> None:
     _date_option(parser, "--decision", "the date on the council's decision letter")
-    _date_option(parser, "--certificate", "the date of the mediation certificate, if any", required=False)
+    _date_option(
+        parser, "--certificate", "the date of the mediation certificate, if any", required=False
+    )
 
 
 def _appeal(args: argparse.Namespace, sources: _Sources) -> Deadline:
@@ -113,9 +121,15 @@ def _arrange_mediation(args: argparse.Namespace, sources: _Sources) -> Deadline:
 def _add_reply(parser: argparse.ArgumentParser) -> None:
     _date_option(parser, "--from", "the date the complaint was sent")
     timescale = parser.add_mutually_exclusive_group(required=True)
-    timescale.add_argument("--working-days", type=_positive_days, metavar="N", help="reply within N working days")
-    timescale.add_argument("--school-days", type=_positive_days, metavar="N", help="reply within N school days")
-    timescale.add_argument("--by", type=iso_date, metavar="DATE", help="reply by this date (YYYY-MM-DD)")
+    timescale.add_argument(
+        "--working-days", type=_positive_days, metavar="N", help="reply within N working days"
+    )
+    timescale.add_argument(
+        "--school-days", type=_positive_days, metavar="N", help="reply within N school days"
+    )
+    timescale.add_argument(
+        "--by", type=iso_date, metavar="DATE", help="reply by this date (YYYY-MM-DD)"
+    )
     _terms_option(parser)
 
 
@@ -127,7 +141,9 @@ def _reply(args: argparse.Namespace, sources: _Sources) -> Deadline:
         return deadlines.reply(sent, school_days=args.school_days, school=sources.school())
     if args.by is not None and args.by < sent:
         _usage_error(f"--by {args.by.isoformat()} is before --from {sent.isoformat()}.")
-    return deadlines.reply(sent, working_days=args.working_days, on=args.by, calendar=sources.working)
+    return deadlines.reply(
+        sent, working_days=args.working_days, on=args.by, calendar=sources.working
+    )
 
 
 def _discrimination_claim(args: argparse.Namespace, sources: _Sources) -> Deadline:
@@ -152,7 +168,7 @@ def _add_exclusion_panel(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--posted",
         action="store_true",
-        help="--from is the day the notice was posted first class (given on the 2nd working day after)",
+        help="--from is the day the notice went first class (given on the 2nd working day after)",
     )
     _terms_option(parser)
 
@@ -165,8 +181,18 @@ def _exclusion_panel(args: argparse.Namespace, sources: _Sources) -> Deadline:
 
 def _add_ehc(parser: argparse.ArgumentParser) -> None:
     start = parser.add_mutually_exclusive_group(required=True)
-    start.add_argument("--request", type=iso_date, metavar="DATE", help="the day the council received the assessment request (YYYY-MM-DD)")
-    start.add_argument("--review-meeting", type=iso_date, metavar="DATE", help="the day of an annual review meeting (YYYY-MM-DD)")
+    start.add_argument(
+        "--request",
+        type=iso_date,
+        metavar="DATE",
+        help="the day the council received the assessment request (YYYY-MM-DD)",
+    )
+    start.add_argument(
+        "--review-meeting",
+        type=iso_date,
+        metavar="DATE",
+        help="the day of an annual review meeting (YYYY-MM-DD)",
+    )
 
 
 def _ehc(args: argparse.Namespace, sources: _Sources) -> Deadline:
@@ -178,15 +204,57 @@ def _ehc(args: argparse.Namespace, sources: _Sources) -> Deadline:
 
 
 CLOCKS: tuple[_Clock, ...] = (
-    _Clock("appeal", "SEN appeal to the Tribunal: 2 months, or 1 month from a mediation certificate", _add_appeal, _appeal),
-    _Clock("mediation-contact", "contacting the mediation adviser: 2 months from the decision", _add_mediation_contact, _mediation_contact),
-    _Clock("mediation-certificate", "the mediation certificate: 3 working days", _add_from("the day the mediation adviser was told, or mediation ended"), _mediation_certificate),
-    _Clock("arrange-mediation", "the council arranging mediation: 30 days", _add_from("the day the council was told the family wants mediation"), _arrange_mediation),
-    _Clock("reply", "a reply to a complaint: working days, school days or a date", _add_reply, _reply),
-    _Clock("discrimination-claim", "a disability discrimination claim: 6 months starting with the conduct", _add_from("the date of the conduct complained of"), _discrimination_claim),
-    _Clock("exclusion-review", "the governing board's review of an exclusion: 15 school days", _add_exclusion_review, _exclusion_review),
-    _Clock("exclusion-panel", "applying for an independent review panel: 15 school days", _add_exclusion_panel, _exclusion_panel),
-    _Clock("ehc", "EHC timescales: 6, 16 and 20 weeks from a request, or after an annual review", _add_ehc, _ehc),
+    _Clock(
+        "appeal",
+        "SEN appeal to the Tribunal: 2 months, or 1 month from a mediation certificate",
+        _add_appeal,
+        _appeal,
+    ),
+    _Clock(
+        "mediation-contact",
+        "contacting the mediation adviser: 2 months from the decision",
+        _add_mediation_contact,
+        _mediation_contact,
+    ),
+    _Clock(
+        "mediation-certificate",
+        "the mediation certificate: 3 working days",
+        _add_from("the day the mediation adviser was told, or mediation ended"),
+        _mediation_certificate,
+    ),
+    _Clock(
+        "arrange-mediation",
+        "the council arranging mediation: 30 days",
+        _add_from("the day the council was told the family wants mediation"),
+        _arrange_mediation,
+    ),
+    _Clock(
+        "reply", "a reply to a complaint: working days, school days or a date", _add_reply, _reply
+    ),
+    _Clock(
+        "discrimination-claim",
+        "a disability discrimination claim: 6 months starting with the conduct",
+        _add_from("the date of the conduct complained of"),
+        _discrimination_claim,
+    ),
+    _Clock(
+        "exclusion-review",
+        "the governing board's review of an exclusion: 15 school days",
+        _add_exclusion_review,
+        _exclusion_review,
+    ),
+    _Clock(
+        "exclusion-panel",
+        "applying for an independent review panel: 15 school days",
+        _add_exclusion_panel,
+        _exclusion_panel,
+    ),
+    _Clock(
+        "ehc",
+        "EHC timescales: 6, 16 and 20 weeks from a request, or after an annual review",
+        _add_ehc,
+        _ehc,
+    ),
 )
 
 
@@ -198,7 +266,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_content_option(parser)
     clocks = parser.add_subparsers(dest="clock", metavar="CLOCK", required=True)
     for clock in CLOCKS:
-        sub = clocks.add_parser(clock.name, help=clock.help, description=clock.help, parents=[shared])
+        sub = clocks.add_parser(
+            clock.name, help=clock.help, description=clock.help, parents=[shared]
+        )
         clock.add(sub)
         sub.set_defaults(compute=clock.compute)
 
@@ -272,7 +342,9 @@ def _sources(args: argparse.Namespace) -> _Sources:
         content = load_content(getattr(args, "content", None))
     except ContentErrors as problems:
         count = len(problems.errors)
-        problem = f"the content has {count} problem{'s' if count != 1 else ''} (run `send-tui check`)"
+        problem = (
+            f"the content has {count} problem{'s' if count != 1 else ''} (run `send-tui check`)"
+        )
         console(stderr=True).print(
             f"Warning: {problem}, so its extra closure days are not counted.", markup=False
         )
@@ -311,7 +383,8 @@ def _print(deadline: Deadline, now: date) -> None:
         act.append(f"  ({days_left(deadline.act_by, now)})")
         out.print(act)
     for milestone in deadline.dates:
-        out.print(Text(f"  {milestone.label}: {long_date(milestone.due)}  ({days_left(milestone.due, now)})"))
+        status = days_left(milestone.due, now)
+        out.print(Text(f"  {milestone.label}: {long_date(milestone.due)}  ({status})"))
     out.print(Text("Workings:"))
     for number, step in enumerate(deadline.steps, start=1):
         out.print(Text(f"  {number}. {step}"))

@@ -46,6 +46,7 @@ def school_2026(inset: tuple[date, ...] = (), confirmed: bool = False) -> School
 
 # --- month arithmetic (Dodds v Walker) -------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("start", "months", "expected", "last_day_used"),
     [
@@ -76,6 +77,7 @@ def test_add_months_lands_in_the_right_month_never_overflowing(start: date, mont
 
 # --- bank holidays and working days ----------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("day", "name"),
     [
@@ -104,8 +106,16 @@ def test_bank_holidays_of_england_and_wales(day: date, name: str) -> None:
 
 
 def test_the_2026_bank_holidays_are_those_in_domain_facts() -> None:
-    listed = {D(2026, 1, 1), D(2026, 4, 3), D(2026, 4, 6), D(2026, 5, 4), D(2026, 5, 25),
-              D(2026, 8, 31), D(2026, 12, 25), D(2026, 12, 28)}
+    listed = {
+        D(2026, 1, 1),
+        D(2026, 4, 3),
+        D(2026, 4, 6),
+        D(2026, 5, 4),
+        D(2026, 5, 25),
+        D(2026, 8, 31),
+        D(2026, 12, 25),
+        D(2026, 12, 28),
+    }
     weekday_holidays = {d for d in bank_holidays(2026) if d.weekday() < 5}
     assert weekday_holidays == listed
 
@@ -184,6 +194,7 @@ def test_a_count_needs_at_least_one_day() -> None:
 
 
 # --- school days -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("day", "reason"),
@@ -307,15 +318,25 @@ def test_confirmed_defaults_to_false(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "key", "hint"),
     [
-        ("confirmed = true", "confirmed = \"yes\"", "term_dates.confirmed", "true or false"),
-        ("confirmed = true", "confirmd = true", "term_dates.confirmd", "unknown key"),
-        ("start = 2026-11-02", "start = \"2026-11-02\"", "term_dates.terms[0].start", "no quotes"),
-        ("start = 2026-11-02", "start = 2026-11-02T09:00:00", "term_dates.terms[0].start", "no time"),
-        ("end = 2026-12-18", "end = 2026-10-18", "term_dates.terms[0].end", "before it starts"),
-        ("{ name = \"Autumn 2\", ", "{ ", "term_dates.terms[0].name", "name"),
-        ("end = 2026-10-23 }", "end = 2026-10-23, half = true }", "term_dates.terms[1].half", "unknown key"),
-        ("start = 2026-11-02", "start = 2026-10-20", "term_dates.terms", "starts"),  # overlap
-        ("inset_days = [2026-09-01]", "inset_days = [\"first day\"]", "term_dates.inset_days[0]", "TOML date"),
+        ("confirmed = true", 'confirmed = "yes"', "term_dates.confirmed", "true or false"),
+        ("confirmed = true", "confirmd = true", "term_dates.confirmd", "not a key"),
+        ("start = 2026-11-02", 'start = "2026-11-02"', "term_dates.terms[0].start", "no quotes"),
+        ("start = 2026-11-02", "start = 2026-11-02T09:00:00", "term_dates.terms[0].start", "time"),
+        ("end = 2026-12-18", "end = 2026-10-18", "term_dates.terms[0].end", "before the start"),
+        ('{ name = "Autumn 2", ', "{ ", "term_dates.terms[0].name", "missing"),
+        (
+            "end = 2026-10-23 }",
+            "end = 2026-10-23, half = true }",
+            "term_dates.terms[1].half",
+            "not a key",
+        ),
+        ("start = 2026-11-02", "start = 2026-10-20", "term_dates.terms", "overlap"),
+        (
+            "inset_days = [2026-09-01]",
+            'inset_days = ["first day"]',
+            "term_dates.inset_days[0]",
+            "date",
+        ),
         ("inset_days = [2026-09-01]", "inset_days = 2026-09-01", "term_dates.inset_days", "list"),
     ],
 )
@@ -327,23 +348,34 @@ def test_bad_term_dates_name_the_file_and_key(
     with pytest.raises(TermDatesError) as caught:
         load_term_calendar(path)
     message = str(caught.value)
-    assert message.startswith(f"{path}: {key}")
+    assert message.startswith(f"{path}: {key}: ")
     assert hint in message
+
+
+def test_every_problem_is_reported_together(tmp_path: Path) -> None:
+    text = GOOD.replace("confirmed = true", "confirmd = true").replace(
+        "start = 2026-11-02", 'start = "2 Nov"'
+    )
+    with pytest.raises(TermDatesError) as caught:
+        load_term_calendar(write(tmp_path, text))
+    assert len(str(caught.value).splitlines()) == 2
 
 
 @pytest.mark.parametrize(
     ("text", "hint"),
     [
         ("[term_dates\nconfirmed = true\n", "not valid TOML"),
-        ("[meta]\ntitle = \"x\"\n", "no [term_dates] table"),
-        ("[term_dates]\nterms = []\n", "at least one term"),
-        ("term_dates = 3\n", "expected a table"),
+        ('[meta]\ntitle = "x"\n', "no [term_dates] table"),
+        ("[term_dates]\nterms = []\n", "term_dates.terms: is empty"),
+        ("[term_dates]\nconfirmed = false\n", "term_dates.terms: is missing"),
+        ("term_dates = 3\n", "term_dates: should be a table"),
     ],
 )
 def test_unreadable_term_dates_files(tmp_path: Path, text: str, hint: str) -> None:
     path = write(tmp_path, text)
-    with pytest.raises(TermDatesError, match=str(path).replace("\\", "\\\\")) as caught:
+    with pytest.raises(TermDatesError) as caught:
         load_term_calendar(path)
+    assert str(caught.value).startswith(str(path))
     assert hint in str(caught.value)
 
 

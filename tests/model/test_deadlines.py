@@ -53,6 +53,7 @@ def test_clock_ids_are_fixed() -> None:
 
 # --- the appeal ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("decision", "certificate", "due"),
     [
@@ -108,8 +109,10 @@ def test_appeal(decision: date, certificate: date | None, due: date) -> None:
 def test_appeal_workings_example_1() -> None:
     assert dl.appeal(D(2026, 3, 10)).steps == (
         "2 months from Tue 10 Mar 2026 (the date on the decision letter) = Sun 10 May 2026",
-        "Sun 10 May 2026 is not a working day (weekend), so Mon 11 May 2026 "
-        "(next working day, HESC Rules r.12(2))",
+        (
+            "Sun 10 May 2026 is not a working day (weekend), so Mon 11 May 2026 "
+            "(next working day, HESC Rules r.12(2))"
+        ),
         "Due by 5pm (HESC Rules r.12(1))",
     )
 
@@ -117,7 +120,10 @@ def test_appeal_workings_example_1() -> None:
 def test_appeal_workings_show_both_raw_dates_and_which_won() -> None:
     later = text(dl.appeal(D(2026, 3, 1), D(2026, 5, 20)))
     assert "= Fri 1 May 2026" in later
-    assert "1 month from Wed 20 May 2026 (the date of the mediation certificate) = Sat 20 Jun 2026" in later
+    assert (
+        "1 month from Wed 20 May 2026 (the date of the mediation certificate) = Sat 20 Jun 2026"
+        in later
+    )
     assert "Sat 20 Jun 2026 is later than Fri 1 May 2026" in later
     earlier = text(dl.appeal(D(2026, 3, 1), D(2026, 3, 5)))
     assert "Sun 5 Apr 2026 is not later than Fri 1 May 2026" in earlier
@@ -163,6 +169,7 @@ def test_appeal_counts_closure_days_from_content() -> None:
 
 # --- the August and Christmas rule belongs to the appeal alone -------------------------------
 
+
 def test_mediation_contact_has_no_august_rule() -> None:
     deadline = dl.mediation_contact(D(2026, 6, 15))  # Sat 15 Aug 2026
     assert deadline.due == D(2026, 8, 15)
@@ -207,8 +214,10 @@ def test_ehc_in_august_is_not_moved() -> None:
 def test_exclusion_deadlines_have_no_august_or_christmas_rule() -> None:
     # A school open until 23 Dec: the count crosses Christmas and New Year, which only the
     # appeal's rule treats specially.
-    terms = (SchoolTerm("Autumn 2", D(2026, 11, 2), D(2026, 12, 23)),
-             SchoolTerm("Spring 1", D(2027, 1, 4), D(2027, 2, 12)))
+    terms = (
+        SchoolTerm("Autumn 2", D(2026, 11, 2), D(2026, 12, 23)),
+        SchoolTerm("Spring 1", D(2027, 1, 4), D(2027, 2, 12)),
+    )
     calendar = SchoolCalendar(TermCalendar(terms))
     deadline = dl.exclusion_panel(D(2026, 12, 21), calendar)
     # 22-23 Dec (2), holidays, 4-8 Jan (7), 11-15 (12), 18-20 Jan (15)
@@ -217,6 +226,7 @@ def test_exclusion_deadlines_have_no_august_or_christmas_rule() -> None:
 
 
 # --- mediation -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("decision", "due", "act_by"),
@@ -279,6 +289,7 @@ def test_arrange_mediation(told: date, due: date) -> None:
 
 # --- reply to a complaint --------------------------------------------------------------------
 
+
 def test_reply_in_working_days() -> None:
     deadline = dl.reply(D(2026, 3, 27), working_days=10)
     # 30 Mar-2 Apr (4), Good Friday, Easter Monday, 7-10 Apr (8), 13-14 Apr (10)
@@ -316,6 +327,7 @@ def test_reply_refuses_unclear_timescales(kwargs: dict[str, object]) -> None:
 
 # --- disability discrimination claim ---------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("conduct", "due", "act_by"),
     [
@@ -340,6 +352,7 @@ def test_discrimination_claim_names_the_other_reading_at_a_month_end() -> None:
 
 
 # --- exclusions ------------------------------------------------------------------------------
+
 
 def test_exclusion_panel_example_12_posted() -> None:
     deadline = dl.exclusion_panel(D(2026, 3, 5), school(), posted=True)
@@ -387,6 +400,7 @@ def test_a_school_day_clock_outside_the_terms_is_refused() -> None:
 
 # --- EHC -------------------------------------------------------------------------------------
 
+
 def test_ehc_example_9() -> None:
     deadline = dl.ehc(D(2026, 1, 12))
     assert deadline.due == D(2026, 6, 1)
@@ -408,6 +422,7 @@ def test_ehc_annual_review_example_10() -> None:
 
 
 # --- status, JSON and wording ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("today", "status", "remaining"),

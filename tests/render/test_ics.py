@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from icalendar import Calendar
 
 from send_tui.model import deadlines as dl
 from send_tui.render.ics import deadlines_to_ics, stable_uid
 
-STAMP = datetime(2026, 3, 11, 9, 0, tzinfo=timezone.utc)
+STAMP = datetime(2026, 3, 11, 9, 0, tzinfo=UTC)
 
 
 def events(data: bytes) -> list:
