@@ -1,0 +1,407 @@
+"""The complaint letter: the adviser's fields, what is still missing, and the letter they make.
+
+A family often leaves a school complaint unanswered because the letter never said "complaint",
+never said what should happen, or gave no date for a reply. So whatever the content's template
+says, the letter made here always has the word "complaint" in its heading and body, asks for the
+template's complaints procedure, states the outcome wanted and gives the reply-by date as a date.
+
+The fields live in `Session.letter_fields` as plain strings, so the saved record round-trips;
+`LetterDraft` is the typed view of them. What a user types is text, never a template: each
+`{field}` in the content's wording is filled in one regex pass and the result is never read again.
+
+Used by the letter form (live preview, completeness check), the summary and the .docx renderer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from send_tui.model.content import Content, LetterTemplate, NodeKind
+from send_tui.model.dates import DateFormatError, long_date, parse_date
+
+if TYPE_CHECKING:
+    from send_tui.model.calendars import SchoolCalendar, WorkingCalendar
+    from send_tui.model.deadlines import Deadline
+    from send_tui.model.session import Session
+
+# --- user text -------------------------------------------------------------------------------
+
+# C0 and C1 control characters except tab and newline; the bidirectional embedding, override and
+# isolate controls (an unbalanced one reverses the text after it, disguising what a letter says);
+# and the two non-characters XML refuses. Right-to-left letters themselves are kept.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
+
+
+def clean_text(text: str) -> str:
+    """Text safe for every output: line breaks made `\\n`, control characters removed.
+
+    Every piece of text that reaches a summary or letter passes through here once, so the
+    renderers (and python-docx, which refuses XML-invalid characters) never meet one.
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _SURROGATE.sub("\ufffd", text)
+    return _UNSAFE.sub("", text)
+
+
+# --- the draft -------------------------------------------------------------------------------
+
+
+class ReplyUnit(StrEnum):
+    """How the letter gives its timescale for a reply; always shown to the reader as a date."""
+
+    WORKING_DAYS = "working_days"
+    SCHOOL_DAYS = "school_days"
+    DATE = "date"
+
+
+#: What the form shows for each unit.
+REPLY_UNIT_LABELS: Mapping[ReplyUnit, str] = {
+    ReplyUnit.WORKING_DAYS: "working days",
+    ReplyUnit.SCHOOL_DAYS: "school days",
+    ReplyUnit.DATE: "a date",
+}
+
+#: The longest timescale in days a letter may ask for; anything longer is surely a typing slip.
+MAX_REPLY_DAYS = 365
+
+#: The letter fields that name the family: left out of redacted and unconsented outputs.
+PERSONAL_FIELDS: tuple[str, ...] = ("complainant_name", "child_name")
+
+#: A gap the family fills in by hand, for a field left blank.
+HAND_FILL = "__________"
+
+# Paragraphs that only make sense with something in these fields are left out when they are blank.
+_DROP_PARAGRAPH_IF_BLANK: tuple[str, ...] = ("tried", "enclosures")
+
+# The letter's own wording for what a template does not say itself (one place for each).
+FORMAL_COMPLAINT_PREFIX = "Formal complaint: "
+PROCEDURE_SENTENCE = "This letter is a formal complaint. Please deal with it under {procedure}."
+OUTCOME_SENTENCE = "To put this right, I would like: {outcome}"
+REPLY_SENTENCE = "Please reply to me in writing by {reply_by}."
+CLOSING = "Yours sincerely,"
+
+
+@dataclass(frozen=True, slots=True)
+class LetterDraft:
+    """The letter form's fields: what the adviser typed, as strings (blank means not given).
+
+    `template` is a letter template id when the adviser chose one; blank means the session's
+    default (`choose_template`). `addressee_role` blank means the template's first role.
+    `reply_within` is a number of days, or a date as YYYY-MM-DD when `reply_unit` is "date".
+    """
+
+    template: str = ""
+    complainant_name: str = ""
+    child_name: str = ""
+    setting: str = ""
+    year_group: str = ""
+    addressee_role: str = ""
+    addressee_name: str = ""
+    about: str = ""
+    tried: str = ""
+    outcome: str = ""
+    reply_unit: str = ReplyUnit.WORKING_DAYS.value
+    reply_within: str = ""
+    enclosures: str = ""
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, str]) -> LetterDraft:
+        """The draft from stored fields; unknown keys are ignored, text is cleaned."""
+        known = {name: clean_text(str(fields[name])) for name in DRAFT_FIELDS if name in fields}
+        return cls(**known)
+
+    @classmethod
+    def from_session(cls, session: Session) -> LetterDraft:
+        """The session's draft; `about` is drafted from the answers until the adviser edits it."""
+        draft = cls.from_fields(session.letter_fields)
+        if "about" not in session.letter_fields:
+            draft = dataclasses.replace(draft, about=draft_about(session))
+        return draft
+
+    def to_fields(self) -> dict[str, str]:
+        """Every field as a string, for `Session.letter_fields` and the saved record."""
+        return {name: getattr(self, name) for name in DRAFT_FIELDS}
+
+    def without_personal(self) -> LetterDraft:
+        """The draft with the family's names blanked, for redacted or unconsented outputs."""
+        return dataclasses.replace(self, **{name: "" for name in PERSONAL_FIELDS})
+
+    def value(self, name: str) -> str:
+        """A field's text, cleaned and trimmed: what the letter and the checks read."""
+        return clean_text(getattr(self, name)).strip()
+
+
+#: The keys of `Session.letter_fields`, in the order the form shows them.
+DRAFT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(LetterDraft))
+
+
+def letter_started(session: Session) -> bool:
+    """Has the adviser typed anything into the letter form? Then the letter goes in the outputs."""
+    typed = set(DRAFT_FIELDS) - {"template", "addressee_role", "reply_unit"}
+    return any(str(session.letter_fields.get(name, "")).strip() for name in typed)
+
+
+def draft_about(session: Session) -> str:
+    """A plain first draft of "what the complaint is about", from the answers on the path.
+
+    The first answer says what the call is about; later answers are added as "question answer."
+    so the adviser can see what to keep. It is only a starting point: the form lets them edit it.
+    """
+    sentences: list[str] = []
+    for index, (node, answer) in enumerate(session.trail()):
+        if not answer or node.kind is NodeKind.INFO:
+            continue
+        sentence = answer if index == 0 else f"{node.title} {answer}"
+        sentences.append(_as_sentence(sentence))
+    return clean_text(" ".join(sentences))
+
+
+def _as_sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".?!" else text + "."
+
+
+# --- choosing the template -------------------------------------------------------------------
+
+
+def letter_templates(session: Session) -> list[LetterTemplate]:
+    """The templates that fit this session: the outcome's first, then each plan route's, in order."""
+    letters = session.content.letters
+    found: list[str] = []
+    outcome = session.outcome()
+    if outcome is not None and outcome.letter:
+        found.append(outcome.letter)
+    found += [entry.route.letter for entry in session.plan() if entry.route.letter]
+    return [letters[i] for i in dict.fromkeys(found) if i in letters]
+
+
+def choose_template(session: Session, draft: LetterDraft | None = None) -> LetterTemplate | None:
+    """The template to use: the one the adviser chose, else the first that fits; None if none does."""
+    draft = draft or LetterDraft.from_session(session)
+    chosen = session.content.letters.get(draft.value("template"))
+    if chosen is not None:
+        return chosen
+    fitting = letter_templates(session)
+    return fitting[0] if fitting else None
+
+
+def addressee_role(template: LetterTemplate, draft: LetterDraft) -> str:
+    """The draft's role if the template offers it, else the template's first (its default)."""
+    role = draft.value("addressee_role")
+    return role if role in template.addressee_roles else template.addressee_roles[0]
+
+
+# --- the timescale for a reply ---------------------------------------------------------------
+
+
+class TimescaleError(ValueError):
+    """The reply timescale cannot be turned into a date; the message says why and what to do."""
+
+
+def calendars_for(content: Content | None) -> tuple[WorkingCalendar, SchoolCalendar | None]:
+    """Working days with the content's closure days, and school days from its term dates (if any)."""
+    from send_tui.model.calendars import SchoolCalendar, WorkingCalendar
+
+    if content is None:
+        return WorkingCalendar(), None
+    working = WorkingCalendar(closures=content.closure_days)
+    school = SchoolCalendar(content.term_calendar, working) if content.term_calendar else None
+    return working, school
+
+
+def reply_deadline(draft: LetterDraft, sent: date, content: Content | None = None) -> Deadline:
+    """The reply-by date from the letter's timescale, counted from the day it is sent.
+
+    Working days skip weekends, bank holidays and the content's closure days; school days use the
+    local pack's term dates. Raises `TimescaleError` saying why when there is no date to give.
+    """
+    from send_tui.model import deadlines
+    from send_tui.model.calendars import OutsideTermDates
+
+    unit = _reply_unit(draft)
+    within = draft.value("reply_within")
+    if not within:
+        raise TimescaleError(
+            f"Timescale for a reply: enter a number of {REPLY_UNIT_LABELS[unit]}"
+            if unit is not ReplyUnit.DATE
+            else "Timescale for a reply: enter the date to reply by (YYYY-MM-DD)"
+        )
+    working, school = calendars_for(content)
+    try:
+        if unit is ReplyUnit.DATE:
+            return deadlines.reply(sent, on=parse_date(within), calendar=working)
+        days = _day_count(within, unit)
+        if unit is ReplyUnit.WORKING_DAYS:
+            return deadlines.reply(sent, working_days=days, calendar=working)
+        if school is None:
+            raise TimescaleError(
+                "Timescale for a reply: school days need the school's term dates, and the local "
+                "pack has none. Give working days or a date instead."
+            )
+        return deadlines.reply(sent, school_days=days, school=school)
+    except (DateFormatError, OutsideTermDates) as error:
+        raise TimescaleError(f"Timescale for a reply: {error}") from None
+    except TimescaleError:
+        raise
+    except ValueError as error:
+        raise TimescaleError(f"Timescale for a reply: {error}") from None
+
+
+def _reply_unit(draft: LetterDraft) -> ReplyUnit:
+    try:
+        return ReplyUnit(draft.value("reply_unit") or ReplyUnit.WORKING_DAYS.value)
+    except ValueError:
+        choices = ", ".join(u.value for u in ReplyUnit)
+        raise TimescaleError(
+            f"Timescale for a reply: {draft.reply_unit!r} is not one of {choices}."
+        ) from None
+
+
+def _day_count(text: str, unit: ReplyUnit) -> int:
+    label = REPLY_UNIT_LABELS[unit]
+    if not text.isdigit() or not 1 <= int(text) <= MAX_REPLY_DAYS:
+        raise TimescaleError(
+            f"Timescale for a reply: {text!r} is not a number of {label}; "
+            f"give a whole number from 1 to {MAX_REPLY_DAYS}."
+        )
+    return int(text)
+
+
+# --- what is missing -------------------------------------------------------------------------
+
+
+def completeness(
+    draft: LetterDraft, *, sent: date | None = None, content: Content | None = None
+) -> list[str]:
+    """What the letter still needs before it is sent, one line each; empty when it is complete.
+
+    The addressee, what the complaint is about, the outcome wanted and a timescale that gives a
+    date (a timescale that cannot be resolved says why). `sent` defaults to today.
+    """
+    from send_tui.model.dates import today
+
+    missing: list[str] = []
+    if not draft.value("addressee_name"):
+        missing.append("Addressee: the name of the person the letter goes to.")
+    if not draft.value("about"):
+        missing.append("What the complaint is about.")
+    if not draft.value("outcome"):
+        missing.append("Outcome wanted: what the family wants to happen.")
+    try:
+        reply_deadline(draft, sent or today(), content)
+    except TimescaleError as error:
+        missing.append(str(error))
+    return missing
+
+
+# --- the letter ------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """A finished letter, laid out as its parts so each format can set them its own way."""
+
+    template_id: str
+    title: str  # the template's title, for lists ("Complaint to a school")
+    date: str  # "Tue 10 Mar 2026"
+    addressee: tuple[str, ...]  # the lines above the salutation: name, role
+    salutation: str
+    heading: str
+    paragraphs: tuple[str, ...]
+    closing: str
+    signature: str
+    reply_by: date | None  # None when the timescale could not be resolved
+
+    def blocks(self) -> tuple[str, ...]:
+        """The letter as plain text blocks in reading order: for the clipboard and the .txt."""
+        return (
+            self.date,
+            "\n".join(self.addressee),
+            self.salutation,
+            self.heading.upper(),
+            *self.paragraphs,
+            f"{self.closing}\n\n{self.signature}",
+        )
+
+
+def render_letter(
+    template: LetterTemplate, draft: LetterDraft, today: date, content: Content | None = None
+) -> Letter:
+    """Fill `template` with `draft` for a letter dated `today` (the day it is sent).
+
+    Blank fields become a gap to fill in by hand; a paragraph about what was tried or enclosed
+    is left out when there is nothing to say. `content` supplies closure days and term dates for
+    the reply-by date.
+    """
+    try:
+        reply_by: date | None = reply_deadline(draft, today, content).due
+    except TimescaleError:
+        reply_by = None
+    values = _values(template, draft, today, reply_by)
+
+    def fill(text: str) -> str:
+        # One pass over the CONTENT's text: what a user typed is returned, never rescanned.
+        return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+    paragraphs = [fill(p) for p in template.paragraphs if not _says_nothing(p, draft)]
+    body = " ".join(paragraphs).casefold()
+    if template.procedure.casefold() not in body or "complaint" not in body:
+        paragraphs.insert(
+            min(1, len(paragraphs)), PROCEDURE_SENTENCE.replace("{procedure}", template.procedure)
+        )
+    used = " ".join(template.paragraphs)
+    if "{outcome}" not in used:
+        paragraphs.append(fill(OUTCOME_SENTENCE))
+    if "{reply_by}" not in used:
+        paragraphs.append(fill(REPLY_SENTENCE))
+    heading = fill(template.heading)
+    if "complaint" not in heading.casefold():
+        heading = FORMAL_COMPLAINT_PREFIX + heading
+    role = values["addressee_role"]
+    name = draft.value("addressee_name")
+    return Letter(
+        template_id=template.id,
+        title=template.title,
+        date=long_date(today),
+        addressee=(name, _capitalise(role)) if name else (_capitalise(role),),
+        salutation=f"Dear {name or _capitalise(role)},",
+        heading=heading,
+        paragraphs=tuple(clean_text(p) for p in paragraphs),
+        closing=CLOSING,
+        signature=draft.value("complainant_name") or HAND_FILL,
+        reply_by=reply_by,
+    )
+
+
+def _values(
+    template: LetterTemplate, draft: LetterDraft, today: date, reply_by: date | None
+) -> dict[str, str]:
+    """What each `{field}` becomes: the draft's text, or a gap to fill in by hand."""
+    values = {name: draft.value(name) or HAND_FILL for name in DRAFT_FIELDS}
+    values["addressee_role"] = addressee_role(template, draft)
+    values["reply_by"] = long_date(reply_by) if reply_by else HAND_FILL
+    values["today"] = long_date(today)
+    return values
+
+
+def _says_nothing(paragraph: str, draft: LetterDraft) -> bool:
+    return any(
+        f"{{{name}}}" in paragraph and not draft.value(name) for name in _DROP_PARAGRAPH_IF_BLANK
+    )
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]

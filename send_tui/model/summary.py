@@ -1,0 +1,387 @@
+"""The one summary of a call that every output renders, so the .html, .txt, .md and .docx agree.
+
+`build_summary` reads the session once and settles every word and date: the answers in words,
+the plan with its next steps, references, contacts (unconfirmed details shown as "To be
+confirmed"), the deadlines worked out from the dates the adviser entered, and the letter. The
+renderers only lay this out; they never look at the session or the content.
+
+The dates an adviser can enter are `DATE_KEYS`: `Session.dates[key]` holds each one, and the
+deadlines section works out every clock whose dates are there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from send_tui.model.content import Content, Node, Route, is_unconfirmed
+from send_tui.model.dates import long_date
+from send_tui.model.letter import (
+    Letter,
+    LetterDraft,
+    TimescaleError,
+    calendars_for,
+    choose_template,
+    clean_text,
+    completeness,
+    letter_started,
+    render_letter,
+    reply_deadline,
+)
+
+if TYPE_CHECKING:
+    from send_tui.model.calendars import SchoolCalendar
+    from send_tui.model.deadlines import Deadline
+    from send_tui.model.session import Session
+
+# --- wording, once ---------------------------------------------------------------------------
+
+TITLE = "Summary of the call"
+NOT_LEGAL_ADVICE = "This is information, not legal advice."
+CONFIRM_LABEL = "To be confirmed"
+
+HEADING_ANSWERS = "The answers given"
+HEADING_PLAN = "The plan"
+HEADING_DEADLINES = "Deadlines"
+HEADING_CONTACTS = "Contacts"
+HEADING_REFERENCES = "Code of Practice and other references"
+HEADING_LETTER = "Complaint letter"
+
+NO_OUTCOME = "The answers have not reached an outcome yet."
+NO_PLAN = "No routes are in the plan yet."
+NO_DEADLINES = "No dates were entered, so no deadlines were worked out."
+NO_CONTACTS = "No contacts for this plan."
+NO_REFERENCES = "No references for this plan."
+LEADS_TO = "Where the answers lead"
+FIRST = "First"
+LETTER_MISSING = "Still to fill in before sending"
+NOT_WORKED_OUT = "Cannot be worked out"
+REDACTED_NOTE = "Names and dates of birth are left out of this copy."
+
+
+# --- the dates an adviser can enter ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateKey:
+    """A date the adviser can record in `Session.dates`, with the words the form shows for it."""
+
+    key: str
+    label: str
+    personal: bool = False  # left out of redacted and unconsented outputs
+
+
+#: Every key `Session.dates` may hold (the record refuses any other). docs/record-format.md lists them.
+DATE_KEYS: tuple[DateKey, ...] = (
+    DateKey("decision", "Date on the council's decision letter"),
+    DateKey("certificate", "Date of the mediation certificate"),
+    DateKey("mediation_adviser_told", "Day the mediation adviser was told mediation is not wanted, or it ended"),
+    DateKey("mediation_requested", "Day the council was told the family wants mediation"),
+    DateKey("conduct", "Date of the conduct complained of (discrimination)"),
+    DateKey("exclusion_notice", "Day the governing board received notice of the exclusion"),
+    DateKey("board_decision", "Day the parents were given notice of the board's decision"),
+    DateKey("ehc_request", "Day the council received the EHC needs assessment request"),
+    DateKey("annual_review", "Day of the EHC plan annual review meeting"),
+    DateKey("reply_from", "Day the complaint letter is sent (the letter's date)"),
+    DateKey("date_of_birth", "Child's date of birth", personal=True),
+)
+DATE_KEY_NAMES: frozenset[str] = frozenset(k.key for k in DATE_KEYS)
+PERSONAL_DATE_KEYS: frozenset[str] = frozenset(k.key for k in DATE_KEYS if k.personal)
+
+
+def letter_date(session: Session, today: date) -> date:
+    """The day the letter is dated and its reply clock starts: `reply_from`, else today."""
+    return session.dates.get("reply_from", today)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineProblem:
+    """A clock whose dates were entered but which cannot be worked out, and why."""
+
+    clock: str
+    title: str
+    reason: str
+
+
+def session_deadlines(session: Session, today: date) -> tuple[Deadline | DeadlineProblem, ...]:
+    """Every clock the session's dates allow, in `DATE_KEYS` order, plus the letter's reply.
+
+    A clock that cannot be counted (term dates that stop short, a certificate without the
+    decision date) is a `DeadlineProblem` saying why, so the adviser sees it rather than nothing.
+    """
+    from send_tui.model import deadlines
+    from send_tui.model.calendars import OutsideTermDates
+
+    dates = session.dates
+    working, school = calendars_for(session.content)
+    found: list[Deadline | DeadlineProblem] = []
+
+    def add(clock: str, compute: Callable[[], Deadline]) -> None:
+        try:
+            found.append(compute())
+        except (OutsideTermDates, ValueError) as error:
+            found.append(DeadlineProblem(clock, _clock_title(session.content, clock), str(error)))
+
+    def needs_school(clock: str, compute: Callable[[SchoolCalendar], Deadline]) -> None:
+        if school is None:
+            reason = "the local pack has no term dates, so school days cannot be counted."
+            found.append(DeadlineProblem(clock, _clock_title(session.content, clock), reason))
+        else:
+            add(clock, lambda: compute(school))
+
+    if "decision" in dates:
+        add("appeal", lambda: deadlines.appeal(dates["decision"], dates.get("certificate"), working))
+        add("mediation_contact", lambda: deadlines.mediation_contact(dates["decision"], working))
+    elif "certificate" in dates:
+        reason = "it also needs the date on the council's decision letter."
+        found.append(DeadlineProblem("appeal", _clock_title(session.content, "appeal"), reason))
+    if "mediation_adviser_told" in dates:
+        add("mediation_certificate", lambda: deadlines.mediation_certificate(dates["mediation_adviser_told"], working))
+    if "mediation_requested" in dates:
+        add("arrange_mediation", lambda: deadlines.arrange_mediation(dates["mediation_requested"], working))
+    if "conduct" in dates:
+        add("discrimination_claim", lambda: deadlines.discrimination_claim(dates["conduct"], working))
+    if "exclusion_notice" in dates:
+        needs_school("exclusion_review", lambda s: deadlines.exclusion_review(dates["exclusion_notice"], s))
+    if "board_decision" in dates:
+        needs_school("exclusion_panel", lambda s: deadlines.exclusion_panel(dates["board_decision"], s))
+    if "ehc_request" in dates:
+        add("ehc", lambda: deadlines.ehc(dates["ehc_request"], working))
+    if "annual_review" in dates:
+        add("ehc", lambda: deadlines.ehc_annual_review(dates["annual_review"], working))
+    if letter_started(session) and choose_template(session) is not None:
+        draft = LetterDraft.from_session(session)
+        try:
+            found.append(reply_deadline(draft, letter_date(session, today), session.content))
+        except TimescaleError as error:
+            found.append(DeadlineProblem("reply", _clock_title(session.content, "reply"), str(error)))
+    return tuple(found)
+
+
+def _clock_title(content: Content, clock: str) -> str:
+    described = content.clocks.get(clock)
+    return described.title if described else clock.replace("_", " ").capitalize()
+
+
+# --- the summary model -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerLine:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """A route in the plan: what it is, why it is there, what comes first, and what to do."""
+
+    title: str
+    summary: str
+    reason: str
+    first: tuple[str, ...]
+    next_steps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceLine:
+    cite: str
+    title: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactCard:
+    """An organisation with every detail the content gives; unconfirmed ones say "To be confirmed"."""
+
+    name: str
+    description: str
+    details: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineLine:
+    """A deadline as every format shows it: the date, how long is left, and the workings."""
+
+    title: str
+    due: str  # "Tue 10 Mar 2026, by 5pm", or why it cannot be worked out
+    status: str  # "12 days left", "due today", "passed 3 days ago", or ""
+    act_by: str  # "Act by Fri 6 Mar 2026: ...", or ""
+    dates: tuple[tuple[str, str], ...]  # several dates of one clock (EHC): (label, date)
+    workings: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Everything a printed summary says, as plain text and in order; renderers only lay it out."""
+
+    title: str
+    made: date
+    content_review: date
+    details: tuple[tuple[str, str], ...]  # (label, value) lines at the top: dates, case, names
+    outcome: str  # the outcome's title, or "" if the path has not reached one
+    path: tuple[AnswerLine, ...]
+    plan: tuple[PlanItem, ...]
+    deadlines: tuple[DeadlineLine, ...]
+    contacts: tuple[ContactCard, ...]
+    references: tuple[ReferenceLine, ...]
+    letter: Letter | None
+    letter_missing: tuple[str, ...]
+    redacted: bool
+    disclaimer: str = NOT_LEGAL_ADVICE
+
+    def headings(self) -> tuple[str, ...]:
+        """The section headings every format shows, in order (the letter's only when there is one)."""
+        found = [HEADING_ANSWERS, HEADING_PLAN, HEADING_DEADLINES, HEADING_CONTACTS, HEADING_REFERENCES]
+        if self.letter is not None:
+            found.append(HEADING_LETTER)
+        return tuple(found)
+
+
+def build_summary(
+    session: Session, today: date, *, redacted: bool = False, include_personal: bool = True
+) -> Summary:
+    """The summary of `session` as of `today`.
+
+    `redacted` leaves out the family's names and any date of birth (a copy to share);
+    `include_personal=False` does the same for saved outputs when the caller has not consented
+    to their details being recorded (`session.case.consent_to_record`).
+    """
+    personal = include_personal and not redacted
+    content = session.content
+    outcome = session.outcome()
+    plan = session.plan()
+    routes = [entry.route for entry in plan]
+    letter, missing = _letter(session, today, personal)
+    return Summary(
+        title=TITLE,
+        made=today,
+        content_review=content.review_date,
+        details=_details(session, today, personal),
+        outcome=_text(outcome.title) if outcome else "",
+        path=tuple(AnswerLine(_text(n.title), _text(a)) for n, a in session.trail()),
+        plan=tuple(_plan_item(session, entry.route.id, entry.reason, entry.first) for entry in plan),
+        deadlines=tuple(_deadline_line(d, today) for d in session_deadlines(session, today)),
+        contacts=_contacts(content, _ids(outcome, routes, "contacts")),
+        references=_references(content, _ids(outcome, routes, "refs")),
+        letter=letter,
+        letter_missing=missing,
+        redacted=not personal,
+    )
+
+
+def _text(value: str) -> str:
+    return clean_text(value).strip()
+
+
+def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, str], ...]:
+    lines = [("Date made", long_date(today))]
+    reference = _text(session.case.reference)
+    if reference:
+        lines.append(("Case reference", reference))
+    lines.append(("Content last reviewed", long_date(session.content.review_date)))
+    if not personal:
+        lines.append(("Note", REDACTED_NOTE))
+        return tuple(lines)
+    fields = session.letter_fields
+    for key, label in (("complainant_name", "Caller"), ("child_name", "Child or young person")):
+        value = _text(fields.get(key, ""))
+        if value:
+            lines.append((label, value))
+    if "date_of_birth" in session.dates:
+        lines.append(("Date of birth", long_date(session.dates["date_of_birth"])))
+    return tuple(lines)
+
+
+def _plan_item(session: Session, route_id: str, reason: str, first: tuple[str, ...]) -> PlanItem:
+    route = session.content.routes[route_id]
+    return PlanItem(
+        title=_text(route.title),
+        summary=_text(route.summary),
+        reason=_text(reason),
+        first=tuple(_text(note) for note in first),
+        next_steps=tuple(_text(step) for step in _next_steps(session, route_id)),
+    )
+
+
+def _next_steps(session: Session, route_id: str) -> tuple[str, ...]:
+    """The next steps for a route: from the outcome reached, else from the one outcome for it.
+
+    When several outcomes recommend a route (a complaint to a school, a council, the NHS) and the
+    path did not reach one, no steps are guessed: the route's summary says what it is.
+    """
+    outcome = session.outcome()
+    if outcome is not None and outcome.route == route_id:
+        return outcome.next_steps
+    candidates = [n for n in session.content.outcomes() if n.route == route_id]
+    return candidates[0].next_steps if len(candidates) == 1 else ()
+
+
+def _ids(outcome: Node | None, routes: list[Route], kind: str) -> list[str]:
+    """Contact or reference ids: the outcome's first, then each plan route's, without repeats."""
+    found: list[str] = list(getattr(outcome, kind)) if outcome else []
+    for route in routes:
+        found += getattr(route, kind)
+    return list(dict.fromkeys(found))
+
+
+def _contacts(content: Content, ids: list[str]) -> tuple[ContactCard, ...]:
+    cards = []
+    for contact in (content.contacts[i] for i in ids if i in content.contacts):
+        details = tuple(
+            (label, CONFIRM_LABEL if is_unconfirmed(value) else _text(value))
+            for label, value in contact.details()
+        )
+        cards.append(ContactCard(_text(contact.name), _text(contact.description), details))
+    return tuple(cards)
+
+
+def _references(content: Content, ids: list[str]) -> tuple[ReferenceLine, ...]:
+    refs = (content.refs[i] for i in ids if i in content.refs)
+    return tuple(ReferenceLine(_text(r.cite), _text(r.title), _text(r.source)) for r in refs)
+
+
+def _deadline_line(found: Deadline | DeadlineProblem, today: date) -> DeadlineLine:
+    from send_tui.model.deadlines import days_left
+
+    if isinstance(found, DeadlineProblem):
+        return DeadlineLine(
+            title=_text(found.title),
+            due=f"{NOT_WORKED_OUT}: {_text(found.reason)}",
+            status="",
+            act_by="",
+            dates=(),
+            workings=(),
+            warnings=(),
+        )
+    due = long_date(found.due) + (", by 5pm" if found.by_5pm else "")
+    act_by = ""
+    if found.act_by is not None:
+        act_by = f"To be safe, act by {long_date(found.act_by)} ({days_left(found.act_by, today)})"
+    return DeadlineLine(
+        title=_text(found.title),
+        due=due,
+        status=days_left(found, today),
+        act_by=act_by,
+        dates=tuple((_text(m.label), long_date(m.due)) for m in found.dates),
+        workings=tuple(_text(s) for s in found.steps),
+        warnings=tuple(_text(w) for w in found.warnings),
+    )
+
+
+def _letter(session: Session, today: date, personal: bool) -> tuple[Letter | None, tuple[str, ...]]:
+    """The letter, if one fits the session and the adviser has started it, and what it still needs."""
+    if not letter_started(session):
+        return None, ()
+    draft = LetterDraft.from_session(session)
+    template = choose_template(session, draft)
+    if template is None:
+        return None, ()
+    sent = letter_date(session, today)
+    missing = tuple(completeness(draft, sent=sent, content=session.content))
+    if not personal:
+        draft = draft.without_personal()
+    return render_letter(template, draft, sent, session.content), missing
