@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 NAME = "deadline"
 HELP = "work out a deadline and its workings: appeal, mediation, reply, exclusion, EHC ..."
 
+#: The clock runs from when notice was sent; the letter's date is the safer one to count from.
+DECISION_HELP = "the date on the council's decision letter (or the day it was sent, if earlier)"
+
 
 def _positive_days(text: str) -> int:
     """argparse type for a number of days: a whole number, 1 or more."""
@@ -77,7 +80,7 @@ class _Clock:
 
 
 def _add_appeal(parser: argparse.ArgumentParser) -> None:
-    _date_option(parser, "--decision", "the date on the council's decision letter")
+    _date_option(parser, "--decision", DECISION_HELP)
     _date_option(
         parser, "--certificate", "the date of the mediation certificate, if any", required=False
     )
@@ -90,7 +93,7 @@ def _appeal(args: argparse.Namespace, sources: _Sources) -> Deadline:
 
 
 def _add_mediation_contact(parser: argparse.ArgumentParser) -> None:
-    _date_option(parser, "--decision", "the date on the council's decision letter")
+    _date_option(parser, "--decision", DECISION_HELP)
 
 
 def _mediation_contact(args: argparse.Namespace, sources: _Sources) -> Deadline:
