@@ -35,7 +35,7 @@ STOP_WORDS = frozenset(
     it its just may me might must my no not of on once only or other our ours out over own she
     should so some such than that the their theirs them then there these they this those to too
     under until up us very was we were what when where which while who whom whose why will with
-    would you your yours
+    would you your yours cant dont doesnt didnt isnt arent wont wouldnt shouldnt havent hasnt
     """.split()
 )
 
@@ -73,11 +73,11 @@ _KIND_PRIOR: Mapping[str, float] = {
 #: A query that is exactly a term's name or alias (or a cite, or a contact) wants that thing.
 _EXACT_NAME_BOOST = 2.5
 _NAME_COVERED_BOOST = 1.25  # the name is all there, with more words besides
-_TITLE_COVERED_BOOST = 1.3  # a step or route title the query spells out in full
+_TITLE_SHARE_BOOST = 0.6  # a step or route whose title holds the query's words is about them
 _PHRASE_BOOST = 0.2  # per pair of query words found side by side
 
 #: Match qualities: how far a vocabulary word may stand in for a query word.
-_EXACT, _FUZZY_1, _FUZZY_2 = 1.0, 0.65, 0.45
+_EXACT, _FUZZY_1, _FUZZY_2, _SYNONYM = 1.0, 0.65, 0.45, 0.7
 _MAX_PREFIX_EXPANSIONS = 24
 _RERANK = 60
 _SNIPPET_LENGTH = 100
@@ -88,6 +88,7 @@ _SECTION = re.compile(r"([a-z]{1,4})(\d+[a-z]?)")  # "s51" is typed for "s.51"
 _CITE_RANGE = re.compile(r"(\d+)\.(\d+)\s*[-\u2013]\s*(?:(\d+)\.)?(\d+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_PARENTHESIS = re.compile(r"\([^)]*\)")
 _MAX_RANGE = 200
 
 
@@ -144,8 +145,9 @@ def _strip_plural(word: str) -> str:
     return word
 
 
-#: Nouns advisers use for the verbs in the content: "exclusion" for "excluded", "decision" for "decided".
-_NOUN_ENDINGS = (("usion", "ude"), ("ision", "ide"), ("ission", "it"), ("ension", "end"))
+#: Nouns advisers use for the verbs in the content: "exclusion" for "excluded", "complaint" for
+#: "complain".
+_NOUN_ENDINGS = (("usion", "ude"), ("ision", "ide"), ("ission", "it"), ("ension", "end"), ("aint", "ain"))
 
 
 def _verb_of_noun(word: str) -> str:
@@ -337,7 +339,7 @@ class _Documents:
         doc.add("range", " ".join(_cites_in_range(ref.cite)))
         if ref.source and "://" not in ref.source:
             doc.add("source", ref.source)
-        doc.names = (tuple(tokens(cite)),)
+        doc.names = tuple(dict.fromkeys((tuple(tokens(ref.cite)), tuple(tokens(cite)))))
         return doc
 
     def contact(self, contact_id: str) -> _Document:
@@ -362,7 +364,7 @@ class _Documents:
 
 
 def _cites_in_range(cite: str) -> list[str]:
-    """Every paragraph a range cite covers: "11.39-11.55" holds "11.45", so it finds the range too."""
+    """The paragraphs inside a range cite: "11.39-11.55" holds "11.45", so it finds the range too."""
     match = _CITE_RANGE.search(cite)
     if not match:
         return []
@@ -372,7 +374,7 @@ def _cites_in_range(cite: str) -> list[str]:
     start, end = int(first), int(last)
     if not 0 < end - start <= _MAX_RANGE:
         return []
-    return [f"{chapter}.{n}" for n in range(start, end + 1)]
+    return [f"{chapter}.{n}" for n in range(start + 1, end)]
 
 
 # --- the index -----------------------------------------------------------------------------
@@ -404,6 +406,7 @@ class SearchIndex:
         self._sorted_vocabulary = sorted(self._vocabulary[1:])
         self._deletion_index = self._build_deletions()
         self._names = self._build_names()
+        self._synonyms = self._build_synonyms()
         self._match_cache: dict[str, dict[int, float]] = {}
         self._sentence_cache: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
         self._position_cache: dict[int, dict[int, list[int]]] = {}
@@ -457,6 +460,20 @@ class SearchIndex:
                     names.setdefault(tuple(sorted(set(name))), []).append(number)
         return names
 
+    def _build_synonyms(self) -> dict[str, tuple[str, ...]]:
+        """A glossary alias the content itself never uses ("EHCP", "SENDCO", "expelled") also
+        means the words of the term's own name ("EHC plan"), so it finds the steps too."""
+        found: dict[str, tuple[str, ...]] = {}
+        for doc in self._docs:
+            if doc.kind != "term" or not doc.names:
+                continue
+            canonical = tokens(_PARENTHESIS.sub("", doc.title)) or list(doc.names[0])
+            for name in doc.names:
+                alias = name[0] if len(name) == 1 else ""
+                if alias and alias not in canonical and len(self._postings[self._term_ids[alias]][0]) <= 2:
+                    found[alias] = tuple(dict.fromkeys(canonical))
+        return found
+
     # matching words
 
     def _matches(self, token: str) -> dict[int, float]:
@@ -465,7 +482,8 @@ class SearchIndex:
         if cached is None:
             exact = self._exact(token)
             cached = dict(exact)
-            for found in (self._prefixed(token, bool(exact)), self._fuzzy(token, exact)):
+            synonyms = {self._term_ids[w]: _SYNONYM for w in self._synonyms.get(token, ())}
+            for found in (self._prefixed(token, bool(exact)), self._fuzzy(token, exact), synonyms):
                 for term, quality in found.items():
                     cached[term] = max(quality, cached.get(term, 0.0))
             if len(self._match_cache) > 4096:
@@ -497,9 +515,13 @@ class SearchIndex:
         }
 
     def _fuzzy(self, token: str, exact: dict[int, float]) -> dict[int, float]:
-        """Words within the allowed edits of `token`, found through the deletion index."""
+        """Words within the allowed edits of `token`, found through the deletion index. A word
+        the content uses as typed only takes near neighbours of its own length class, at a lower
+        quality: "complaint" also finds "complain", but "plan" does not find "plain"."""
         bound = allowed_edits(token)
-        if not bound or exact:
+        if exact:
+            bound = 1 if len(token) >= 7 else 0
+        if not bound:
             return {}
         candidates: set[int] = set()
         for variant in _deletions(token, bound):
@@ -508,7 +530,7 @@ class SearchIndex:
         for term in candidates:
             distance = edit_distance(token, self._vocabulary[term], bound)
             if distance <= bound:
-                found[term] = _FUZZY_1 if distance <= 1 else _FUZZY_2
+                found[term] = _FUZZY_2 if exact or distance > 1 else _FUZZY_1
         return found
 
     # scoring
@@ -585,16 +607,20 @@ class SearchIndex:
 
     def _name_boost(self, doc: _Document, matched: list[KeysView[int]]) -> float:
         """How far the query spells out one of the document's names: a term or alias, a contact,
-        a cite (typing part of it is enough: "11.45" for "CoP 11.45"), or a step's title."""
+        a cite, or a step's title (by the share of the query's words it holds). Typing part of a
+        range cite ("11.6" of "11.6-11.10") counts for less than typing a whole cite."""
         best = 1.0
         for name in doc.names:
             ids = {self._term_ids.get(t, -1) for t in name}
             typed_all = bool(ids) and all(any(i in m for m in matched) for i in ids)
             all_in_name = all(not m.isdisjoint(ids) for m in matched)
-            if doc.kind == "ref" and all_in_name or doc.kind in ("term", "contact") and typed_all:
-                best = max(best, _EXACT_NAME_BOOST if all_in_name else _NAME_COVERED_BOOST)
-            elif typed_all and all_in_name:
-                best = max(best, _TITLE_COVERED_BOOST)
+            if doc.kind in ("term", "contact", "ref") and typed_all and all_in_name:
+                best = max(best, _EXACT_NAME_BOOST)
+            elif doc.kind in ("term", "contact") and typed_all or doc.kind == "ref" and all_in_name:
+                best = max(best, _NAME_COVERED_BOOST)
+            elif doc.kind not in ("term", "contact", "ref"):
+                share = sum(not m.isdisjoint(ids) for m in matched) / len(matched)
+                best = max(best, 1 + _TITLE_SHARE_BOOST * share**2)
         return best
 
     # presenting

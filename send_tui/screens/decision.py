@@ -76,9 +76,10 @@ class DecisionScreen(NodeScreen):
         options = self.query_one("#options", OptionList)
         options.focus()
         answer = self.send_app.session.answers.get(self.node.id)
+        index = 0
         if isinstance(answer, str) and self.node.kind is NodeKind.QUESTION:
             index = next((i for i, o in enumerate(self.node.options) if o.id == answer), 0)
-            options.highlighted = index
+        options.highlighted = index
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle", "continue"):

@@ -83,12 +83,14 @@ class StartScreen(Screen[None]):
         return items
 
     def on_mount(self) -> None:
-        self.query_one("#start-options", OptionList).focus()
+        self.on_screen_resume()
 
     def on_screen_resume(self) -> None:
         options = self.query_one("#start-options", OptionList)
         options.clear_options()
         options.add_options(self._option_items())
+        options.highlighted = 0
+        options.focus()
 
     async def action_pick(self, number: int) -> None:
         choices = self._choices()

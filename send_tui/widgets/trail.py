@@ -39,6 +39,11 @@ class AnswerTrail(OptionList):
             prompt = Text.assemble((node.title, "bold"), "\n", answer)
             self.add_option(Option(numbered_row(number, prompt, width), id=node.id))
 
+    def on_focus(self) -> None:
+        # Start from the latest answer: the one an adviser most often wants to change.
+        if self.highlighted is None and self.option_count:
+            self.highlighted = self.option_count - 1
+
     @on(OptionList.OptionSelected)
     def _reopen(self, event: OptionList.OptionSelected) -> None:
         event.stop()

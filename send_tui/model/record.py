@@ -1,0 +1,285 @@
+"""The session record: a call saved as TOML, so `send-tui open` can bring it back exactly as it was.
+
+The format is documented in docs/record-format.md and carries a version. Reading is strict: a
+record may come back weeks later, after the content changed, or arrive damaged by a copy or an
+email, and guessing would put wrong answers in front of an adviser. So anything truncated, not
+TOML, of another format or version, too large, or naming what the content does not have is
+refused with a `RecordError` that names the file and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from send_tui.model import storage
+from send_tui.model.content import Answer, Content, NodeKind
+from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS
+from send_tui.model.session import CaseDetails, Session
+from send_tui.model.summary import DATE_KEY_NAMES, PERSONAL_DATE_KEYS
+
+FORMAT = "send-tui-record"
+VERSION = 1
+#: Far above any real record (a few kilobytes); anything bigger is not one.
+MAX_BYTES = 1024 * 1024
+
+_TOP_KEYS = ("record", "answers", "plan", "letter", "dates", "case")
+_RECORD_KEYS = ("format", "version", "saved", "content_review", "local_pack")
+_CASE_KEYS = ("reference", "consent_to_record")
+_INFO_ANSWER = "seen"
+
+
+class RecordError(ValueError):
+    """A record that cannot be opened; the message names the file and the key, for the adviser."""
+
+    def __init__(self, path: Path | str, key: str, problem: str) -> None:
+        self.path = Path(path)
+        self.key = key
+        where = f"{self.path}: {key}: " if key else f"{self.path}: "
+        super().__init__(where + problem)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def record_document(
+    session: Session, *, saved: datetime | None = None, include_personal: bool | None = None
+) -> dict[str, Any]:
+    """The record as a TOML-ready dict. Personal details are kept only with the caller's consent.
+
+    `include_personal` defaults to `session.case.consent_to_record`: without consent the family's
+    names and the date of birth are not written, so they are not on disk at all.
+    """
+    personal = session.case.consent_to_record if include_personal is None else include_personal
+    letter = {
+        key: value
+        for key, value in session.letter_fields.items()
+        if personal or key not in PERSONAL_FIELDS
+    }
+    dates = {
+        key: value for key, value in session.dates.items() if personal or key not in PERSONAL_DATE_KEYS
+    }
+    return {
+        # `plan` is a top-level array, so tomli-w writes it before the tables. `case` is last and
+        # both its keys are required, so a file cut short anywhere is refused, not half-read.
+        "plan": list(session.chosen_routes),
+        "record": {
+            "format": FORMAT,
+            "version": VERSION,
+            "saved": (saved or datetime.now()).replace(microsecond=0),
+            "content_review": session.content.review_date,
+            "local_pack": session.content.local_pack,
+        },
+        "answers": {
+            node_id: answer if isinstance(answer, str) else list(answer)
+            for node_id, answer in session.answers.items()
+        },
+        "letter": letter,
+        "dates": dates,
+        "case": {
+            "reference": session.case.reference,
+            "consent_to_record": session.case.consent_to_record,
+        },
+    }
+
+
+def dump_record(
+    session: Session, *, saved: datetime | None = None, include_personal: bool | None = None
+) -> bytes:
+    """The record file's bytes (UTF-8 TOML)."""
+    import tomli_w
+
+    document = record_document(session, saved=saved, include_personal=include_personal)
+    return tomli_w.dumps(document).encode("utf-8")
+
+
+def save_record(
+    session: Session,
+    path: Path,
+    overwrite: bool = False,
+    *,
+    saved: datetime | None = None,
+    include_personal: bool | None = None,
+) -> Path:
+    """Write the record atomically, owner-only; `storage.FileExists` unless `overwrite`."""
+    data = dump_record(session, saved=saved, include_personal=include_personal)
+    return storage.write_atomic(Path(path), data, overwrite=overwrite)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFile:
+    """A record that is well formed but not yet checked against content."""
+
+    path: Path
+    document: Mapping[str, Any]
+
+    @property
+    def local_pack(self) -> str:
+        """The local pack the call used, so the same local contacts can be loaded."""
+        return str(self.document["record"]["local_pack"])
+
+
+def read_record(path: Path | str) -> RecordFile:
+    """Read and check a record's shape: size, encoding, TOML, format, version, tables and types."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RecordError(path, "", "not a send-tui record: it is not UTF-8 text.") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RecordError(
+            path, "", f"not a send-tui record, or it was cut short: it is not valid TOML ({error})."
+        ) from None
+    _check_shape(path, document)
+    return RecordFile(path, document)
+
+
+def load_record(path: Path | str, content: Content) -> Session:
+    """Open a record as a session on `content`; `RecordError` names the file and the key if not."""
+    return session_from_record(read_record(path), content)
+
+
+def session_from_record(record: RecordFile, content: Content) -> Session:
+    """Rebuild the session, refusing any node, option, route or letter the content does not have."""
+    document, path = record.document, record.path
+    session = Session(content)
+    session.answers = {
+        node_id: _answer(path, content, node_id, value)
+        for node_id, value in document["answers"].items()
+    }
+    for index, route_id in enumerate(document["plan"]):
+        if route_id not in content.routes:
+            raise RecordError(path, f"plan[{index}]", f"the content has no route {route_id!r}.")
+    session.chosen_routes = list(document["plan"])
+    template = document["letter"].get("template", "")
+    if template and template not in content.letters:
+        raise RecordError(path, "letter.template", f"the content has no letter template {template!r}.")
+    session.letter_fields = dict(document["letter"])
+    session.dates = dict(document["dates"])
+    case = document["case"]
+    session.case = CaseDetails(reference=case["reference"], consent_to_record=case["consent_to_record"])
+    return session
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise RecordError(path, "", "no such file.") from None
+    except IsADirectoryError:
+        raise RecordError(path, "", "is a folder, not a record file.") from None
+    except OSError as error:
+        raise RecordError(path, "", f"cannot be read ({error.strerror or error}).") from None
+    if len(raw) > MAX_BYTES:
+        raise RecordError(
+            path, "", f"too large to be a send-tui record (over {MAX_BYTES // 1024} KB)."
+        )
+    if not raw.strip():
+        raise RecordError(path, "", "the file is empty.")
+    return raw
+
+
+def _check_shape(path: Path, document: dict[str, Any]) -> None:
+    """Every table present with the right types, in the order the writer puts them."""
+    _no_unknown(path, "", document, _TOP_KEYS)
+    record = _table(path, document, "record")
+    if record.get("format") != FORMAT:
+        raise RecordError(path, "record.format", f"expected {FORMAT!r}: this is not a send-tui record.")
+    version = record.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise RecordError(path, "record.version", "missing, or not a whole number.")
+    if version > VERSION:
+        raise RecordError(
+            path, "record.version",
+            f"version {version} was written by a newer send-tui (this one reads version {VERSION}): update send-tui.",
+        )
+    if version != VERSION:
+        raise RecordError(path, "record.version", f"version {version} is not one this send-tui reads ({VERSION}).")
+    _no_unknown(path, "record", record, _RECORD_KEYS)
+    _typed(path, record, "record", "saved", datetime, "a date and time")
+    _typed(path, record, "record", "content_review", date, "a date")
+    _typed(path, record, "record", "local_pack", str, "text")
+    plan = document.get("plan")
+    if not isinstance(plan, list) or not all(isinstance(r, str) for r in plan):
+        raise RecordError(path, "plan", "missing, or not a list of route ids (the file may be cut short).")
+    answers = _table(path, document, "answers")
+    for node_id, value in answers.items():
+        if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+            raise RecordError(path, f"answers.{node_id}", "expected an option id, or a list of them.")
+    letter = _table(path, document, "letter")
+    _no_unknown(path, "letter", letter, DRAFT_FIELDS)
+    for key, value in letter.items():
+        if not isinstance(value, str):
+            raise RecordError(path, f"letter.{key}", "expected text.")
+    dates = _table(path, document, "dates")
+    _no_unknown(path, "dates", dates, tuple(sorted(DATE_KEY_NAMES)))
+    for key in dates:
+        _typed(path, dates, "dates", key, date, "a date such as 2026-03-10")
+    case = _table(path, document, "case")
+    _no_unknown(path, "case", case, _CASE_KEYS)
+    _typed(path, case, "case", "reference", str, "text")
+    _typed(path, case, "case", "consent_to_record", bool, "true or false")
+
+
+def _table(path: Path, document: Mapping[str, Any], key: str) -> dict[str, Any]:
+    table = document.get(key)
+    if table is None:
+        raise RecordError(path, key, f"the [{key}] table is missing (the file may be cut short).")
+    if not isinstance(table, dict):
+        raise RecordError(path, key, "expected a table.")
+    return table
+
+
+def _no_unknown(path: Path, prefix: str, table: Mapping[str, Any], known: tuple[str, ...]) -> None:
+    for key in table:
+        if key not in known:
+            where = f"{prefix}.{key}" if prefix else key
+            raise RecordError(path, where, f"not a key of a send-tui record (expected one of {', '.join(known)}).")
+
+
+def _typed(path: Path, table: Mapping[str, Any], prefix: str, key: str, kind: type, words: str) -> None:
+    value = table.get(key)
+    if value is None:
+        raise RecordError(path, f"{prefix}.{key}", f"missing (the file may be cut short); expected {words}.")
+    wrong = not isinstance(value, kind)
+    if kind is date and isinstance(value, datetime):
+        wrong = True  # a datetime is a date in Python, but not what the record holds
+    if kind is int and isinstance(value, bool):
+        wrong = True
+    if wrong:
+        raise RecordError(path, f"{prefix}.{key}", f"expected {words}, got {value!r}.")
+
+
+def _answer(path: Path, content: Content, node_id: str, value: str | list[str]) -> Answer:
+    """One stored answer, checked against the node the content has now."""
+    key = f"answers.{node_id}"
+    node = content.nodes.get(node_id)
+    if node is None:
+        raise RecordError(path, key, f"the content has no question {node_id!r}; it may have changed since the record was saved.")
+    if node.kind is NodeKind.OUTCOME:
+        raise RecordError(path, key, f"{node_id!r} is an outcome, which has no answer.")
+    if node.kind is NodeKind.INFO:
+        if value != _INFO_ANSWER:
+            raise RecordError(path, key, f"an information step's answer is {_INFO_ANSWER!r}, not {value!r}.")
+        return _INFO_ANSWER
+    chosen = [value] if isinstance(value, str) else value
+    if node.kind is NodeKind.QUESTION and not isinstance(value, str):
+        raise RecordError(path, key, f"{node_id!r} takes one option id, not a list.")
+    if node.kind is NodeKind.MULTI and isinstance(value, str):
+        raise RecordError(path, key, f"{node_id!r} takes a list of option ids.")
+    for option_id in chosen:
+        if node.option(option_id) is None:
+            options = ", ".join(o.id for o in node.options)
+            raise RecordError(path, key, f"{node_id!r} has no option {option_id!r} (it has: {options}).")
+    return value if isinstance(value, str) else tuple(value)

@@ -1,0 +1,30 @@
+"""Shared helpers for Pilot tests: read what the adviser would see."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import OptionList, Static
+
+
+def screen_text(app: App) -> str:
+    """All the text on the active screen: static text and every option's prompt."""
+    parts: list[str] = []
+    for widget in app.screen.query(Static):
+        parts.append(str(widget.render()))
+    for options in app.screen.query(OptionList):
+        for index in range(options.option_count):
+            parts.append(_plain(options.get_option_at_index(index).prompt))
+    return "\n".join(parts)
+
+
+def _plain(prompt: object) -> str:
+    from rich.console import Console
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(prompt)
+    return console.export_text()
+
+
+def node_id(app: App) -> str | None:
+    node = getattr(app.screen, "node", None)
+    return node.id if node is not None else None
