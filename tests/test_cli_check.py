@@ -1,0 +1,69 @@
+"""`send-tui check` and `send-tui graph`, and the shipped content inside the wheel."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from send_tui.cli import main
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_check_summarises_the_shipped_content(capsys) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    for word in ("files:", "nodes:", "routes:", "paths:", "oldest review:"):
+        assert word in out
+
+
+def test_check_a_broken_next_exits_1_naming_file_and_node(tmp_path: Path, capsys) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root)
+    start = root / "national" / "start.toml"
+    start.write_text(start.read_text(encoding="utf-8").replace('next = "exclusion_kind"', 'next = "gone_missing"'), encoding="utf-8")
+    assert main(["check", "--content", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "national/start.toml" in err and "'gone_missing'" in err and "Traceback" not in err
+
+
+def test_check_usage_error_exits_2(capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--no-such-flag"])
+    assert exited.value.code == 2
+
+
+@pytest.mark.parametrize("fmt,marker", [("mermaid", "flowchart TD"), ("dot", "digraph send_tui")])
+def test_graph_prints_every_node(fmt: str, marker: str, capsys) -> None:
+    assert main(["graph", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(marker)
+    assert "situation" in out and "out_appeal" in out
+
+
+def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path: Path) -> None:
+    wheel_dir = tmp_path / "wheel"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheel_dir), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    [wheel] = wheel_dir.glob("send_tui-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "send_tui/_content/manifest.toml" in names
+        assert any(n.startswith("send_tui/_content/local/") for n in names)
+        archive.extractall(tmp_path / "site")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "send_tui", "check"],
+        cwd=elsewhere, capture_output=True, text=True,
+        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "_content" in result.stdout
