@@ -1,0 +1,163 @@
+"""The one summary model: every section from the session, worded once, and names left out on request."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from send_tui.model.session import Session
+from send_tui.model.summary import (
+    CONFIRM_LABEL,
+    DATE_KEYS,
+    HEADING_LETTER,
+    NOT_LEGAL_ADVICE,
+    NOT_WORKED_OUT,
+    REDACTED_NOTE,
+    DeadlineProblem,
+    build_summary,
+    session_deadlines,
+)
+from tests.sessions import TODAY, complaint_session, shipped
+
+
+def test_a_typical_call_gives_every_section() -> None:
+    summary = build_summary(complaint_session(), TODAY)
+    assert summary.disclaimer == NOT_LEGAL_ADVICE
+    assert summary.made == TODAY
+    assert summary.content_review == shipped().review_date
+    assert dict(summary.details) == {
+        "Date made": "Sat 28 Nov 2026",
+        "Case reference": "TH-0042",
+        "Content last reviewed": "Sat 28 Nov 2026",
+        "Caller": "Alex Smith",
+        "Child or young person": "Sam Smith",
+        "Date of birth": "Sun 14 May 2017",
+    }
+    assert [(a.question, a.answer) for a in summary.path] == [
+        ("What is the caller's situation?", "The family wants to complain"),
+        ("Who is the complaint about?", "A school (maintained school or academy)"),
+    ]
+    assert summary.outcome == "Complain to the school"
+    (complaint,) = summary.plan
+    assert complaint.title == "Make a complaint"
+    assert complaint.reason == "recommended"
+    assert complaint.next_steps == shipped().nodes["out_complaint_school"].next_steps
+    assert summary.letter is not None and summary.letter.template_id == "complaint_school"
+    assert summary.letter_missing == ()
+    assert summary.headings()[-1] == HEADING_LETTER
+
+
+def test_contacts_give_every_detail_and_say_to_be_confirmed_literally() -> None:
+    summary = build_summary(complaint_session(), TODAY)
+    sendiass = next(c for c in summary.contacts if "SENDIASS" in c.name)
+    labels = [label for label, _ in sendiass.details]
+    assert labels == ["Website", "Phone", "Email", "Address"]
+    assert (("Phone", CONFIRM_LABEL)) in sendiass.details
+    assert all(value != "to be confirmed" for c in summary.contacts for _, value in c.details)
+
+
+def test_references_are_the_outcomes_then_the_plans_with_cite_and_title() -> None:
+    summary = build_summary(complaint_session(), TODAY)
+    cites = [r.cite for r in summary.references]
+    assert cites[:3] == ["11.2", "11.67-11.111", "Education Act 2002 s.29"]
+    assert len(cites) == len(set(cites))
+    assert all(r.title for r in summary.references)
+
+
+def test_deadlines_come_from_the_dates_and_the_letter() -> None:
+    summary = build_summary(complaint_session(), TODAY)
+    by_title = {d.title: d for d in summary.deadlines}
+    appeal = by_title["Appeal to the SEND Tribunal"]
+    assert appeal.due == "Mon 4 Jan 2027, by 5pm"
+    assert appeal.status == "37 days left"
+    assert appeal.workings[0].startswith("2 months from Mon 2 Nov 2026")
+    mediation = by_title["Contact the mediation adviser"]
+    assert mediation.act_by.startswith("To be safe, act by Thu 31 Dec 2026")
+    reply = by_title["Reply to the complaint"]
+    assert reply.due == "Fri 11 Dec 2026"
+    assert summary.letter is not None and summary.letter.reply_by == date(2026, 12, 11)
+
+
+def test_the_letter_is_dated_the_day_it_is_sent() -> None:
+    session = complaint_session()
+    session.dates["reply_from"] = date(2026, 12, 1)
+    summary = build_summary(session, TODAY)
+    assert summary.letter is not None
+    assert summary.letter.date == "Tue 1 Dec 2026"
+    assert summary.letter.reply_by == date(2026, 12, 15)
+
+
+def test_every_date_key_is_worked_out_or_says_why_not() -> None:
+    session = Session(shipped())
+    for key in DATE_KEYS:
+        session.dates[key.key] = date(2026, 11, 16)
+    found = session_deadlines(session, TODAY)
+    clocks = [d.clock for d in found]
+    assert clocks == [
+        "appeal", "mediation_contact", "mediation_certificate", "arrange_mediation",
+        "discrimination_claim", "exclusion_review", "exclusion_panel", "ehc", "ehc",
+    ]
+    assert not any(isinstance(d, DeadlineProblem) for d in found)
+    ehc = build_summary(session, TODAY).deadlines[7]
+    assert [label for label, _ in ehc.dates][0].startswith("Decision whether to assess")
+
+
+def test_a_clock_that_cannot_be_counted_says_why() -> None:
+    session = Session(shipped())
+    session.dates["certificate"] = date(2026, 11, 16)
+    session.dates["exclusion_notice"] = date(2027, 7, 20)  # past the last term in the term dates
+    lines = build_summary(session, TODAY).deadlines
+    assert [line.due.split(":")[0] for line in lines] == [NOT_WORKED_OUT, NOT_WORKED_OUT]
+    assert "decision letter" in lines[0].due
+    assert "after the last term" in lines[1].due
+
+
+def test_no_dates_no_deadlines_and_no_letter_until_it_is_started() -> None:
+    session = Session(shipped())
+    session.answer("situation", "complaint")
+    session.answer("complaint_about", "school")
+    summary = build_summary(session, TODAY)
+    assert summary.deadlines == ()
+    assert summary.letter is None
+    assert HEADING_LETTER not in summary.headings()
+
+
+def test_an_incomplete_letter_is_kept_and_says_what_it_still_needs() -> None:
+    summary = build_summary(complaint_session(outcome="", addressee_name=""), TODAY)
+    assert summary.letter is not None
+    assert [m.split(":")[0] for m in summary.letter_missing] == ["Addressee", "Outcome wanted"]
+
+
+def test_the_plan_gives_prerequisites_and_next_steps_where_one_outcome_fits() -> None:
+    session = Session(shipped())
+    session.answer("situation", "choose_routes")
+    session.answer("choose_routes", ("appeal", "complaint"))
+    plan = {item.title: item for item in build_summary(session, TODAY).plan}
+    appeal = next(item for title, item in plan.items() if "ppeal" in title)
+    assert appeal.first and appeal.first[0].startswith("Get mediation advice")
+    mediation = next(item for title, item in plan.items() if item.reason == "needed first")
+    assert mediation.next_steps == shipped().nodes["out_mediation"].next_steps
+    # Several outcomes recommend a complaint; without reaching one, no steps are guessed.
+    assert plan["Make a complaint"].next_steps == ()
+
+
+@pytest.mark.parametrize("how", ["redacted", "no consent"])
+def test_names_and_date_of_birth_are_left_out(how: str) -> None:
+    session = complaint_session()
+    if how == "redacted":
+        summary = build_summary(session, TODAY, redacted=True)
+    else:
+        summary = build_summary(session, TODAY, include_personal=False)
+    everything = repr(summary)
+    for personal in ("Alex Smith", "Sam Smith", "14 May 2017"):
+        assert personal not in everything
+    assert ("Note", REDACTED_NOTE) in summary.details
+    assert summary.redacted
+    assert summary.letter is not None and "Oak Primary School" in " ".join(summary.letter.paragraphs)
+
+
+def test_the_summary_is_frozen() -> None:
+    summary = build_summary(complaint_session(), TODAY)
+    with pytest.raises(AttributeError):
+        summary.title = "x"  # type: ignore[misc]
