@@ -19,9 +19,9 @@ class AnswersDialog(ModalScreen[str | None]):
     AnswersDialog { align: center middle; }
     AnswersDialog > Vertical {
         width: 70; max-width: 100%; height: 90%;
-        border: thick $primary; background: $surface;
+        background: $surface;
     }
-    AnswersDialog AnswerTrail { height: 1fr; border: none; }
+    AnswersDialog AnswerTrail { height: 1fr; }
     """
 
     BINDINGS = [Binding("escape,f3", "close", "Close", id="send.answers.close")]
@@ -31,12 +31,13 @@ class AnswersDialog(ModalScreen[str | None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = "Your answers: Enter changes one"
+        with Vertical():
             yield AnswerTrail(self.session)
 
     def on_mount(self) -> None:
-        self.query_one(AnswerTrail).focus()
+        trail = self.query_one(AnswerTrail)
+        trail.border_title = "Your answers: Enter changes one, Esc closes"
+        trail.focus()
 
     @on(AnswerTrail.Reopen)
     def _chosen(self, event: AnswerTrail.Reopen) -> None:
