@@ -26,7 +26,14 @@ RECORD_SUFFIX = ".toml"
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME = 80
 # Names Windows will not create, whatever the extension.
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 
 
 def safe_basename(text: str, fallback: str = "summary") -> str:
@@ -118,7 +125,12 @@ def _planned(
     summary = _summary(session, today, redacted)
     personal = session.case.consent_to_record
     return [
-        (path, dump_record(session, include_personal=personal) if fmt == "record" else render(summary, fmt))
+        (
+            path,
+            dump_record(session, include_personal=personal)
+            if fmt == "record"
+            else render(summary, fmt),
+        )
         for path, fmt in _targets(session, folder, basename, today, summary)
     ]
 

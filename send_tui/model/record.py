@@ -61,7 +61,9 @@ def record_document(
         if personal or key not in PERSONAL_FIELDS
     }
     dates = {
-        key: value for key, value in session.dates.items() if personal or key not in PERSONAL_DATE_KEYS
+        key: value
+        for key, value in session.dates.items()
+        if personal or key not in PERSONAL_DATE_KEYS
     }
     return {
         # `plan` is a top-level array, so tomli-w writes it before the tables. `case` is last and
@@ -163,11 +165,15 @@ def session_from_record(record: RecordFile, content: Content) -> Session:
     session.chosen_routes = list(document["plan"])
     template = document["letter"].get("template", "")
     if template and template not in content.letters:
-        raise RecordError(path, "letter.template", f"the content has no letter template {template!r}.")
+        raise RecordError(
+            path, "letter.template", f"the content has no letter template {template!r}."
+        )
     session.letter_fields = dict(document["letter"])
     session.dates = dict(document["dates"])
     case = document["case"]
-    session.case = CaseDetails(reference=case["reference"], consent_to_record=case["consent_to_record"])
+    session.case = CaseDetails(
+        reference=case["reference"], consent_to_record=case["consent_to_record"]
+    )
     return session
 
 
@@ -195,28 +201,40 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
     _no_unknown(path, "", document, _TOP_KEYS)
     record = _table(path, document, "record")
     if record.get("format") != FORMAT:
-        raise RecordError(path, "record.format", f"expected {FORMAT!r}: this is not a send-tui record.")
+        raise RecordError(
+            path, "record.format", f"expected {FORMAT!r}: this is not a send-tui record."
+        )
     version = record.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise RecordError(path, "record.version", "missing, or not a whole number.")
     if version > VERSION:
         raise RecordError(
-            path, "record.version",
+            path,
+            "record.version",
             f"version {version} was written by a newer send-tui (this one reads version {VERSION}): update send-tui.",
         )
     if version != VERSION:
-        raise RecordError(path, "record.version", f"version {version} is not one this send-tui reads ({VERSION}).")
+        raise RecordError(
+            path, "record.version", f"version {version} is not one this send-tui reads ({VERSION})."
+        )
     _no_unknown(path, "record", record, _RECORD_KEYS)
     _typed(path, record, "record", "saved", datetime, "a date and time")
     _typed(path, record, "record", "content_review", date, "a date")
     _typed(path, record, "record", "local_pack", str, "text")
     plan = document.get("plan")
     if not isinstance(plan, list) or not all(isinstance(r, str) for r in plan):
-        raise RecordError(path, "plan", "missing, or not a list of route ids (the file may be cut short).")
+        raise RecordError(
+            path, "plan", "missing, or not a list of route ids (the file may be cut short)."
+        )
     answers = _table(path, document, "answers")
     for node_id, value in answers.items():
-        if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
-            raise RecordError(path, f"answers.{node_id}", "expected an option id, or a list of them.")
+        if not (
+            isinstance(value, str)
+            or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        ):
+            raise RecordError(
+                path, f"answers.{node_id}", "expected an option id, or a list of them."
+            )
     letter = _table(path, document, "letter")
     _no_unknown(path, "letter", letter, DRAFT_FIELDS)
     for key, value in letter.items():
@@ -245,13 +263,19 @@ def _no_unknown(path: Path, prefix: str, table: Mapping[str, Any], known: tuple[
     for key in table:
         if key not in known:
             where = f"{prefix}.{key}" if prefix else key
-            raise RecordError(path, where, f"not a key of a send-tui record (expected one of {', '.join(known)}).")
+            raise RecordError(
+                path, where, f"not a key of a send-tui record (expected one of {', '.join(known)})."
+            )
 
 
-def _typed(path: Path, table: Mapping[str, Any], prefix: str, key: str, kind: type, words: str) -> None:
+def _typed(
+    path: Path, table: Mapping[str, Any], prefix: str, key: str, kind: type, words: str
+) -> None:
     value = table.get(key)
     if value is None:
-        raise RecordError(path, f"{prefix}.{key}", f"missing (the file may be cut short); expected {words}.")
+        raise RecordError(
+            path, f"{prefix}.{key}", f"missing (the file may be cut short); expected {words}."
+        )
     wrong = not isinstance(value, kind)
     if kind is date and isinstance(value, datetime):
         wrong = True  # a datetime is a date in Python, but not what the record holds
@@ -266,12 +290,18 @@ def _answer(path: Path, content: Content, node_id: str, value: str | list[str]) 
     key = f"answers.{node_id}"
     node = content.nodes.get(node_id)
     if node is None:
-        raise RecordError(path, key, f"the content has no question {node_id!r}; it may have changed since the record was saved.")
+        raise RecordError(
+            path,
+            key,
+            f"the content has no question {node_id!r}; it may have changed since the record was saved.",
+        )
     if node.kind is NodeKind.OUTCOME:
         raise RecordError(path, key, f"{node_id!r} is an outcome, which has no answer.")
     if node.kind is NodeKind.INFO:
         if value != _INFO_ANSWER:
-            raise RecordError(path, key, f"an information step's answer is {_INFO_ANSWER!r}, not {value!r}.")
+            raise RecordError(
+                path, key, f"an information step's answer is {_INFO_ANSWER!r}, not {value!r}."
+            )
         return _INFO_ANSWER
     chosen = [value] if isinstance(value, str) else value
     if node.kind is NodeKind.QUESTION and not isinstance(value, str):
@@ -281,5 +311,7 @@ def _answer(path: Path, content: Content, node_id: str, value: str | list[str]) 
     for option_id in chosen:
         if node.option(option_id) is None:
             options = ", ".join(o.id for o in node.options)
-            raise RecordError(path, key, f"{node_id!r} has no option {option_id!r} (it has: {options}).")
+            raise RecordError(
+                path, key, f"{node_id!r} has no option {option_id!r} (it has: {options})."
+            )
     return value if isinstance(value, str) else tuple(value)

@@ -38,27 +38,33 @@ if TYPE_CHECKING:
 
 # --- wording, once ---------------------------------------------------------------------------
 
-TITLE = "Summary of the call"
-NOT_LEGAL_ADVICE = "This is information, not legal advice."
-CONFIRM_LABEL = "To be confirmed"
 
-HEADING_ANSWERS = "The answers given"
-HEADING_PLAN = "The plan"
-HEADING_DEADLINES = "Deadlines"
-HEADING_CONTACTS = "Contacts"
-HEADING_REFERENCES = "Code of Practice and other references"
-HEADING_LETTER = "Complaint letter"
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """Every fixed phrase of a summary, so that each format words it the same way."""
 
-NO_OUTCOME = "The answers have not reached an outcome yet."
-NO_PLAN = "No routes are in the plan yet."
-NO_DEADLINES = "No dates were entered, so no deadlines were worked out."
-NO_CONTACTS = "No contacts for this plan."
-NO_REFERENCES = "No references for this plan."
-LEADS_TO = "Where the answers lead"
-FIRST = "First"
-LETTER_MISSING = "Still to fill in before sending"
-NOT_WORKED_OUT = "Cannot be worked out"
-REDACTED_NOTE = "Names and dates of birth are left out of this copy."
+    title: str = "Summary of the call"
+    disclaimer: str = "This is information, not legal advice."
+    to_be_confirmed: str = "To be confirmed"
+    answers: str = "The answers given"
+    plan: str = "The plan"
+    deadlines: str = "Deadlines"
+    contacts: str = "Contacts"
+    references: str = "Code of Practice and other references"
+    letter: str = "Complaint letter"
+    no_outcome: str = "The answers have not reached an outcome yet."
+    no_plan: str = "No routes are in the plan yet."
+    no_deadlines: str = "No dates were entered, so no deadlines were worked out."
+    no_contacts: str = "No contacts for this plan."
+    no_references: str = "No references for this plan."
+    leads_to: str = "Where the answers lead"
+    first: str = "First"
+    letter_missing: str = "Still to fill in before sending"
+    not_worked_out: str = "Cannot be worked out"
+    redacted_note: str = "Names and dates of birth are left out of this copy."
+
+
+WORDS = Wording()
 
 
 # --- the dates an adviser can enter ----------------------------------------------------------
@@ -77,7 +83,10 @@ class DateKey:
 DATE_KEYS: tuple[DateKey, ...] = (
     DateKey("decision", "Date on the council's decision letter"),
     DateKey("certificate", "Date of the mediation certificate"),
-    DateKey("mediation_adviser_told", "Day the mediation adviser was told mediation is not wanted, or it ended"),
+    DateKey(
+        "mediation_adviser_told",
+        "Day the mediation adviser was told mediation is not wanted, or it ended",
+    ),
     DateKey("mediation_requested", "Day the council was told the family wants mediation"),
     DateKey("conduct", "Date of the conduct complained of (discrimination)"),
     DateKey("exclusion_notice", "Day the governing board received notice of the exclusion"),
@@ -132,21 +141,36 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
             add(clock, lambda: compute(school))
 
     if "decision" in dates:
-        add("appeal", lambda: deadlines.appeal(dates["decision"], dates.get("certificate"), working))
+        add(
+            "appeal", lambda: deadlines.appeal(dates["decision"], dates.get("certificate"), working)
+        )
         add("mediation_contact", lambda: deadlines.mediation_contact(dates["decision"], working))
     elif "certificate" in dates:
         reason = "it also needs the date on the council's decision letter."
         found.append(DeadlineProblem("appeal", _clock_title(session.content, "appeal"), reason))
     if "mediation_adviser_told" in dates:
-        add("mediation_certificate", lambda: deadlines.mediation_certificate(dates["mediation_adviser_told"], working))
+        add(
+            "mediation_certificate",
+            lambda: deadlines.mediation_certificate(dates["mediation_adviser_told"], working),
+        )
     if "mediation_requested" in dates:
-        add("arrange_mediation", lambda: deadlines.arrange_mediation(dates["mediation_requested"], working))
+        add(
+            "arrange_mediation",
+            lambda: deadlines.arrange_mediation(dates["mediation_requested"], working),
+        )
     if "conduct" in dates:
-        add("discrimination_claim", lambda: deadlines.discrimination_claim(dates["conduct"], working))
+        add(
+            "discrimination_claim",
+            lambda: deadlines.discrimination_claim(dates["conduct"], working),
+        )
     if "exclusion_notice" in dates:
-        needs_school("exclusion_review", lambda s: deadlines.exclusion_review(dates["exclusion_notice"], s))
+        needs_school(
+            "exclusion_review", lambda s: deadlines.exclusion_review(dates["exclusion_notice"], s)
+        )
     if "board_decision" in dates:
-        needs_school("exclusion_panel", lambda s: deadlines.exclusion_panel(dates["board_decision"], s))
+        needs_school(
+            "exclusion_panel", lambda s: deadlines.exclusion_panel(dates["board_decision"], s)
+        )
     if "ehc_request" in dates:
         add("ehc", lambda: deadlines.ehc(dates["ehc_request"], working))
     if "annual_review" in dates:
@@ -156,7 +180,9 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
         try:
             found.append(reply_deadline(draft, letter_date(session, today), session.content))
         except TimescaleError as error:
-            found.append(DeadlineProblem("reply", _clock_title(session.content, "reply"), str(error)))
+            found.append(
+                DeadlineProblem("reply", _clock_title(session.content, "reply"), str(error))
+            )
     return tuple(found)
 
 
@@ -231,13 +257,13 @@ class Summary:
     letter: Letter | None
     letter_missing: tuple[str, ...]
     redacted: bool
-    disclaimer: str = NOT_LEGAL_ADVICE
+    disclaimer: str = WORDS.disclaimer
 
     def headings(self) -> tuple[str, ...]:
         """The section headings every format shows, in order (the letter's only when there is one)."""
-        found = [HEADING_ANSWERS, HEADING_PLAN, HEADING_DEADLINES, HEADING_CONTACTS, HEADING_REFERENCES]
+        found = [WORDS.answers, WORDS.plan, WORDS.deadlines, WORDS.contacts, WORDS.references]
         if self.letter is not None:
-            found.append(HEADING_LETTER)
+            found.append(WORDS.letter)
         return tuple(found)
 
 
@@ -257,13 +283,15 @@ def build_summary(
     routes = [entry.route for entry in plan]
     letter, missing = _letter(session, today, personal)
     return Summary(
-        title=TITLE,
+        title=WORDS.title,
         made=today,
         content_review=content.review_date,
         details=_details(session, today, personal),
         outcome=_text(outcome.title) if outcome else "",
         path=tuple(AnswerLine(_text(n.title), _text(a)) for n, a in session.trail()),
-        plan=tuple(_plan_item(session, entry.route.id, entry.reason, entry.first) for entry in plan),
+        plan=tuple(
+            _plan_item(session, entry.route.id, entry.reason, entry.first) for entry in plan
+        ),
         deadlines=tuple(_deadline_line(d, today) for d in session_deadlines(session, today)),
         contacts=_contacts(content, _ids(outcome, routes, "contacts")),
         references=_references(content, _ids(outcome, routes, "refs")),
@@ -284,7 +312,7 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
         lines.append(("Case reference", reference))
     lines.append(("Content last reviewed", long_date(session.content.review_date)))
     if not personal:
-        lines.append(("Note", REDACTED_NOTE))
+        lines.append(("Note", WORDS.redacted_note))
         return tuple(lines)
     fields = session.letter_fields
     for key, label in (("complainant_name", "Caller"), ("child_name", "Child or young person")):
@@ -332,7 +360,7 @@ def _contacts(content: Content, ids: list[str]) -> tuple[ContactCard, ...]:
     cards = []
     for contact in (content.contacts[i] for i in ids if i in content.contacts):
         details = tuple(
-            (label, CONFIRM_LABEL if is_unconfirmed(value) else _text(value))
+            (label, WORDS.to_be_confirmed if is_unconfirmed(value) else _text(value))
             for label, value in contact.details()
         )
         cards.append(ContactCard(_text(contact.name), _text(contact.description), details))
@@ -350,7 +378,7 @@ def _deadline_line(found: Deadline | DeadlineProblem, today: date) -> DeadlineLi
     if isinstance(found, DeadlineProblem):
         return DeadlineLine(
             title=_text(found.title),
-            due=f"{NOT_WORKED_OUT}: {_text(found.reason)}",
+            due=f"{WORDS.not_worked_out}: {_text(found.reason)}",
             status="",
             act_by="",
             dates=(),

@@ -31,7 +31,9 @@ def format_for(path: Path | str) -> str:
     if suffix not in FORMATS:
         known = ", ".join(f".{f}" for f in FORMATS)
         shown = f".{suffix}" if suffix else "no extension"
-        raise UnknownFormat(f"{Path(path).name}: {shown} is not a format send-tui writes ({known}).")
+        raise UnknownFormat(
+            f"{Path(path).name}: {shown} is not a format send-tui writes ({known})."
+        )
     return suffix
 
 

@@ -8,26 +8,14 @@ fresh page, so the letter can be handed over on its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import TypeVar
 
 from send_tui.model.letter import Letter
-from send_tui.model.summary import (
-    FIRST,
-    HEADING_ANSWERS,
-    HEADING_CONTACTS,
-    HEADING_DEADLINES,
-    HEADING_LETTER,
-    HEADING_PLAN,
-    HEADING_REFERENCES,
-    LEADS_TO,
-    LETTER_MISSING,
-    NO_CONTACTS,
-    NO_DEADLINES,
-    NO_OUTCOME,
-    NO_PLAN,
-    NO_REFERENCES,
-    Summary,
-)
+from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary
+
+Item = TypeVar("Item")
 
 STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.35;
@@ -52,18 +40,21 @@ dl.details dd { margin: 0; }
 .missing { border-left: 4px solid #000; padding-left: 0.6em; }
 @page { size: A4; margin: 18mm; }
 @media print {
-  body { font-size: 9.5pt; line-height: 1.25; max-width: none; margin: 0; padding: 0; }
+  body { font-size: 9.5pt; line-height: 1.2; max-width: none; margin: 0; padding: 0; }
   h1 { font-size: 15pt; }
-  h2 { font-size: 12pt; margin-top: 0.8em; }
+  h2 { font-size: 12pt; margin: 0.6em 0 0.2em; }
+  h3 { font-size: 10pt; margin: 0.4em 0 0.1em; }
   .letter-section, .letter { font-size: 11pt; line-height: 1.4; }
   .letter p { margin: 0.6em 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  li, .card { break-inside: avoid; page-break-inside: avoid; }
+  li, .cards .card { break-inside: avoid; page-break-inside: avoid; }
   .letter-section { break-before: page; page-break-before: always; }
   .letter { border: none; padding: 0; }
   .workings { font-size: 8pt; }
   .cards dl.details, .cards p { font-size: 8.5pt; }
+  #references ul { columns: 2; column-gap: 1.5em; font-size: 8.5pt; }
+  #references li { break-inside: avoid; }
 }
 """
 
@@ -91,15 +82,18 @@ def _list(items: tuple[str, ...] | list[str], tag: str = "ul", css: str = "") ->
 
 def render_html(summary: Summary) -> str:
     """The whole summary as an HTML document, sections in the same order as every other format."""
+    references = [f"<strong>{_t(r.cite)}</strong>: {_t(r.title)}" for r in summary.references]
     body = [
         f"<h1>{_t(summary.title)}</h1>",
         _p(summary.disclaimer, "disclaimer"),
         _details(summary.details),
         _answers(summary),
-        _plan(summary),
-        _deadlines(summary),
-        _contacts(summary),
-        _references(summary),
+        _section("plan", WORDS.plan, summary.plan, WORDS.no_plan, _plan_item, wrap="ol"),
+        _section("deadlines", WORDS.deadlines, summary.deadlines, WORDS.no_deadlines, _deadline),
+        _section(
+            "contacts", WORDS.contacts, summary.contacts, WORDS.no_contacts, _contact, wrap="cards"
+        ),
+        _section("references", WORDS.references, references, WORDS.no_references, _li, wrap="ul"),
     ]
     if summary.letter is not None:
         body.append(_letter_section(summary.letter, summary.letter_missing))
@@ -116,50 +110,68 @@ def render_html(summary: Summary) -> str:
 
 
 def _details(details: tuple[tuple[str, str], ...]) -> str:
-    rows = "".join(f'<dt>{_t(label)}</dt><dd dir="auto">{_t(value)}</dd>' for label, value in details)
+    rows = "".join(
+        f'<dt>{_t(label)}</dt><dd dir="auto">{_t(value)}</dd>' for label, value in details
+    )
     return f'<dl class="details">{rows}</dl>'
 
 
-def _section(key: str, title: str, inner: list[str], css: str = "") -> str:
+def _heading(key: str, title: str, inner: list[str], css: str = "") -> str:
     attr = f' class="{css}"' if css else ""
     return f'<section id="{key}"{attr}>\n<h2>{_t(title)}</h2>\n' + "\n".join(inner) + "\n</section>"
 
 
+def _section(
+    key: str,
+    title: str,
+    items: Sequence[Item],
+    empty: str,
+    each: Callable[[Item], str],
+    wrap: str = "",
+) -> str:
+    """A section: its heading, then each item (inside `wrap`: ol, ul or a card grid), or "none"."""
+    if not items:
+        return _heading(key, title, [_p(empty)])
+    inner = "".join(each(item) for item in items)
+    if wrap == "cards":
+        inner = f'<div class="cards">{inner}</div>'
+    elif wrap:
+        inner = f"<{wrap}>{inner}</{wrap}>"
+    return _heading(key, title, [inner])
+
+
+def _li(html: str) -> str:
+    return f'<li dir="auto">{html}</li>'
+
+
 def _answers(summary: Summary) -> str:
     rows = "".join(
-        f'<li dir="auto"><strong>{_t(line.question)}</strong><br>{_t(line.answer)}</li>'
-        for line in summary.path
+        _li(f"<strong>{_t(line.question)}</strong><br>{_t(line.answer)}") for line in summary.path
     )
     inner = [f"<ol>{rows}</ol>"] if rows else []
     if summary.outcome:
-        inner.append(f'<p dir="auto"><strong>{_t(LEADS_TO)}:</strong> {_t(summary.outcome)}</p>')
-    else:
-        inner.append(_p(NO_OUTCOME))
-    return _section("answers", HEADING_ANSWERS, inner)
-
-
-def _plan(summary: Summary) -> str:
-    if not summary.plan:
-        return _section("plan", HEADING_PLAN, [_p(NO_PLAN)])
-    items = []
-    for item in summary.plan:
-        items.append(
-            f'<li class="card"><h3 dir="auto">{_t(item.title)} ({_t(item.reason)})</h3>'
-            + _p(item.summary)
-            + _list([f"{FIRST}: {note}" for note in item.first])
-            + _list(item.next_steps)
-            + "</li>"
+        inner.append(
+            f'<p dir="auto"><strong>{_t(WORDS.leads_to)}:</strong> {_t(summary.outcome)}</p>'
         )
-    return _section("plan", HEADING_PLAN, [f"<ol>{''.join(items)}</ol>"])
+    else:
+        inner.append(_p(WORDS.no_outcome))
+    return _heading("answers", WORDS.answers, inner)
 
 
-def _deadlines(summary: Summary) -> str:
-    if not summary.deadlines:
-        return _section("deadlines", HEADING_DEADLINES, [_p(NO_DEADLINES)])
-    cards = []
-    for line in summary.deadlines:
-        status = f" ({_t(line.status)})" if line.status else ""
-        parts = [
+def _plan_item(item: PlanItem) -> str:
+    return (
+        f'<li class="card"><h3 dir="auto">{_t(item.title)} ({_t(item.reason)})</h3>'
+        + _p(item.summary)
+        + _list([f"{WORDS.first}: {note}" for note in item.first])
+        + _list(item.next_steps)
+        + "</li>"
+    )
+
+
+def _deadline(line: DeadlineLine) -> str:
+    status = f" ({_t(line.status)})" if line.status else ""
+    return "".join(
+        [
             f'<div class="card"><h3 dir="auto">{_t(line.title)}</h3>',
             f'<p dir="auto"><strong>{_t(line.due)}</strong>{status}</p>',
             _p(line.act_by) if line.act_by else "",
@@ -168,41 +180,25 @@ def _deadlines(summary: Summary) -> str:
             _list(line.workings, css="workings"),
             "</div>",
         ]
-        cards.append("".join(parts))
-    return _section("deadlines", HEADING_DEADLINES, cards)
-
-
-def _contacts(summary: Summary) -> str:
-    if not summary.contacts:
-        return _section("contacts", HEADING_CONTACTS, [_p(NO_CONTACTS)])
-    cards = []
-    for card in summary.contacts:
-        rows = "".join(
-            f'<dt>{_t(label)}</dt><dd dir="auto">{_t(value)}</dd>' for label, value in card.details
-        )
-        cards.append(
-            f'<div class="card"><h3 dir="auto">{_t(card.name)}</h3>'
-            + (_p(card.description) if card.description else "")
-            + (f'<dl class="details">{rows}</dl>' if rows else "")
-            + "</div>"
-        )
-    return _section("contacts", HEADING_CONTACTS, [f'<div class="cards">{"".join(cards)}</div>'])
-
-
-def _references(summary: Summary) -> str:
-    if not summary.references:
-        return _section("references", HEADING_REFERENCES, [_p(NO_REFERENCES)])
-    rows = "".join(
-        f'<li dir="auto"><strong>{_t(ref.cite)}</strong>: {_t(ref.title)}</li>'
-        for ref in summary.references
     )
-    return _section("references", HEADING_REFERENCES, [f"<ul>{rows}</ul>"])
+
+
+def _contact(card: ContactCard) -> str:
+    rows = "".join(
+        f'<dt>{_t(label)}</dt><dd dir="auto">{_t(value)}</dd>' for label, value in card.details
+    )
+    return (
+        f'<div class="card"><h3 dir="auto">{_t(card.name)}</h3>'
+        + (_p(card.description) if card.description else "")
+        + (f'<dl class="details">{rows}</dl>' if rows else "")
+        + "</div>"
+    )
 
 
 def _letter_section(letter: Letter, missing: tuple[str, ...]) -> str:
     inner = []
     if missing:
-        inner.append(f'<div class="missing">{_p(LETTER_MISSING + ":")}{_list(missing)}</div>')
+        inner.append(f'<div class="missing">{_p(WORDS.letter_missing + ":")}{_list(missing)}</div>')
     inner.append(
         '<article class="letter">'
         + _p(letter.date)
@@ -214,4 +210,4 @@ def _letter_section(letter: Letter, missing: tuple[str, ...]) -> str:
         + _p(letter.signature)
         + "</article>"
     )
-    return _section("letter", HEADING_LETTER, inner, css="letter-section")
+    return _heading("letter", WORDS.letter, inner, css="letter-section")

@@ -7,27 +7,14 @@ the page. Everything comes from the `Summary`, which has already cleaned the tex
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from send_tui.model.letter import Letter
-from send_tui.model.summary import (
-    FIRST,
-    HEADING_ANSWERS,
-    HEADING_CONTACTS,
-    HEADING_DEADLINES,
-    HEADING_LETTER,
-    HEADING_PLAN,
-    HEADING_REFERENCES,
-    LEADS_TO,
-    LETTER_MISSING,
-    NO_CONTACTS,
-    NO_DEADLINES,
-    NO_OUTCOME,
-    NO_PLAN,
-    NO_REFERENCES,
-    Summary,
-)
+from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary
 
 WIDTH = 78
+Item = TypeVar("Item")
 
 
 def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
@@ -36,30 +23,49 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     lines: list[str] = []
     for number, line in enumerate(text.split("\n")):
         start = lead if number == 0 else indent
-        lines += textwrap.wrap(
+        wrapped = textwrap.wrap(
             line, WIDTH, initial_indent=start, subsequent_indent=indent, break_on_hyphens=False
-        ) or [start.rstrip()]
+        )
+        lines += wrapped or [start.rstrip()]
     return lines
+
+
+def bullets(items: Sequence[str], indent: str, mark: str) -> list[str]:
+    return [line for item in items for line in wrap(item, indent, mark)]
 
 
 def heading(title: str, underline: str = "-") -> list[str]:
     return ["", title.upper(), underline * min(len(title), WIDTH)]
 
 
+def section(
+    title: str, items: Sequence[Item], empty: str, each: Callable[[Item], list[str]]
+) -> list[str]:
+    """A heading, then each item's lines, or the words for "none" when there are none."""
+    lines = heading(title)
+    if not items:
+        return lines + wrap(empty)
+    return lines + [line for item in items for line in each(item)]
+
+
 def render_text(summary: Summary) -> str:
     """The whole summary as text, sections in the same order as every other format."""
     lines = heading(summary.title, "=")[1:]
-    lines += wrap(summary.disclaimer)
-    lines.append("")
-    lines += [item for label, value in summary.details for item in wrap(value, "  ", f"{label}: ")]
+    lines += [*wrap(summary.disclaimer), ""]
+    lines += [row for label, value in summary.details for row in wrap(value, "  ", f"{label}: ")]
     lines += _answers(summary)
-    lines += _plan(summary)
-    lines += _deadlines(summary)
-    lines += _contacts(summary)
-    lines += _references(summary)
+    lines += section(WORDS.plan, _numbered(summary.plan), WORDS.no_plan, _plan_item)
+    lines += section(WORDS.deadlines, summary.deadlines, WORDS.no_deadlines, _deadline)
+    lines += section(WORDS.contacts, summary.contacts, WORDS.no_contacts, _contact)
+    references = [f"{ref.cite}: {ref.title}" for ref in summary.references]
+    lines += section(
+        WORDS.references, references, WORDS.no_references, lambda r: wrap(r, "    ", "  - ")
+    )
     if summary.letter is not None:
-        lines += heading(HEADING_LETTER)
-        lines += _missing(summary.letter_missing)
+        lines += heading(WORDS.letter)
+        if summary.letter_missing:
+            lines += ["", *wrap(f"{WORDS.letter_missing}:")]
+            lines += bullets(summary.letter_missing, "    ", "  - ")
         lines += ["", *letter_lines(summary.letter)]
     lines += ["", *wrap(summary.disclaimer)]
     return "\n".join(lines) + "\n"
@@ -77,65 +83,41 @@ def letter_lines(letter: Letter) -> list[str]:
     return lines[:-1]
 
 
+def _numbered(items: Sequence[Item]) -> list[tuple[int, Item]]:
+    return list(enumerate(items, 1))
+
+
 def _answers(summary: Summary) -> list[str]:
-    lines = heading(HEADING_ANSWERS)
+    lines = heading(WORDS.answers)
     for number, line in enumerate(summary.path, 1):
         lines += wrap(line.question, "    ", f"{number:>2}. ")
         lines += wrap(line.answer, "    ")
-    lines.append("")
-    lines += wrap(f"{LEADS_TO}: {summary.outcome}" if summary.outcome else NO_OUTCOME)
-    return lines
+    outcome = f"{WORDS.leads_to}: {summary.outcome}" if summary.outcome else WORDS.no_outcome
+    return [*lines, "", *wrap(outcome)]
 
 
-def _plan(summary: Summary) -> list[str]:
-    lines = heading(HEADING_PLAN)
-    if not summary.plan:
-        return lines + wrap(NO_PLAN)
-    for number, item in enumerate(summary.plan, 1):
-        lines += ["", *wrap(f"{item.title} ({item.reason})", "    ", f"{number:>2}. ")]
-        lines += wrap(item.summary, "    ")
-        lines += [line for note in item.first for line in wrap(note, "      ", f"    {FIRST}: ")]
-        lines += [line for step in item.next_steps for line in wrap(step, "      ", "    - ")]
-    return lines
+def _plan_item(numbered: tuple[int, PlanItem]) -> list[str]:
+    number, item = numbered
+    lines = ["", *wrap(f"{item.title} ({item.reason})", "    ", f"{number:>2}. ")]
+    lines += wrap(item.summary, "    ")
+    lines += bullets(item.first, "      ", f"    {WORDS.first}: ")
+    return lines + bullets(item.next_steps, "      ", "    - ")
 
 
-def _deadlines(summary: Summary) -> list[str]:
-    lines = heading(HEADING_DEADLINES)
-    if not summary.deadlines:
-        return lines + wrap(NO_DEADLINES)
-    for line in summary.deadlines:
-        status = f" ({line.status})" if line.status else ""
-        lines += ["", *wrap(f"{line.title}: {line.due}{status}")]
-        if line.act_by:
-            lines += wrap(line.act_by, "    ", "  ")
-        lines += [row for label, day in line.dates for row in wrap(f"{label}: {day}", "      ", "  - ")]
-        lines += [row for step in line.workings for row in wrap(step, "      ", "    ")]
-        lines += [row for warning in line.warnings for row in wrap(warning, "      ", "  ! ")]
-    return lines
+def _deadline(line: DeadlineLine) -> list[str]:
+    status = f" ({line.status})" if line.status else ""
+    lines = ["", *wrap(f"{line.title}: {line.due}{status}")]
+    if line.act_by:
+        lines += wrap(line.act_by, "    ", "  ")
+    lines += bullets([f"{label}: {day}" for label, day in line.dates], "      ", "  - ")
+    lines += bullets(line.workings, "      ", "    ")
+    return lines + bullets(line.warnings, "      ", "  ! ")
 
 
-def _contacts(summary: Summary) -> list[str]:
-    lines = heading(HEADING_CONTACTS)
-    if not summary.contacts:
-        return lines + wrap(NO_CONTACTS)
-    for card in summary.contacts:
-        lines += ["", *wrap(card.name)]
-        if card.description:
-            lines += wrap(card.description, "  ")
-        lines += [row for label, value in card.details for row in wrap(value, "    ", f"  {label}: ")]
-    return lines
-
-
-def _references(summary: Summary) -> list[str]:
-    lines = heading(HEADING_REFERENCES)
-    if not summary.references:
-        return lines + wrap(NO_REFERENCES)
-    for ref in summary.references:
-        lines += wrap(f"{ref.cite}: {ref.title}", "    ", "  - ")
-    return lines
-
-
-def _missing(missing: tuple[str, ...]) -> list[str]:
-    if not missing:
-        return []
-    return ["", *wrap(f"{LETTER_MISSING}:"), *[r for m in missing for r in wrap(m, "    ", "  - ")]]
+def _contact(card: ContactCard) -> list[str]:
+    lines = ["", *wrap(card.name)]
+    if card.description:
+        lines += wrap(card.description, "  ")
+    return lines + [
+        row for label, value in card.details for row in wrap(value, "    ", f"  {label}: ")
+    ]

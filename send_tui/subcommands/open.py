@@ -20,7 +20,9 @@ HELP = "open a saved record (.toml) in the app, to carry on where the call left 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("record", type=Path, metavar="RECORD.toml", help="a record saved by send-tui")
+    parser.add_argument(
+        "record", type=Path, metavar="RECORD.toml", help="a record saved by send-tui"
+    )
     add_content_option(parser)
 
 
@@ -52,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from send_tui.app import make_app
 
-    app = make_app(content_dir=getattr(args, "content", None), config_path=args.config, session=session)
+    app = make_app(
+        content_dir=getattr(args, "content", None), config_path=args.config, session=session
+    )
     app.run()
     return int(app.return_code or 0)

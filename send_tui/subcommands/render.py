@@ -17,12 +17,19 @@ HELP = "render a saved record as .html, .txt or .md, or its letter as .docx, wit
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("record", type=Path, metavar="RECORD.toml", help="a record saved by send-tui")
     parser.add_argument(
-        "--to", type=Path, required=True, metavar="FILE",
+        "record", type=Path, metavar="RECORD.toml", help="a record saved by send-tui"
+    )
+    parser.add_argument(
+        "--to",
+        type=Path,
+        required=True,
+        metavar="FILE",
         help="the file to write: .html, .txt, .md (the summary) or .docx (the letter)",
     )
-    parser.add_argument("--redacted", action="store_true", help="leave out names and dates of birth")
+    parser.add_argument(
+        "--redacted", action="store_true", help="leave out names and dates of birth"
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     add_today_option(parser)
     add_content_option(parser)
@@ -47,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if session is None:
         return 1
     summary = build_summary(
-        session, today(args), redacted=args.redacted,
+        session,
+        today(args),
+        redacted=args.redacted,
         include_personal=session.case.consent_to_record,
     )
     try:

@@ -53,7 +53,9 @@ def all_templates() -> list[tuple[LetterTemplate, str]]:
 @pytest.mark.parametrize(
     ("template", "role"), all_templates(), ids=lambda v: v if isinstance(v, str) else v.id
 )
-def test_every_template_and_role_makes_a_complete_complaint(template: LetterTemplate, role: str) -> None:
+def test_every_template_and_role_makes_a_complete_complaint(
+    template: LetterTemplate, role: str
+) -> None:
     draft = LetterDraft(**{**COMPLETE.to_fields(), "addressee_role": role})
     letter = render_letter(template, draft, SENT, shipped())
     body = " ".join(letter.paragraphs)
@@ -82,10 +84,15 @@ def test_a_template_that_says_little_still_asks_for_its_procedure_the_outcome_an
 
 
 def test_a_heading_without_the_word_complaint_is_made_a_formal_complaint() -> None:
-    template = LetterTemplate("t", "T", ("head teacher",), "About {setting}", ("Hello.",), "the procedure")
+    template = LetterTemplate(
+        "t", "T", ("head teacher",), "About {setting}", ("Hello.",), "the procedure"
+    )
     letter = render_letter(template, COMPLETE, SENT)
     assert letter.heading == "Formal complaint: About Oak Primary School"
-    assert "This letter is a formal complaint. Please deal with it under the procedure." in letter.paragraphs
+    assert (
+        "This letter is a formal complaint. Please deal with it under the procedure."
+        in letter.paragraphs
+    )
 
 
 @pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
@@ -103,7 +110,9 @@ def test_user_text_is_put_in_once_and_never_read_as_a_template(text: str) -> Non
 
 def test_a_name_like_a_placeholder_stays_literal() -> None:
     template = shipped().letters["complaint_school"]
-    draft = LetterDraft(**{**COMPLETE.to_fields(), "child_name": "{outcome}", "outcome": "{child_name}"})
+    draft = LetterDraft(
+        **{**COMPLETE.to_fields(), "child_name": "{outcome}", "outcome": "{child_name}"}
+    )
     body = " ".join(render_letter(template, draft, SENT).paragraphs)
     assert "parent or carer of {outcome}," in body
     assert "I would like: {child_name}" in body
@@ -111,7 +120,15 @@ def test_a_name_like_a_placeholder_stays_literal() -> None:
 
 def test_blank_names_leave_a_gap_to_fill_by_hand_and_empty_paragraphs_go() -> None:
     template = shipped().letters["complaint_school"]
-    draft = LetterDraft(**{**COMPLETE.to_fields(), "complainant_name": "", "child_name": "", "tried": "", "enclosures": ""})
+    draft = LetterDraft(
+        **{
+            **COMPLETE.to_fields(),
+            "complainant_name": "",
+            "child_name": "",
+            "tried": "",
+            "enclosures": "",
+        }
+    )
     letter = render_letter(template, draft, SENT)
     body = " ".join(letter.paragraphs)
     assert f"My name is {HAND_FILL}. I am the parent or carer of {HAND_FILL}," in body
@@ -141,7 +158,9 @@ def test_the_role_defaults_to_the_templates_first() -> None:
         ("school_days", "5", date(2026, 12, 14), date(2027, 1, 5)),  # the holiday and an INSET day
     ],
 )
-def test_the_timescale_is_always_resolved_to_a_date(unit: str, within: str, sent: date, expected: date) -> None:
+def test_the_timescale_is_always_resolved_to_a_date(
+    unit: str, within: str, sent: date, expected: date
+) -> None:
     draft = LetterDraft(reply_unit=unit, reply_within=within)
     assert reply_deadline(draft, sent, shipped()).due == expected
 
@@ -202,7 +221,9 @@ def test_whitespace_is_not_an_answer() -> None:
 
 
 def test_completeness_says_why_a_timescale_does_not_resolve() -> None:
-    draft = LetterDraft(**{**COMPLETE.to_fields(), "reply_unit": "date", "reply_within": "2026-01-01"})
+    draft = LetterDraft(
+        **{**COMPLETE.to_fields(), "reply_unit": "date", "reply_within": "2026-01-01"}
+    )
     (problem,) = completeness(draft, sent=SENT)
     assert "is before the letter" in problem
 
