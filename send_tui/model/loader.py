@@ -34,9 +34,8 @@ from send_tui.model.content import (
     Prerequisite,
     Reference,
     Route,
-    SchoolTerm,
-    TermCalendar,
 )
+from send_tui.model.calendars import read_term_dates
 from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.deadlines import CLOCK_IDS
 from send_tui.model.toml_table import Table
@@ -402,27 +401,8 @@ def _read_term_dates(top: Table, into: _Collected) -> None:
         return
     if into.term_calendar is not None:
         table.error(None, f"term dates are already given in {into.term_calendar.source_file}")
-    terms = []
-    for item in table.tables("terms", required=True):
-        name, start, end = item.text("name"), item.day("start"), item.day("end")
-        item.finish()
-        if name and start and end:
-            if end < start:
-                item.error("end", f"{end} is before the start, {start}")
-            terms.append(SchoolTerm(name, start, end))
-    terms.sort(key=lambda t: t.start)
-    for earlier, later in zip(terms, terms[1:]):
-        if later.start <= earlier.end:
-            table.error("terms", f"{earlier.name!r} and {later.name!r} overlap")
-    calendar = TermCalendar(
-        terms=tuple(terms),
-        inset_days=tuple(sorted(table.days("inset_days"))),
-        confirmed=table.flag("confirmed"),
-        source_file=table.file,
-    )
-    table.finish()
-    if into.term_calendar is None:
-        into.term_calendar = calendar
+        return
+    into.term_calendar = read_term_dates(table)
 
 
 def _check_links(content: Content, errors: list[ContentError]) -> None:
