@@ -357,24 +357,24 @@ def render_letter(
         return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
     paragraphs = [fill(p) for p in template.paragraphs if not _says_nothing(p, draft)]
-    body = " ".join(paragraphs).casefold()
-    if template.procedure.casefold() not in body or "complaint" not in body:
+    # What the template itself says decides what to add: the user's text is not trusted to say it.
+    used = " ".join(template.paragraphs)
+    if template.procedure.casefold() not in used.casefold() or "complaint" not in used.casefold():
         paragraphs.insert(
             min(1, len(paragraphs)), PROCEDURE_SENTENCE.replace("{procedure}", template.procedure)
         )
-    used = " ".join(template.paragraphs)
     if "{outcome}" not in used:
         paragraphs.append(fill(OUTCOME_SENTENCE))
     if "{reply_by}" not in used:
         paragraphs.append(fill(REPLY_SENTENCE))
-    heading = fill(template.heading)
+    heading = clean_text(fill(template.heading)).strip()
     if "complaint" not in heading.casefold():
         heading = FORMAL_COMPLAINT_PREFIX + heading
     role = values["addressee_role"]
     name = draft.value("addressee_name")
     return Letter(
         template_id=template.id,
-        title=template.title,
+        title=clean_text(template.title),
         date=long_date(today),
         addressee=(name, _capitalise(role)) if name else (_capitalise(role),),
         salutation=f"Dear {name or _capitalise(role)},",
@@ -391,7 +391,7 @@ def _values(
 ) -> dict[str, str]:
     """What each `{field}` becomes: the draft's text, or a gap to fill in by hand."""
     values = {name: draft.value(name) or HAND_FILL for name in DRAFT_FIELDS}
-    values["addressee_role"] = addressee_role(template, draft)
+    values["addressee_role"] = clean_text(addressee_role(template, draft))
     values["reply_by"] = long_date(reply_by) if reply_by else HAND_FILL
     values["today"] = long_date(today)
     return values

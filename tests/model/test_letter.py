@@ -265,3 +265,10 @@ def test_no_template_before_the_path_reaches_a_letter() -> None:
 def test_control_characters_are_removed_and_line_breaks_kept() -> None:
     assert clean_text("a\x00b\x07c\r\nd\re\u2028f\tg\u202eh") == "abc\nd\ne\nf\tgh"
     assert clean_text("\ud800x") == "\ufffdx"
+
+
+def test_user_text_cannot_stand_in_for_the_procedure_sentence() -> None:
+    plain = fixture_content().letters["plain"]
+    draft = LetterDraft(**{**COMPLETE.to_fields(), "about": "the school's complaints procedure"})
+    body = " ".join(render_letter(plain, draft, SENT).paragraphs)
+    assert "Please deal with it under the school's complaints procedure." in body
