@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from send_tui import paths
 from send_tui.dialogs.answers import AnswersDialog
+from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.dialogs.help import HelpDialog
+from send_tui.dialogs.idle_warning import IdleWarning
+from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, load_config, save_config
 from send_tui.model.content import Answer, Content, Node, NodeKind
 from send_tui.model.content_errors import ContentErrors
 from send_tui.model.dates import long_date
 from send_tui.model.loader import load_content
-from send_tui.model.session import DroppedAnswer, Session
+from send_tui.model.session import CaseDetails, DroppedAnswer, Session
 from send_tui.screens.content_problems import ContentProblemsScreen
 from send_tui.screens.decision import DecisionScreen
 from send_tui.screens.glossary import GlossaryScreen
@@ -41,6 +46,8 @@ class SendApp(App[None]):
         Binding("f2", "show_plan", "Plan", id="send.plan"),
         Binding("f3", "show_answers", "Answers", show=False, id="send.answers"),
         Binding("f4", "show_glossary", "Glossary", show=False, id="send.glossary"),
+        Binding("f6", "call_details", "Call details", show=False, id="send.call"),
+        Binding("ctrl+n", "new_client", "New client", show=False, id="send.new"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="send.quit"),
     ]
 
@@ -63,6 +70,12 @@ class SendApp(App[None]):
         self._session = session if session is not None else (Session(content) if content else None)
         self.saved_revision = self._session.revision if self._session else 0
         self.last_dropped: list[DroppedAnswer] = []
+        self.autosave = Autosave(paths.data_dir())
+        self.resumable: Pending | None = None
+        self._opened_with_session = session is not None
+        self._last_activity = time.monotonic()
+        self._idle_warning_shown = False
+        self._autosave_problem_shown = False
 
     # -- what every screen reads -------------------------------------------------------
 
@@ -94,6 +107,14 @@ class SendApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for problem in self.config_problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
+        if self._content is not None and not self._opened_with_session:
+            self.resumable, problem = self.autosave.pending(self.content)
+            if problem:
+                self.notify(problem, title="Autosave", severity="warning", markup=False, timeout=15)
+            if self.resumable is not None and isinstance(self.screen, StartScreen):
+                self.screen.on_screen_resume()
+        if self.config.idle_clear_minutes:
+            self.set_interval(1, self._check_idle)
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", self.theme)
@@ -174,8 +195,40 @@ class SendApp(App[None]):
             self.push_screen(self.screen_for(node, preview=True))
 
     def session_changed(self) -> None:
-        """Called after every change to the session."""
+        """Called after every change to the session: autosave (with consent) and redraw keys."""
         self.refresh_bindings()
+        if self._session is None:
+            return
+        problem = self.autosave.save(self.session)
+        if problem and not self._autosave_problem_shown:
+            self._autosave_problem_shown = True
+            self.notify(problem, title="Autosave", severity="error", markup=False, timeout=15)
+
+    def resume(self) -> None:
+        """Carry on with the call found in the autosave."""
+        if self.resumable is None:
+            return
+        self._session = self.resumable.session
+        self.resumable = None
+        self.saved_revision = -1  # resumed work has not been saved as a summary
+        self.show_path()
+
+    def clear_client(self) -> None:
+        """Forget the caller: screen, state and autosave. Nothing of them remains."""
+        self.session.clear()
+        self.autosave.clear()
+        self.resumable = None
+        self.last_dropped = []
+        self.saved_revision = self.session.revision
+        self.clear_notifications()
+        self.call_later(self._back_to_start)
+
+    async def _back_to_start(self) -> None:
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        if isinstance(self.screen, StartScreen):
+            self.screen.on_screen_resume()
+        self.notify("Ready for a new caller.", timeout=4)
 
     @property
     def unsaved(self) -> bool:
@@ -223,6 +276,65 @@ class SendApp(App[None]):
     def show_glossary(self, term_id: str | None = None) -> None:
         self.action_show_glossary(term_id)
 
+    def action_new_client(self) -> None:
+        if self._content is None:
+            return
+        if not self.session.has_work() and self.resumable is None:
+            self.clear_client()
+            return
+
+        def decided(clear: bool | None) -> None:
+            if clear:
+                self.clear_client()
+
+        self.push_screen(
+            ConfirmDialog(
+                "Start with a new client? Everything about this call will be cleared from the "
+                "screen and from this computer's autosave. Saved summaries are kept.",
+                yes="Clear (y)",
+                no="Keep (n)",
+            ),
+            decided,
+        )
+
+    def action_call_details(self) -> None:
+        if self._content is None:
+            return
+
+        def kept(case: CaseDetails | None) -> None:
+            if case is not None and case != self.session.case:
+                self.session.case = case
+                self.session.revision += 1
+                self.session_changed()
+                state = "on" if case.consent_to_record else "off: nothing personal is kept"
+                self.notify(f"Call details kept. Autosave is {state}.", markup=False)
+
+        self.push_screen(CallDetailsDialog(self.session.case), kept)
+
+    # -- idle clear ------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_activity = time.monotonic()
+        await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        limit = self.config.idle_clear_minutes * 60
+        if self._idle_warning_shown or self._session is None or not self.session.has_work():
+            return
+        idle = time.monotonic() - self._last_activity
+        warning = min(60, limit // 2)
+        if idle >= limit - warning:
+            self._idle_warning_shown = True
+
+            def done(clear: bool | None) -> None:
+                self._idle_warning_shown = False
+                self._last_activity = time.monotonic()
+                if clear:
+                    self.clear_client()
+
+            self.push_screen(IdleWarning(max(1, int(limit - idle))), done)
+
     async def action_quit(self) -> None:
         if not self.unsaved:
             self.exit()
@@ -232,8 +344,17 @@ class SendApp(App[None]):
             if quit_now:
                 self.exit()
 
+        kept = (
+            " It stays in this computer's autosave, to resume next time (ctrl+n clears it)."
+            if self.session.case.consent_to_record
+            else ""
+        )
         self.push_screen(
-            ConfirmDialog("This call has answers that have not been saved. Quit anyway?", yes="Quit (y)", no="Stay (n)"),
+            ConfirmDialog(
+                f"This call has not been saved as a summary.{kept} Quit anyway?",
+                yes="Quit (y)",
+                no="Stay (n)",
+            ),
             decided,
         )
 

@@ -27,8 +27,8 @@ ABOUT = (
 )
 
 KEYS = (
-    "Keys: 1-9 choose  ·  Esc back  ·  F1 help  ·  F2 plan  ·  F3 answers  ·  F4 glossary  ·  "
-    "ctrl+p search  ·  ctrl+s save  ·  ctrl+n new client  ·  ctrl+q quit"
+    "Keys: 1-9 choose · Esc back · F1 help · F2 plan · F3 answers · F4 glossary · "
+    "F6 call details · ctrl+p search · ctrl+n new client · ctrl+q quit"
 )
 
 #: (label, node id) for the questions advisers are asked most; each is two keys away.
@@ -52,6 +52,10 @@ class StartScreen(Screen[None]):
         """(label, action id) for each numbered choice, in order."""
         app = self.send_app
         choices: list[tuple[str, str]] = []
+        if app.resumable is not None:
+            saved = app.resumable.saved
+            when = f" (autosaved {saved:%a %d %b %H:%M})" if saved else ""
+            choices.append((f"Resume the call in progress{when}", "resume"))
         if app.session.answers:
             choices.append(("Continue this call", "continue"))
         choices.append(("Start a new call", "begin"))
@@ -104,7 +108,9 @@ class StartScreen(Screen[None]):
 
     async def _run(self, action: str) -> None:
         app = self.send_app
-        if action in ("begin", "continue"):
+        if action == "resume":
+            app.resume()
+        elif action in ("begin", "continue"):
             app.show_path()
         elif action.startswith("open:"):
             app.open_node(action.removeprefix("open:"))

@@ -1,0 +1,67 @@
+"""The call in progress, saved after every change so a crash or a closed window loses nothing.
+
+It lives in the user's data folder, owner-only. It is written only while the caller agrees to a
+record being kept, and it is deleted when the adviser starts with a new client.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from send_tui.model import record, storage
+from send_tui.model.content import Content
+from send_tui.model.session import Session
+
+FILE_NAME = "autosave.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An autosave found at start-up: the session to resume, and when it was saved."""
+
+    session: Session
+    saved: datetime | None
+
+
+class Autosave:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / FILE_NAME
+
+    def save(self, session: Session) -> str | None:
+        """Write the session, or remove the file if there is no consent; a problem, or None."""
+        if not session.case.consent_to_record or not session.has_work():
+            self.clear()
+            return None
+        try:
+            storage.ensure_private_dir(self.folder)
+            record.save_record(session, self.path, overwrite=True)
+        except storage.SaveError as error:
+            return f"Autosave failed: {error.strerror or error}"
+        return None
+
+    def clear(self) -> None:
+        """Forget the autosave (new client, or consent withdrawn)."""
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass
+
+    def pending(self, content: Content) -> tuple[Pending | None, str | None]:
+        """The autosave to offer for resuming, and a message if one had to be moved aside."""
+        if not self.path.exists():
+            return None, None
+        try:
+            document = record.read_record(self.path)
+            session = record.session_from_record(document, content)
+        except record.RecordError as error:
+            moved = storage.move_aside(self.path, "unreadable")
+            where = f" It was moved aside to {moved.name}." if moved else " It could not be moved aside."
+            return None, f"The saved call could not be resumed: {error}.{where}"
+        saved = document.document.get("record", {}).get("saved")
+        return Pending(session, saved if isinstance(saved, datetime) else None), None
