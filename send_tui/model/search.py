@@ -18,9 +18,9 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
+from functools import lru_cache
 from typing import Literal
 
 from send_tui.model.content import Content, Node, NodeKind
@@ -103,23 +103,24 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def words(text: str) -> Iterator[str]:
+def words(text: str) -> list[str]:
     """The words of `text`; a hyphenated word also yields its joined form ("co-ordinator")."""
-    for match in _WORD.finditer(fold(text)):
-        word = match.group()
-        if word.endswith("'s"):
-            word = word[:-2]
-        word = word.replace("'", "")
-        if section := _SECTION.fullmatch(word):
-            word = f"{section[1]}.{section[2]}"
-        if "-" in word:
-            parts = [p for p in word.split("-") if p]
-            yield "".join(parts)
-            yield from parts
-        elif word:
-            yield word
+    return [word for raw in _WORD.findall(fold(text)) for word in _split(raw)]
 
 
+@lru_cache(maxsize=1 << 16)
+def _split(raw: str) -> tuple[str, ...]:
+    word = raw[:-2] if raw.endswith("'s") else raw
+    word = word.replace("'", "")
+    if section := _SECTION.fullmatch(word):
+        return (f"{section[1]}.{section[2]}",)
+    if "-" in word:
+        parts = tuple(p for p in word.split("-") if p)
+        return ("".join(parts), *parts)
+    return (word,) if word else ()
+
+
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light, predictable stemmer: plurals, -ly, -ing, -ed and a final -e, so "needs",
     "needed", "arranging" and "arrange" meet. Cites and numbers are left alone."""
@@ -152,7 +153,7 @@ _NOUN_ENDINGS = (("usion", "ude"), ("ision", "ide"), ("ission", "it"), ("ension"
 
 def _verb_of_noun(word: str) -> str:
     for ending, verb in _NOUN_ENDINGS:
-        if word.endswith(ending) and len(word) >= 9:
+        if word.endswith(ending) and len(word) >= 8:
             return word[: -len(ending)] + verb
     return word
 
@@ -170,7 +171,13 @@ def _strip_verb_ending(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Stemmed words without stop words, in order: what both documents and queries are made of."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+    return [token for raw in _WORD.findall(fold(text)) for token in _tokens_of(raw)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens_of(raw: str) -> tuple[str, ...]:
+    """One written word's tokens, remembered: a pack repeats its words many times over."""
+    return tuple(stem(w) for w in _split(raw) if w not in STOP_WORDS)
 
 
 def query_tokens(query: str) -> list[str]:
@@ -208,12 +215,11 @@ def allowed_edits(word: str) -> int:
     return 2 if len(word) >= 8 else 1 if len(word) >= 4 else 0
 
 
-def _deletions(word: str, depth: int) -> set[str]:
-    """`word` with up to `depth` letters removed: two words within that many edits share one."""
-    found = {word}
-    for count in range(1, min(depth, len(word) - 1) + 1):
-        found.update("".join(w) for w in combinations(word, len(word) - count))
-    return found
+def bigrams(word: str) -> set[str]:
+    """The letter pairs of `word`, its ends marked: one edit changes at most three of them, so
+    words within a few edits share most of their pairs."""
+    padded = f"^{word}$"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
 
 
 # --- results and documents -----------------------------------------------------------------
@@ -267,7 +273,7 @@ class _Documents:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.cites = {ref.id: ref.cite for ref in content.refs.values()}
-        self.outcomes = content.outcomes()
+        self.opens = _where_used(content)
 
     def all(self) -> Iterator[_Document]:
         for node in self.content.nodes.values():
@@ -290,12 +296,6 @@ class _Documents:
         clocks = [self.content.clocks[c] for c in clock_ids if c in self.content.clocks]
         return [f"{c.title}. {c.rule}" for c in clocks]
 
-    def _first_outcome(self, wants: Callable[[Node], bool]) -> str | None:
-        """The first outcome (in content order) that `wants`, else the first node that does:
-        the step an adviser would open to see the thing in use."""
-        found = next((n.id for n in self.outcomes if wants(n)), None)
-        return found or next((n.id for n in self.content.nodes.values() if wants(n)), None)
-
     def node(self, node: Node) -> _Document:
         prior = _KIND_PRIOR["outcome" if node.kind is NodeKind.OUTCOME else "step"]
         doc = _Document("step", node.id, node.title, prior, self._cites(node.refs), node.id)
@@ -310,7 +310,7 @@ class _Documents:
 
     def route(self, route_id: str) -> _Document:
         route = self.content.routes[route_id]
-        target = self._first_outcome(lambda n: n.route == route_id)
+        target = self.opens.get(("route", route_id))
         doc = _Document("route", route.id, route.title, _KIND_PRIOR["route"], self._cites(route.refs), target)
         doc.add("title", route.title)
         doc.add("body", route.summary, *(p.note for p in route.before))
@@ -321,16 +321,16 @@ class _Documents:
 
     def term(self, term_id: str) -> _Document:
         term = self.content.glossary[term_id]
-        target = next((n.id for n in self.content.nodes.values() if term_id in n.terms), None)
+        target = self.opens.get(("term", term_id))
         doc = _Document("term", term.id, term.term, _KIND_PRIOR["term"], (), target)
         doc.add("name", term.term, *term.aliases)
         doc.add("body", term.definition)
-        doc.names = tuple(tuple(tokens(name)) for name in (term.term, *term.aliases))
+        doc.names = _names(term.term, *term.aliases)
         return doc
 
     def ref(self, ref_id: str) -> _Document:
         ref = self.content.refs[ref_id]
-        target = self._first_outcome(lambda n: ref_id in n.refs)
+        target = self.opens.get(("ref", ref_id))
         title = f"{ref.cite}: {ref.title.partition(': ')[2] or ref.title}"
         doc = _Document("ref", ref.id, title, _KIND_PRIOR["ref"], (ref.cite,), target)
         cite = f"CoP {ref.cite}" if "code of practice" in ref.title.lower() else ref.cite
@@ -344,16 +344,16 @@ class _Documents:
 
     def contact(self, contact_id: str) -> _Document:
         contact = self.content.contacts[contact_id]
-        target = self._first_outcome(lambda n: contact_id in n.contacts)
+        target = self.opens.get(("contact", contact_id))
         doc = _Document("contact", contact.id, contact.name, _KIND_PRIOR["contact"], (), target)
         doc.add("name", contact.name)
         doc.add("body", contact.description)
-        doc.names = (tuple(tokens(contact.name)),)
+        doc.names = _names(contact.name)
         return doc
 
     def letter(self, letter_id: str) -> _Document:
         letter = self.content.letters[letter_id]
-        target = self._first_outcome(lambda n: n.letter == letter_id)
+        target = self.opens.get(("letter", letter_id))
         doc = _Document("letter", letter.id, letter.title, _KIND_PRIOR["letter"], (), target)
         doc.add("title", letter.title)
         wording = (letter.heading, *letter.paragraphs, f"Using {letter.procedure}.")
@@ -361,6 +361,33 @@ class _Documents:
         doc.add("option", *letter.addressee_roles)
         doc.names = (tuple(tokens(letter.title)),)
         return doc
+
+
+def _where_used(content: Content) -> dict[tuple[str, str], str]:
+    """The step to open for each route, ref, contact, letter and glossary term: the first
+    outcome (in content order) that uses it, else the first step; for a term, the first step
+    that lists it, so the glossary and the help agree."""
+    opens: dict[tuple[str, str], str] = {}
+    outcomes_first = sorted(content.nodes.values(), key=lambda n: n.kind is not NodeKind.OUTCOME)
+    for node in outcomes_first:
+        uses = [("route", node.route or ""), ("letter", node.letter or "")]
+        uses += [("ref", r) for r in node.refs] + [("contact", c) for c in node.contacts]
+        for use in uses:
+            opens.setdefault(use, node.id)
+    for node in content.nodes.values():
+        for term in node.terms:
+            opens.setdefault(("term", term), node.id)
+    return opens
+
+
+def _names(*names: str) -> tuple[tuple[str, ...], ...]:
+    """The token forms a query may spell a name in: "Integrated Care Board (ICB)" is also
+    "Integrated Care Board" and "ICB"."""
+    forms: list[str] = []
+    for name in names:
+        forms += [name, _PARENTHESIS.sub("", name), *_PARENTHESIS.findall(name)]
+    found = (tuple(tokens(form.strip("()"))) for form in forms)
+    return tuple(dict.fromkeys(f for f in found if f))
 
 
 def _cites_in_range(cite: str) -> list[str]:
@@ -387,27 +414,22 @@ class SearchIndex:
         self._docs = documents
         self._term_ids: dict[str, int] = {"": 0}
         self._vocabulary: list[str] = [""]
-        postings: list[dict[int, float]] = [{}]
-        field_lengths: list[list[tuple[str, Counter[str], int]]] = []
-        for doc in documents:
-            field_lengths.append(self._read(doc))
+        field_lengths = [self._read(doc) for doc in documents]
         average = _average_lengths(field_lengths)
+        postings: list[dict[int, float]] = [{} for _ in self._vocabulary]
         for number, fields in enumerate(field_lengths):
             for field_name, counts, length in fields:
-                for word, count in counts.items():
-                    term = self._term_ids[word]
-                    while len(postings) <= term:
-                        postings.append({})
-                    weight = _field_weight(field_name, count, length, average.get(field_name, 1.0))
+                for term, count in counts.items():
+                    weight = _field_weight(field_name, count, length, average[field_name])
                     postings[term][number] = postings[term].get(number, 0.0) + weight
         self._postings = [(array("I", p.keys()), array("f", p.values())) for p in postings]
         total = len(documents)
         self._idf = [math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5)) for p in postings]
         self._sorted_vocabulary = sorted(self._vocabulary[1:])
-        self._deletion_index = self._build_deletions()
+        self._bigram_index = self._build_bigrams()
         self._names = self._build_names()
         self._synonyms = self._build_synonyms()
-        self._match_cache: dict[str, dict[int, float]] = {}
+        self._match_cache: dict[tuple[str, bool], dict[int, float]] = {}
         self._sentence_cache: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
         self._position_cache: dict[int, dict[int, list[int]]] = {}
 
@@ -428,28 +450,28 @@ class SearchIndex:
             self._vocabulary.append(word)
         return term
 
-    def _read(self, doc: _Document) -> list[tuple[str, Counter[str], int]]:
-        """Tokenise each field of `doc`, recording its token sequence for the phrase bonus."""
-        fields: dict[str, tuple[Counter[str], list[int]]] = {}
+    def _read(self, doc: _Document) -> list[tuple[str, Counter[int], int]]:
+        """Tokenise each field of `doc` into term ids, recording its token sequence for the
+        phrase bonus: (field, counts of each term, length) per field."""
+        fields: dict[str, tuple[Counter[int], list[int]]] = {}
         for field_name, text in doc.fields:
-            found = tokens(text)
+            found = [self._term(w) for w in tokens(text)]
             counts, length = fields.setdefault(field_name, (Counter(), [0]))
             counts.update(found)
             length[0] += len(found)
-            doc.sequence.extend(self._term(w) for w in found)
+            doc.sequence.extend(found)
             doc.sequence.append(0)
         return [(name, counts, length[0]) for name, (counts, length) in fields.items()]
 
-    def _build_deletions(self) -> dict[str, tuple[int, ...]]:
-        """Every vocabulary word with up to two letters deleted (one for short words), so a
-        typo is found by looking up its own deletions rather than comparing it with every word."""
-        found: dict[str, list[int]] = {}
+    def _build_bigrams(self) -> dict[str, array]:
+        """Vocabulary words by letter pair, so a typo is compared only with words that share
+        most of its pairs, not with the whole vocabulary."""
+        found: dict[str, array] = {}
         for term, word in enumerate(self._vocabulary):
-            if len(word) < 3 or any(c.isdigit() for c in word):
-                continue
-            for variant in _deletions(word, 2 if len(word) >= 6 else 1):
-                found.setdefault(variant, []).append(term)
-        return {variant: tuple(terms) for variant, terms in found.items()}
+            if len(word) >= 3 and word.isalpha():
+                for pair in bigrams(word):
+                    found.setdefault(pair, array("I")).append(term)
+        return found
 
     def _build_names(self) -> dict[tuple[str, ...], list[int]]:
         """Documents by each name's sorted tokens: a query that is exactly a name finds it at once."""
@@ -461,46 +483,50 @@ class SearchIndex:
         return names
 
     def _build_synonyms(self) -> dict[str, tuple[str, ...]]:
-        """A glossary alias the content itself never uses ("EHCP", "SENDCO", "expelled") also
-        means the words of the term's own name ("EHC plan"), so it finds the steps too."""
+        """A one-word glossary alias ("EHCP", "governors", "expelled") also means the words of
+        the term's own name ("EHC plan"), so a step that only uses the name is found too."""
         found: dict[str, tuple[str, ...]] = {}
         for doc in self._docs:
             if doc.kind != "term" or not doc.names:
                 continue
-            canonical = tokens(_PARENTHESIS.sub("", doc.title)) or list(doc.names[0])
+            canonical = tuple(dict.fromkeys(tokens(_PARENTHESIS.sub("", doc.title)) or doc.names[0]))
             for name in doc.names:
-                alias = name[0] if len(name) == 1 else ""
-                if alias and alias not in canonical and len(self._postings[self._term_ids[alias]][0]) <= 2:
-                    found[alias] = tuple(dict.fromkeys(canonical))
+                if len(name) == 1 and name[0] not in canonical:
+                    found[name[0]] = found.get(name[0], ()) + canonical
         return found
 
     # matching words
 
-    def _matches(self, token: str) -> dict[int, float]:
-        """Vocabulary terms that `token` may mean, each with how good a match it is."""
-        cached = self._match_cache.get(token)
+    def _matches(self, token: str, last: bool) -> dict[int, float]:
+        """Vocabulary terms that `token` may mean, each with how good a match it is. Only the
+        last word may be half typed, so only it (or a word the content never uses) is read as
+        a prefix."""
+        key = (token, last)
+        cached = self._match_cache.get(key)
         if cached is None:
             exact = self._exact(token)
             cached = dict(exact)
             synonyms = {self._term_ids[w]: _SYNONYM for w in self._synonyms.get(token, ())}
-            for found in (self._prefixed(token, bool(exact)), self._fuzzy(token, exact), synonyms):
+            prefixed = self._prefixed(token, exact) if last or not exact else {}
+            for found in (prefixed, self._fuzzy(token, exact), synonyms):
                 for term, quality in found.items():
                     cached[term] = max(quality, cached.get(term, 0.0))
             if len(self._match_cache) > 4096:
                 self._match_cache.clear()
-            self._match_cache[token] = cached
+            self._match_cache[key] = cached
         return cached
 
     def _exact(self, token: str) -> dict[int, float]:
         term = self._term_ids.get(token)
         return {term: _EXACT} if term else {}
 
-    def _prefixed(self, token: str, has_exact: bool) -> dict[int, float]:
+    def _prefixed(self, token: str, exact: dict[int, float]) -> dict[int, float]:
         """Words that start with `token`, the nearest in length first: the palette sees words
-        half typed. A cite only extends when nothing matches exactly, so "11.6" keeps to 11.6,
-        and a plain number never does (2 is not 25)."""
+        half typed. When `token` is a word itself, a longer one never counts for more than it
+        would ("sen" is worth no more for finding the rare "sendco"). A cite only extends when
+        nothing matches exactly, so "11.6" keeps to 11.6, and a plain number never does."""
         cite = not token.isalpha()
-        if len(token) < 3 or (cite and (has_exact or token.isdigit())):
+        if len(token) < 3 or (cite and (exact or token.isdigit())):
             return {}
         start = bisect_left(self._sorted_vocabulary, token)
         found: list[str] = []
@@ -510,28 +536,38 @@ class SearchIndex:
             if word != token and (not cite or word[len(token)].isdigit()):
                 found.append(word)
         found.sort(key=len)
-        return {
-            self._term_ids[w]: 0.4 + 0.4 * len(token) / len(w) for w in found[:_MAX_PREFIX_EXPANSIONS]
-        }
+        qualities = {self._term_ids[w]: 0.4 + 0.4 * len(token) / len(w) for w in found[:_MAX_PREFIX_EXPANSIONS]}
+        ceiling = max((self._idf[t] for t in exact), default=math.inf)
+        return self._cap_rarity(qualities, ceiling)
 
     def _fuzzy(self, token: str, exact: dict[int, float]) -> dict[int, float]:
-        """Words within the allowed edits of `token`, found through the deletion index. A word
-        the content uses as typed only takes near neighbours of its own length class, at a lower
-        quality: "complaint" also finds "complain", but "plan" does not find "plain"."""
+        """Words within the allowed edits of `token`. A word the content uses as typed only
+        takes neighbours one edit away, at a lower quality, and only when it is long:
+        "complaint" also finds "complain", but "plan" does not find "plain"."""
         bound = allowed_edits(token)
         if exact:
             bound = 1 if len(token) >= 7 else 0
         if not bound:
             return {}
-        candidates: set[int] = set()
-        for variant in _deletions(token, bound):
-            candidates.update(self._deletion_index.get(variant, ()))
+        pairs = bigrams(token)
+        shared: Counter[int] = Counter()
+        for pair in pairs:
+            shared.update(self._bigram_index.get(pair, ()))
+        needed = max(len(pairs) - 3 * bound, 1)
         found: dict[int, float] = {}
-        for term in candidates:
+        for term, count in shared.items():
+            if count < needed or abs(len(self._vocabulary[term]) - len(token)) > bound:
+                continue
             distance = edit_distance(token, self._vocabulary[term], bound)
-            if distance <= bound:
+            if 0 < distance <= bound:
                 found[term] = _FUZZY_2 if exact or distance > 1 else _FUZZY_1
-        return found
+        return self._cap_rarity(found, min((self._idf[t] for t in found), default=0.0))
+
+    def _cap_rarity(self, found: dict[int, float], ceiling: float) -> dict[int, float]:
+        """Lower the quality of rarer words so none counts for more than `ceiling` allows: a
+        typo most likely means the commonest word near it ("mediaton" is "mediation" before it
+        is "mediator"), and a typed word is not worth more for the rare words it begins."""
+        return {t: min(q, q * ceiling / self._idf[t]) for t, q in found.items()}
 
     # scoring
 
@@ -540,7 +576,7 @@ class SearchIndex:
         query_words = query_tokens(query)
         if not query_words or limit <= 0:
             return []
-        matches = [self._matches(w) for w in query_words]
+        matches = [self._matches(w, w == query_words[-1]) for w in query_words]
         base = self._base_scores(matches)
         shortlist = dict(heapq.nlargest(_RERANK, base.items(), key=lambda item: item[1]))
         for number in self._names.get(tuple(sorted(set(query_words))), ()):
@@ -555,15 +591,11 @@ class SearchIndex:
         the query's words it contains (squared, so a document with every word comes first)."""
         totals: dict[int, float] = {}
         covered: Counter[int] = Counter()
-        for token_matches in matches:
-            best: dict[int, float] = {}
-            for term, quality in token_matches.items():
-                factor = quality * self._idf[term]
-                docs, weights = self._postings[term]
-                for number, weight in zip(docs, weights):
-                    score = factor * weight
-                    if score > best.get(number, 0.0):
-                        best[number] = score
+        for token_matches in sorted(matches, key=self._postings_length):
+            if totals and len(totals) * len(token_matches) * 4 < self._postings_length(token_matches):
+                best = self._score_known(token_matches, totals)
+            else:
+                best = self._score_all(token_matches)
             for number, score in best.items():
                 totals[number] = totals.get(number, 0.0) + score
             covered.update(best.keys())
@@ -573,24 +605,55 @@ class SearchIndex:
             for number, total in totals.items()
         }
 
+    def _postings_length(self, token_matches: dict[int, float]) -> int:
+        return sum(len(self._postings[term][0]) for term in token_matches)
+
+    def _score_all(self, token_matches: dict[int, float]) -> dict[int, float]:
+        """One query word's best score in every document holding any word it may mean."""
+        best: dict[int, float] = {}
+        for term, quality in token_matches.items():
+            factor = quality * self._idf[term]
+            docs, weights = self._postings[term]
+            for number, weight in zip(docs, weights):
+                score = factor * weight
+                if score > best.get(number, 0.0):
+                    best[number] = score
+        return best
+
+    def _score_known(self, token_matches: dict[int, float], known: Mapping[int, float]) -> dict[int, float]:
+        """The same, for the documents already found only: the query's rarer words choose the
+        documents, a common word ("council", "school") only ranks them. Words are taken rarest
+        first, so on a large pack this skips most of a common word's long list."""
+        best: dict[int, float] = {}
+        for term, quality in token_matches.items():
+            factor = quality * self._idf[term]
+            docs, weights = self._postings[term]
+            for number in known:
+                at = bisect_left(docs, number)
+                if at < len(docs) and docs[at] == number:
+                    score = factor * weights[at]
+                    if score > best.get(number, 0.0):
+                        best[number] = score
+        return best
+
     def _rerank(self, number: int, score: float, matches: list[dict[int, float]]) -> float:
         """Boosts that need the document's own words: exact names, full titles, phrases."""
         doc = self._docs[number]
-        matched = [m.keys() for m in matches]
-        score *= self._name_boost(doc, matched)
-        return score * (1 + _PHRASE_BOOST * self._adjacent_pairs(number, matched))
+        score *= self._name_boost(doc, matches)
+        return score * (1 + _PHRASE_BOOST * self._adjacent_pairs(number, [m.keys() for m in matches]))
 
     def _adjacent_pairs(self, number: int, matched: list[KeysView[int]]) -> int:
-        """How many neighbouring pairs of query words appear side by side somewhere in the
-        document ("refusal to assess" in a step that says "a refusal to assess")."""
+        """How many neighbouring pairs of query words appear side by side, in either order,
+        somewhere in the document ("refusal to assess" in a step that says "a refusal to
+        assess"; "deadline to appeal" in one that says "the appeal deadline")."""
         if len(matched) < 2:
             return 0
         sequence = self._docs[number].sequence
         positions = self._positions(number)
         found = 0
         for first, second in zip(matched, matched[1:]):
-            starts = (p for term in first if term in positions for p in positions[term])
-            found += any(sequence[p + 1] in second for p in starts)
+            starts = [p for term in first if term in positions for p in positions[term]]
+            found += any(sequence[p + 1] in second or p and sequence[p - 1] in second for p in starts)
         return found
 
     def _positions(self, number: int) -> dict[int, list[int]]:
@@ -605,22 +668,28 @@ class SearchIndex:
             self._position_cache[number] = found
         return found
 
-    def _name_boost(self, doc: _Document, matched: list[KeysView[int]]) -> float:
+    def _name_boost(self, doc: _Document, matches: list[dict[int, float]]) -> float:
         """How far the query spells out one of the document's names: a term or alias, a contact,
-        a cite, or a step's title (by the share of the query's words it holds). Typing part of a
-        range cite ("11.6" of "11.6-11.10") counts for less than typing a whole cite."""
+        a cite, or a step's title (by the share of the query's words it holds). A cite counts in
+        full once its numbers are typed ("r.20" for "HESC Rules r.20", but "11.6" is only part
+        of "11.6-11.10"); a name reached by a prefix or a typo counts for less when a closer
+        word was there to match."""
         best = 1.0
+        lookup = doc.kind in ("term", "contact", "ref")
         for name in doc.names:
-            ids = {self._term_ids.get(t, -1) for t in name}
-            typed_all = bool(ids) and all(any(i in m for m in matched) for i in ids)
-            all_in_name = all(not m.isdisjoint(ids) for m in matched)
-            if doc.kind in ("term", "contact", "ref") and typed_all and all_in_name:
-                best = max(best, _EXACT_NAME_BOOST)
-            elif doc.kind in ("term", "contact") and typed_all or doc.kind == "ref" and all_in_name:
-                best = max(best, _NAME_COVERED_BOOST)
-            elif doc.kind not in ("term", "contact", "ref"):
-                share = sum(not m.isdisjoint(ids) for m in matched) / len(matched)
+            ids = [self._term_ids.get(t, -1) for t in name]
+            all_in_name = all(not m.keys().isdisjoint(ids) for m in matches)
+            if not lookup:
+                share = sum(not m.keys().isdisjoint(ids) for m in matches) / len(matches)
                 best = max(best, 1 + _TITLE_SHARE_BOOST * share**2)
+                continue
+            numbers = [i for i, t in zip(ids, name) if not t.isalpha()]
+            needed = numbers if doc.kind == "ref" and numbers else ids
+            quality = min((_relative_quality(i, matches) for i in needed), default=0.0)
+            if quality and all_in_name:
+                best = max(best, 1 + (_EXACT_NAME_BOOST - 1) * quality)
+            elif quality or doc.kind == "ref" and all_in_name:
+                best = max(best, _NAME_COVERED_BOOST)
         return best
 
     # presenting
@@ -631,25 +700,26 @@ class SearchIndex:
             kind=doc.kind,
             id=doc.id,
             title=doc.title,
-            snippet=self._snippet(number, [m.keys() for m in matches]),
+            snippet=self._snippet(number, matches),
             refs=doc.refs,
             target_node=doc.target_node,
             score=score,
         )
 
-    def _snippet(self, number: int, matched: list[KeysView[int]]) -> str:
-        """One line of at most 100 characters: the sentence that holds most of the query's words,
-        trimmed around the rarest of them; the opening sentence if none holds any."""
+    def _snippet(self, number: int, matches: list[dict[int, float]]) -> str:
+        """One line of at most 100 characters: the sentence that holds most of the query's words
+        (weighted as in scoring, so a rare word counts for more and a typo's neighbour for
+        less), trimmed around the weightiest; the opening sentence if none holds any."""
         sentences = self._sentences(number)
         if not sentences:
             return ""
         best, best_score, focus = sentences[0][0], 0.0, 0
         for sentence, ids in sentences:
-            hits = [i for i in ids if any(i in m for m in matched)]
-            score = sum(max((self._idf[i] for i in hits if i in m), default=0.0) for m in matched)
+            weights = [{i: m[i] * self._idf[i] for i in ids if i in m} for m in matches]
+            score = sum(max(w.values(), default=0.0) for w in weights)
             if score > best_score:
-                rarest = max(hits, key=lambda i: self._idf[i])
-                best, best_score, focus = sentence, score, rarest
+                merged = {i: v for w in weights for i, v in w.items()}
+                best, best_score, focus = sentence, score, max(merged, key=merged.__getitem__)
         return _trim(best, self._vocabulary[focus] if best_score else "")
 
     def _sentences(self, number: int) -> list[tuple[str, tuple[int, ...]]]:
@@ -667,12 +737,18 @@ class SearchIndex:
         return found
 
 
+def _relative_quality(term: int, matches: list[dict[int, float]]) -> float:
+    """How well the query matched `term`, against the best match its word had: 1.0 for the
+    word typed, or for the intended word behind a typo; less for one of several prefixes."""
+    return max((m.get(term, 0.0) / max(m.values()) for m in matches if m), default=0.0)
+
+
 def _kind_order(doc: _Document) -> int:
     """Ties go to steps, then routes, terms, refs, contacts and letters, in content order."""
     return ("step", "route", "term", "ref", "contact", "letter").index(doc.kind)
 
 
-def _average_lengths(fields: list[list[tuple[str, Counter[str], int]]]) -> dict[str, float]:
+def _average_lengths(fields: list[list[tuple[str, Counter[int], int]]]) -> dict[str, float]:
     sums: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     for doc_fields in fields:
