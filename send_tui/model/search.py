@@ -92,6 +92,15 @@ _PARENTHESIS = re.compile(r"\([^)]*\)")
 _MAX_RANGE = 200
 
 
+#: The questions advisers are asked most, offered before anything is typed (palette, start
+#: screen). Each is answered by searching for it, so the answer follows the content.
+COMMON_QUESTIONS: tuple[str, ...] = (
+    "What can be appealed?",
+    "What does a complaint need?",
+    "When is mediation advice needed?",
+)
+
+
 # --- words ---------------------------------------------------------------------------------
 
 
@@ -441,6 +450,10 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._docs)
 
+    def answer(self, question: str) -> SearchResult | None:
+        """The best match for `question` that opens a step: what a common question leads to."""
+        return next((r for r in self.search(question) if r.target_node), None)
+
     # building
 
     def _term(self, word: str) -> int:
@@ -584,7 +597,8 @@ class SearchIndex:
         scored = [(self._rerank(number, score, matches), number) for number, score in shortlist.items()]
         scored = [(score, number) for score, number in scored if score > 0]
         scored.sort(key=lambda item: (-item[0], _kind_order(self._docs[item[1]]), item[1]))
-        return [self._result(number, score, matches) for score, number in scored[:limit]]
+        phrase = " ".join(words(query))
+        return [self._result(number, score, matches, phrase) for score, number in scored[:limit]]
 
     def _base_scores(self, matches: list[dict[int, float]]) -> dict[int, float]:
         """BM25-like field-weighted scores, scaled by the document's prior and by the share of
@@ -694,22 +708,23 @@ class SearchIndex:
 
     # presenting
 
-    def _result(self, number: int, score: float, matches: list[dict[int, float]]) -> SearchResult:
+    def _result(self, number: int, score: float, matches: list[dict[int, float]], phrase: str) -> SearchResult:
         doc = self._docs[number]
         return SearchResult(
             kind=doc.kind,
             id=doc.id,
             title=doc.title,
-            snippet=self._snippet(number, matches),
+            snippet=self._snippet(number, matches, phrase),
             refs=doc.refs,
             target_node=doc.target_node,
             score=score,
         )
 
-    def _snippet(self, number: int, matches: list[dict[int, float]]) -> str:
+    def _snippet(self, number: int, matches: list[dict[int, float]], phrase: str) -> str:
         """One line of at most 100 characters: the sentence that holds most of the query's words
         (weighted as in scoring, so a rare word counts for more and a typo's neighbour for
-        less), trimmed around the weightiest; the opening sentence if none holds any."""
+        less), or that says the query word for word ("What can be appealed"), trimmed around
+        the weightiest word; the opening sentence if none holds any."""
         sentences = self._sentences(number)
         if not sentences:
             return ""
@@ -717,6 +732,8 @@ class SearchIndex:
         for sentence, ids in sentences:
             weights = [{i: m[i] * self._idf[i] for i in ids if i in m} for m in matches]
             score = sum(max(w.values(), default=0.0) for w in weights)
+            if score and phrase in " ".join(words(sentence)):
+                score *= 2
             if score > best_score:
                 merged = {i: v for w in weights for i, v in w.items()}
                 best, best_score, focus = sentence, score, max(merged, key=merged.__getitem__)

@@ -30,7 +30,7 @@ from send_tui.model.content import (
     Route,
 )
 from send_tui.model.loader import load_content
-from send_tui.model.search import SearchIndex, edit_distance, query_tokens, stem
+from send_tui.model.search import COMMON_QUESTIONS, SearchIndex, edit_distance, query_tokens, stem
 
 COMPLAINT_OUTCOMES = {
     "out_complaint_school",
@@ -202,6 +202,16 @@ def test_letter_wording_and_clock_rules_are_searched(index: SearchIndex, shipped
     assert any(r.kind == "letter" for r in index.search(letter.title, 20))
     clock = shipped.clocks["mediation_certificate"]
     assert index.search(clock.rule, 20)
+
+
+def test_common_questions_open_the_step_that_answers_them(index: SearchIndex) -> None:
+    answers = {question: index.answer(question) for question in COMMON_QUESTIONS}
+    opened = {q: a.target_node if a else None for q, a in answers.items()}
+    assert opened["What can be appealed?"] == "out_appeal"
+    assert opened["What does a complaint need?"] in COMPLAINT_OUTCOMES
+    assert opened["When is mediation advice needed?"] == "out_mediation"
+    appeal = answers["What can be appealed?"]
+    assert appeal is not None and appeal.snippet.startswith("What can be appealed")
 
 
 def test_nothing_found(index: SearchIndex) -> None:
