@@ -1,0 +1,99 @@
+"""Command-palette providers: ctrl+p searches all the route content through the shared index.
+
+One provider, `ContentSearch`, over the app's `search_index` (the same index as `send-tui
+lookup`). Hits are titled by category ("step: Mediation", "term: SENCO", "ref: 11.45: ..."), so
+an adviser can tell a screen from a definition at a glance. Choosing a step opens it as a
+look-up, without touching the answers, and Esc returns; choosing a term opens the glossary on it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Protocol, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from send_tui.model.search import COMMON_QUESTIONS, SearchIndex, SearchResult
+
+#: How many content hits the palette shows: enough to scroll, few enough to read on a call.
+HIT_LIMIT = 12
+
+#: The category shown before each title; contacts read better as organisations.
+CATEGORY = {
+    "step": "step",
+    "route": "route",
+    "term": "term",
+    "ref": "ref",
+    "contact": "organisation",
+    "letter": "letter",
+}
+
+
+class ContentApp(Protocol):
+    """What the provider needs from the app; a protocol, so this module need not import it."""
+
+    @property
+    def search_index(self) -> SearchIndex | None: ...
+
+    def open_node(self, node_id: str) -> None: ...
+
+    def show_glossary(self, term_id: str | None = None) -> None: ...
+
+
+class ContentSearch(Provider):
+    """Steps, routes, glossary terms, references, organisations and letters, typos and all."""
+
+    @property
+    def _app(self) -> ContentApp:
+        return cast(ContentApp, self.app)
+
+    async def startup(self) -> None:
+        """Build the index off the event loop if the app has not yet: a large pack takes a moment."""
+        await self.app.run_worker(lambda: self._app.search_index, thread=True).wait()
+
+    async def discover(self) -> Hits:
+        """Before anything is typed: the common questions, each opening the step that answers it."""
+        index = self._app.search_index
+        if index is None:
+            return
+        for question in COMMON_QUESTIONS:
+            answer = index.answer(question)
+            if answer is not None:
+                yield DiscoveryHit(
+                    Content(f"question: {question}"),
+                    partial(self.choose, answer),
+                    text=question,
+                    help=escape(f"Opens: {answer.title}"),
+                )
+
+    async def search(self, query: str) -> Hits:
+        index = self._app.search_index
+        if index is None:
+            return
+        results = index.search(query, limit=HIT_LIMIT)
+        if not results:
+            return
+        best = results[0].score
+        for result in results:
+            label = hit_label(result)
+            yield Hit(
+                result.score / best,
+                Content(label),
+                partial(self.choose, result),
+                text=label,
+                help=escape(result.snippet) or None,
+            )
+
+    def choose(self, result: SearchResult) -> None:
+        """A term opens in the glossary; anything else opens its step as a look-up."""
+        if result.kind == "term":
+            self._app.show_glossary(result.id)
+        elif result.target_node:
+            self._app.open_node(result.target_node)
+
+
+def hit_label(result: SearchResult) -> str:
+    """"step: Appeal to the First-tier Tribunal (SEND)": the category, then the title."""
+    return f"{CATEGORY[result.kind]}: {result.title}"
