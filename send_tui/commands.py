@@ -95,5 +95,5 @@ class ContentSearch(Provider):
 
 
 def hit_label(result: SearchResult) -> str:
-    """"step: Appeal to the First-tier Tribunal (SEND)": the category, then the title."""
+    """ "step: Appeal to the First-tier Tribunal (SEND)": the category, then the title."""
     return f"{CATEGORY[result.kind]}: {result.title}"

@@ -21,7 +21,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_text_output_has_title_kind_snippet_refs_and_node(capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_output_has_title_kind_snippet_refs_and_node(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, err = run(capsys, "can", "they", "appeal", "a", "refusal", "to", "assess?")
     assert code == 0 and not err
     first = out.splitlines()[:3]

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from send_tui.model.content import Content, Node, NodeKind
@@ -30,13 +31,13 @@ ResultKind = Literal["step", "route", "term", "ref", "contact", "letter"]
 #: Words that carry no meaning in an adviser's question. Removed from queries and documents alike.
 STOP_WORDS = frozenset(
     """
-    a about after again all also am an and any are as at be been before being but by can
-    could did do does doing for from had has have he her here hers him his how i if in into is
-    it its just may me might must my no not of on once only or other our ours out over own she
-    should so some such than that the their theirs them then there these they this those to too
-    under until up us very was we were what when where which while who whom whose why will with
-    would you your yours cant dont doesnt didnt isnt arent wont wouldnt shouldnt havent hasnt
-    """.split()
+    a about after again all also am an and any are as at be been before being but by can could
+    did do does doing for from had has have he her here hers him his how i if in into is it its
+    just may me might must my no not of on once only or other our ours out over own she should
+    so some such than that the their theirs them then there these they this those to too under
+    until up us very was we were what when where which while who whom whose why will with would
+    you your yours cant dont doesnt didnt isnt arent wont wouldnt shouldnt havent hasnt
+    """.split()  # noqa: SIM905 (a list of 120 quoted words is harder to read)
 )
 
 #: How much a word counts in each field: a step's title says most about what the step answers.
@@ -56,8 +57,9 @@ FIELD_WEIGHTS: Mapping[str, float] = {
 _NORMALISED = {"body": 0.6, "step": 0.4, "option": 0.3, "clock": 0.3}
 _K1 = 1.2
 
-#: Which fields a snippet may come from (titles and names are shown already).
-_SNIPPET_FIELDS = ("body", "step", "option", "source", "clock")  # the opening of the first is the fallback
+#: Which fields a snippet may come from (titles and names are shown already); when no sentence
+#: holds a query word, the opening of the first is shown.
+_SNIPPET_FIELDS = ("body", "step", "option", "source", "clock")
 
 #: The prior belief that a kind of document answers a question; outcomes are where answers are.
 _KIND_PRIOR: Mapping[str, float] = {
@@ -119,8 +121,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _split(raw: str) -> tuple[str, ...]:
-    word = raw[:-2] if raw.endswith("'s") else raw
-    word = word.replace("'", "")
+    word = raw.removesuffix("'s").replace("'", "")
     if section := _SECTION.fullmatch(word):
         return (f"{section[1]}.{section[2]}",)
     if "-" in word:
@@ -157,7 +158,13 @@ def _strip_plural(word: str) -> str:
 
 #: Nouns advisers use for the verbs in the content: "exclusion" for "excluded", "complaint" for
 #: "complain".
-_NOUN_ENDINGS = (("usion", "ude"), ("ision", "ide"), ("ission", "it"), ("ension", "end"), ("aint", "ain"))
+_NOUN_ENDINGS = (
+    ("usion", "ude"),
+    ("ision", "ide"),
+    ("ission", "it"),
+    ("ension", "end"),
+    ("aint", "ain"),
+)
 
 
 def _verb_of_noun(word: str) -> str:
@@ -320,7 +327,9 @@ class _Documents:
     def route(self, route_id: str) -> _Document:
         route = self.content.routes[route_id]
         target = self.opens.get(("route", route_id))
-        doc = _Document("route", route.id, route.title, _KIND_PRIOR["route"], self._cites(route.refs), target)
+        doc = _Document(
+            "route", route.id, route.title, _KIND_PRIOR["route"], self._cites(route.refs), target
+        )
         doc.add("title", route.title)
         doc.add("body", route.summary, *(p.note for p in route.before))
         doc.add("cite", *doc.refs)
@@ -379,10 +388,11 @@ def _where_used(content: Content) -> dict[tuple[str, str], str]:
     opens: dict[tuple[str, str], str] = {}
     outcomes_first = sorted(content.nodes.values(), key=lambda n: n.kind is not NodeKind.OUTCOME)
     for node in outcomes_first:
-        uses = [("route", node.route or ""), ("letter", node.letter or "")]
+        uses = [("route", node.route), ("letter", node.letter)]
         uses += [("ref", r) for r in node.refs] + [("contact", c) for c in node.contacts]
-        for use in uses:
-            opens.setdefault(use, node.id)
+        for kind, used in uses:
+            if used:
+                opens.setdefault((kind, used), node.id)
     for node in content.nodes.values():
         for term in node.terms:
             opens.setdefault(("term", term), node.id)
@@ -502,7 +512,9 @@ class SearchIndex:
         for doc in self._docs:
             if doc.kind != "term" or not doc.names:
                 continue
-            canonical = tuple(dict.fromkeys(tokens(_PARENTHESIS.sub("", doc.title)) or doc.names[0]))
+            canonical = tuple(
+                dict.fromkeys(tokens(_PARENTHESIS.sub("", doc.title)) or doc.names[0])
+            )
             for name in doc.names:
                 if len(name) == 1 and name[0] not in canonical:
                     found[name[0]] = found.get(name[0], ()) + canonical
@@ -549,7 +561,10 @@ class SearchIndex:
             if word != token and (not cite or word[len(token)].isdigit()):
                 found.append(word)
         found.sort(key=len)
-        qualities = {self._term_ids[w]: 0.4 + 0.4 * len(token) / len(w) for w in found[:_MAX_PREFIX_EXPANSIONS]}
+        qualities = {
+            self._term_ids[w]: 0.4 + 0.4 * len(token) / len(w)
+            for w in found[:_MAX_PREFIX_EXPANSIONS]
+        }
         ceiling = max((self._idf[t] for t in exact), default=math.inf)
         return self._cap_rarity(qualities, ceiling)
 
@@ -594,7 +609,9 @@ class SearchIndex:
         shortlist = dict(heapq.nlargest(_RERANK, base.items(), key=lambda item: item[1]))
         for number in self._names.get(tuple(sorted(set(query_words))), ()):
             shortlist.setdefault(number, base.get(number, 0.0))
-        scored = [(self._rerank(number, score, matches), number) for number, score in shortlist.items()]
+        scored = [
+            (self._rerank(number, score, matches), number) for number, score in shortlist.items()
+        ]
         scored = [(score, number) for score, number in scored if score > 0]
         scored.sort(key=lambda item: (-item[0], _kind_order(self._docs[item[1]]), item[1]))
         phrase = " ".join(words(query))
@@ -606,7 +623,9 @@ class SearchIndex:
         totals: dict[int, float] = {}
         covered: Counter[int] = Counter()
         for token_matches in sorted(matches, key=self._postings_length):
-            if totals and len(totals) * len(token_matches) * 4 < self._postings_length(token_matches):
+            if totals and len(totals) * len(token_matches) * 4 < self._postings_length(
+                token_matches
+            ):
                 best = self._score_known(token_matches, totals)
             else:
                 best = self._score_all(token_matches)
@@ -634,7 +653,9 @@ class SearchIndex:
                     best[number] = score
         return best
 
-    def _score_known(self, token_matches: dict[int, float], known: Mapping[int, float]) -> dict[int, float]:
+    def _score_known(
+        self, token_matches: dict[int, float], known: Mapping[int, float]
+    ) -> dict[int, float]:
         """The same, for the documents already found only: the query's rarer words choose the
         documents, a common word ("council", "school") only ranks them. Words are taken rarest
         first, so on a large pack this skips most of a common word's long list."""
@@ -654,7 +675,9 @@ class SearchIndex:
         """Boosts that need the document's own words: exact names, full titles, phrases."""
         doc = self._docs[number]
         score *= self._name_boost(doc, matches)
-        return score * (1 + _PHRASE_BOOST * self._adjacent_pairs(number, [m.keys() for m in matches]))
+        return score * (
+            1 + _PHRASE_BOOST * self._adjacent_pairs(number, [m.keys() for m in matches])
+        )
 
     def _adjacent_pairs(self, number: int, matched: list[KeysView[int]]) -> int:
         """How many neighbouring pairs of query words appear side by side, in either order,
@@ -665,9 +688,11 @@ class SearchIndex:
         sequence = self._docs[number].sequence
         positions = self._positions(number)
         found = 0
-        for first, second in zip(matched, matched[1:]):
+        for first, second in pairwise(matched):
             starts = [p for term in first if term in positions for p in positions[term]]
-            found += any(sequence[p + 1] in second or p and sequence[p - 1] in second for p in starts)
+            found += any(
+                sequence[p + 1] in second or p and sequence[p - 1] in second for p in starts
+            )
         return found
 
     def _positions(self, number: int) -> dict[int, list[int]]:
@@ -708,7 +733,9 @@ class SearchIndex:
 
     # presenting
 
-    def _result(self, number: int, score: float, matches: list[dict[int, float]], phrase: str) -> SearchResult:
+    def _result(
+        self, number: int, score: float, matches: list[dict[int, float]], phrase: str
+    ) -> SearchResult:
         doc = self._docs[number]
         return SearchResult(
             kind=doc.kind,
@@ -745,7 +772,10 @@ class SearchIndex:
         found = self._sentence_cache.get(number)
         if found is None:
             fields = self._docs[number].fields
-            ordered = sorted((f for f in fields if f[0] in _SNIPPET_FIELDS), key=lambda f: _SNIPPET_FIELDS.index(f[0]))
+            ordered = sorted(
+                (f for f in fields if f[0] in _SNIPPET_FIELDS),
+                key=lambda f: _SNIPPET_FIELDS.index(f[0]),
+            )
             texts = (s for _, text in ordered for s in _sentences(text))
             found = [(s, tuple(self._term_ids.get(w, 0) for w in tokens(s))) for s in texts]
             if len(self._sentence_cache) > 2048:

@@ -35,10 +35,18 @@ def _positive(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for, typos and all")
-    parser.add_argument("--json", action="store_true", help="print a JSON list of results instead of text")
     parser.add_argument(
-        "--limit", type=_positive, default=DEFAULT_LIMIT, metavar="N", help=f"at most N results (default {DEFAULT_LIMIT})"
+        "query", nargs="+", metavar="QUERY", help="words to look for, typos and all"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print a JSON list of results instead of text"
+    )
+    parser.add_argument(
+        "--limit",
+        type=_positive,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"at most N results (default {DEFAULT_LIMIT})",
     )
     add_content_option(parser)
 
@@ -66,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _heading(number: int, result: SearchResult) -> Text:
-    """"1. Title  (kind id)": the title stands out; nothing from the content is read as markup."""
+    """ "1. Title  (kind id)": the title stands out; nothing from the content is read as markup."""
     from rich.text import Text
 
     heading = Text(f"{number}. ")

@@ -114,7 +114,10 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("what does a complaint need", COMPLAINT_OUTCOMES),
     ("when is mediation advice needed", {"out_mediation"}),
     ("can you go to mediation and appeal at the same time", {"out_mediation", "out_appeal"}),
-    ("how long do we have to challenge an exclusion", {"out_exclusion_permanent", "out_exclusion_suspension"}),
+    (
+        "how long do we have to challenge an exclusion",
+        {"out_exclusion_permanent", "out_exclusion_suspension"},
+    ),
     ("they want to stop the EHCP", {"out_appeal", "council_decision"}),
     ("can the council stop the plan", {"out_appeal", "council_decision"}),
     ("the governors will not take the child back", {"out_exclusion_permanent"}),
@@ -150,7 +153,9 @@ def index(shipped: Content) -> SearchIndex:
 
 
 @pytest.mark.parametrize(("query", "expected"), _table())
-def test_adviser_query_finds_the_answer_first(index: SearchIndex, query: str, expected: set[str]) -> None:
+def test_adviser_query_finds_the_answer_first(
+    index: SearchIndex, query: str, expected: set[str]
+) -> None:
     results = index.search(query)
     assert results, f"{query!r} found nothing"
     top = [(r.kind, r.id) for r in results[:3]]
@@ -159,7 +164,14 @@ def test_adviser_query_finds_the_answer_first(index: SearchIndex, query: str, ex
 
 def test_query_table_ids_exist(shipped: Content) -> None:
     """A renamed id should fail here, loudly, rather than as a ranking failure."""
-    known = {*shipped.nodes, *shipped.routes, *shipped.glossary, *shipped.refs, *shipped.contacts, *shipped.letters}
+    known = {
+        *shipped.nodes,
+        *shipped.routes,
+        *shipped.glossary,
+        *shipped.refs,
+        *shipped.contacts,
+        *shipped.letters,
+    }
     missing = {i for _, ids in QUERIES for i in ids} - known
     assert not missing
 
@@ -178,10 +190,17 @@ def test_word_order_does_not_matter(index: SearchIndex) -> None:
 
 def test_result_fields(index: SearchIndex, shipped: Content) -> None:
     """Each kind says where it opens: a term its first screen, a ref the outcome citing it."""
-    by_kind = {r.kind: r for q in ("mediation certificate", "11.45", "appeal", "ipsea") for r in index.search(q, 20)}
+    by_kind = {
+        r.kind: r
+        for q in ("mediation certificate", "11.45", "appeal", "ipsea")
+        for r in index.search(q, 20)
+    }
     assert set(by_kind) >= {"step", "route", "term", "ref", "contact"}
     term = index.search("mediation certificate")[0]
-    assert term.target_node is not None and "mediation_certificate" in shipped.nodes[term.target_node].terms
+    assert (
+        term.target_node is not None
+        and "mediation_certificate" in shipped.nodes[term.target_node].terms
+    )
     ref = index.search("11.45")[0]
     assert ref.refs == ("11.45",) and ref.target_node == "out_appeal"
     route = next(r for r in index.search("appeal", 20) if r.kind == "route")
@@ -261,16 +280,27 @@ def generated_content(node_count: int, seed: int = 6) -> Content:
         node_id = f"n{number}"
         if number % 4 == 3:
             nodes[node_id] = Node(
-                node_id, NodeKind.OUTCOME, prose(6), body=prose(120), route=f"r{number % 30}",
-                next_steps=tuple(prose(12) for _ in range(4)), refs=(f"ref{number % 300}",),
+                node_id,
+                NodeKind.OUTCOME,
+                prose(6),
+                body=prose(120),
+                route=f"r{number % 30}",
+                next_steps=tuple(prose(12) for _ in range(4)),
+                refs=(f"ref{number % 300}",),
                 terms=(f"t{number % 200}",),
             )
         else:
             options = tuple(Option(f"o{k}", prose(5), next=f"n{number + 1}") for k in range(3))
-            nodes[node_id] = Node(node_id, NodeKind.QUESTION, prose(8), body=prose(40), options=options)
+            nodes[node_id] = Node(
+                node_id, NodeKind.QUESTION, prose(8), body=prose(40), options=options
+            )
     nodes["needle"] = Node(
-        "needle", NodeKind.OUTCOME, "Zanzibar transport appeal", body="Home to school transport.",
-        route="r0", next_steps=("Appeal the transport decision.",),
+        "needle",
+        NodeKind.OUTCOME,
+        "Zanzibar transport appeal",
+        body="Home to school transport.",
+        route="r0",
+        next_steps=("Appeal the transport decision.",),
     )
     return Content(
         root=Path("."),
@@ -278,15 +308,23 @@ def generated_content(node_count: int, seed: int = 6) -> Content:
         local_pack="",
         files=(FileMeta("generated.toml", "Generated", date(2026, 1, 1), ("tests",)),),
         nodes=MappingProxyType(nodes),
-        routes=MappingProxyType({f"r{i}": Route(f"r{i}", prose(4), prose(30), i) for i in range(30)}),
-        refs=MappingProxyType({f"ref{i}": Reference(f"ref{i}", f"{i // 50 + 1}.{i}", prose(8)) for i in range(300)}),
-        contacts=MappingProxyType({f"c{i}": Contact(f"c{i}", prose(3), prose(15)) for i in range(50)}),
+        routes=MappingProxyType(
+            {f"r{i}": Route(f"r{i}", prose(4), prose(30), i) for i in range(30)}
+        ),
+        refs=MappingProxyType(
+            {f"ref{i}": Reference(f"ref{i}", f"{i // 50 + 1}.{i}", prose(8)) for i in range(300)}
+        ),
+        contacts=MappingProxyType(
+            {f"c{i}": Contact(f"c{i}", prose(3), prose(15)) for i in range(50)}
+        ),
         glossary=MappingProxyType(
             {f"t{i}": GlossaryTerm(f"t{i}", prose(2), prose(25), (prose(1),)) for i in range(200)}
         ),
         letters=MappingProxyType(
             {
-                f"l{i}": LetterTemplate(f"l{i}", prose(4), ("head",), prose(5), (prose(60), prose(60)), prose(3))
+                f"l{i}": LetterTemplate(
+                    f"l{i}", prose(4), ("head",), prose(5), (prose(60), prose(60)), prose(3)
+                )
                 for i in range(20)
             }
         ),
