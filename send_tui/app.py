@@ -16,6 +16,7 @@ from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.dialogs.help import HelpDialog
 from send_tui.dialogs.idle_warning import IdleWarning
+from send_tui.dialogs.save import SaveDialog
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, load_config, save_config
 from send_tui.model.content import Answer, Content, Node, NodeKind
@@ -24,8 +25,10 @@ from send_tui.model.dates import long_date
 from send_tui.model.loader import load_content
 from send_tui.model.session import CaseDetails, DroppedAnswer, Session
 from send_tui.screens.content_problems import ContentProblemsScreen
+from send_tui.screens.deadlines import DeadlinesScreen
 from send_tui.screens.decision import DecisionScreen
 from send_tui.screens.glossary import GlossaryScreen
+from send_tui.screens.letter import LetterScreen
 from send_tui.screens.node_screen import NodeScreen
 from send_tui.screens.outcome import OutcomeScreen
 from send_tui.screens.plan import PlanScreen
@@ -46,7 +49,10 @@ class SendApp(App[None]):
         Binding("f2", "show_plan", "Plan", id="send.plan"),
         Binding("f3", "show_answers", "Answers", show=False, id="send.answers"),
         Binding("f4", "show_glossary", "Glossary", show=False, id="send.glossary"),
+        Binding("f5", "show_letter", "Letter", show=False, id="send.letter"),
         Binding("f6", "call_details", "Call details", show=False, id="send.call"),
+        Binding("f8", "show_deadlines", "Deadlines", show=False, id="send.deadlines"),
+        Binding("ctrl+s", "save", "Save", id="send.save"),
         Binding("ctrl+n", "new_client", "New client", show=False, id="send.new"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="send.quit"),
     ]
@@ -275,6 +281,44 @@ class SendApp(App[None]):
 
     def show_glossary(self, term_id: str | None = None) -> None:
         self.action_show_glossary(term_id)
+
+    def save_folder(self) -> Path:
+        """Where saves go: the configured folder, else documents/send-tui."""
+        if self.config.save_folder:
+            return Path(self.config.save_folder).expanduser()
+        return paths.default_save_dir()
+
+    def action_save(self) -> None:
+        if self._content is None or isinstance(self.screen, SaveDialog):
+            return
+
+        def saved(written: list[Path] | None) -> None:
+            if written:
+                self.saved_revision = self.session.revision
+                folder = written[0].parent
+                names = ", ".join(p.name for p in written)
+                self.notify(f"Saved in {folder}: {names}", title="Saved", markup=False, timeout=12)
+
+        self.push_screen(SaveDialog(), saved)
+
+    def action_show_letter(self) -> None:
+        if self._content is None or isinstance(self.screen, LetterScreen):
+            return
+        self.push_screen(LetterScreen())
+
+    def action_show_deadlines(self, clocks: tuple[str, ...] | None = None) -> None:
+        """The deadlines screen for `clocks`, else for the clocks of the outcome and the plan."""
+        if self._content is None or isinstance(self.screen, DeadlinesScreen):
+            return
+        if clocks is None:
+            found: list[str] = []
+            outcome = self.session.outcome()
+            if outcome is not None:
+                found += outcome.clocks
+            for entry in self.session.plan():
+                found += entry.route.clocks
+            clocks = tuple(dict.fromkeys(found))
+        self.push_screen(DeadlinesScreen(clocks))
 
     def action_new_client(self) -> None:
         if self._content is None:

@@ -41,7 +41,7 @@ class CallDetailsDialog(ModalScreen[CaseDetails | None]):
         with Vertical() as box:
             box.border_title = "Call details"
             yield Label("Case reference (optional)")
-            yield Input(self.case.reference, id="reference", max_length=60, placeholder="for example HL-2026-0412")
+            yield Input(self.case.reference, id="reference", max_length=60, placeholder="for example HL-2026-0412", compact=True)
             yield Checkbox("The caller agrees to a record being kept", self.case.consent_to_record, id="consent")
             yield Static(CONSENT_HELP, id="consent-help", markup=False)
             with Horizontal():

@@ -11,7 +11,7 @@ deadlines section works out every clock whose dates are there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -97,6 +97,19 @@ DATE_KEYS: tuple[DateKey, ...] = (
     DateKey("date_of_birth", "Child's date of birth", personal=True),
 )
 DATE_KEY_NAMES: frozenset[str] = frozenset(k.key for k in DATE_KEYS)
+
+#: The dates each clock is counted from, so a form asks only for what the clocks in play need.
+CLOCK_DATE_KEYS: Mapping[str, tuple[str, ...]] = {
+    "appeal": ("decision", "certificate"),
+    "mediation_contact": ("decision",),
+    "mediation_certificate": ("mediation_adviser_told",),
+    "arrange_mediation": ("mediation_requested",),
+    "reply": ("reply_from",),
+    "discrimination_claim": ("conduct",),
+    "exclusion_review": ("exclusion_notice",),
+    "exclusion_panel": ("board_decision",),
+    "ehc": ("ehc_request", "annual_review"),
+}
 PERSONAL_DATE_KEYS: frozenset[str] = frozenset(k.key for k in DATE_KEYS if k.personal)
 
 
@@ -292,7 +305,7 @@ def build_summary(
         plan=tuple(
             _plan_item(session, entry.route.id, entry.reason, entry.first) for entry in plan
         ),
-        deadlines=tuple(_deadline_line(d, today) for d in session_deadlines(session, today)),
+        deadlines=tuple(deadline_line(d, today) for d in session_deadlines(session, today)),
         contacts=_contacts(content, _ids(outcome, routes, "contacts")),
         references=_references(content, _ids(outcome, routes, "refs")),
         letter=letter,
@@ -372,7 +385,8 @@ def _references(content: Content, ids: list[str]) -> tuple[ReferenceLine, ...]:
     return tuple(ReferenceLine(_text(r.cite), _text(r.title), _text(r.source)) for r in refs)
 
 
-def _deadline_line(found: Deadline | DeadlineProblem, today: date) -> DeadlineLine:
+def deadline_line(found: Deadline | DeadlineProblem, today: date) -> DeadlineLine:
+    """A deadline in words: what the summary prints and the dates screen shows."""
     from send_tui.model.deadlines import days_left
 
     if isinstance(found, DeadlineProblem):

@@ -21,6 +21,8 @@ class OutcomeScreen(NodeScreen):
             Binding(str(n), f"add_route({n})", f"Add route {n}", show=False, id=f"send.add{n}")
             for n in range(1, 10)
         ],
+        Binding("d", "deadlines", "Deadlines", id="send.outcome.deadlines"),
+        Binding("l", "app.show_letter", "Letter", id="send.outcome.letter"),
     ]
 
     def compose_main(self) -> ComposeResult:
@@ -49,7 +51,7 @@ class OutcomeScreen(NodeScreen):
         contact_ids = [*node.contacts, *(route.contacts if route else ())]
         if contact_ids:
             parts += [content_text.heading("Who to contact"), content_text.contacts(content, contact_ids)]
-        clock_ids = [*node.clocks, *(route.clocks if route else ())]
+        clock_ids = self._clock_ids()
         if clock_ids:
             parts += [
                 content_text.heading("Deadlines that apply"),
@@ -80,6 +82,22 @@ class OutcomeScreen(NodeScreen):
             text.append(f"{route.title}: {route.summary}\n")
         text.append("Press the number to add it; F2 shows the plan.", style="italic")
         widget.update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "deadlines":
+            return bool(self._clock_ids())
+        if action == "show_letter":
+            return self.node.letter is not None or any(
+                e.route.letter for e in self.send_app.session.plan()
+            )
+        return True
+
+    def _clock_ids(self) -> tuple[str, ...]:
+        route = self.send_app.content.routes.get(self.node.route or "")
+        return tuple(dict.fromkeys([*self.node.clocks, *(route.clocks if route else ())]))
+
+    def action_deadlines(self) -> None:
+        self.send_app.action_show_deadlines(self._clock_ids())
 
     def action_add_route(self, number: int) -> None:
         routes = self._suggested()

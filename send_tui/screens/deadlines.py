@@ -1,0 +1,148 @@
+"""The deadlines for the routes in play: ask for the dates they count from, show each date and its workings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from send_tui.model import dates, storage
+from send_tui.model.outputs import default_basename
+from send_tui.model.summary import CLOCK_DATE_KEYS, DATE_KEYS, DeadlineLine, deadline_line, session_deadlines
+from send_tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from send_tui.app import SendApp
+
+
+def deadline_text(line: DeadlineLine) -> Text:
+    text = Text()
+    text.append(line.title, style="bold underline")
+    text.append(f"\n{line.due}")
+    if line.status:
+        text.append(f"  ({line.status})", style="bold")
+    for label, when in line.dates:
+        text.append(f"\n  {label}: {when}")
+    if line.act_by:
+        text.append(f"\n{line.act_by}", style="bold")
+    for warning in line.warnings:
+        text.append(f"\nNote: {warning}", style="italic")
+    if line.workings:
+        text.append("\nHow it was worked out:")
+        for step in line.workings:
+            text.append(f"\n  - {step}")
+    return text
+
+
+class DeadlinesScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="send.dates.back"),
+        Binding("f9", "save_calendar", "Save .ics", id="send.dates.ics"),
+    ]
+
+    def __init__(self, clocks: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.clocks = clocks
+
+    @property
+    def send_app(self) -> SendApp:
+        return self.app  # type: ignore[return-value]
+
+    def _keys(self) -> list[str]:
+        wanted = self.clocks or tuple(CLOCK_DATE_KEYS)
+        keys = {k for clock in wanted for k in CLOCK_DATE_KEYS.get(clock, ())}
+        return [k.key for k in DATE_KEYS if k.key in keys]
+
+    def compose(self) -> ComposeResult:
+        session = self.send_app.session
+        labels = {k.key: k.label for k in DATE_KEYS}
+        yield TitleBar("Deadlines: enter the dates you know (YYYY-MM-DD); each date shows its workings")
+        with Horizontal(id="dates-columns"):
+            with VerticalScroll(id="dates-form"):
+                for key in self._keys():
+                    yield Label(labels[key])
+                    known = session.dates.get(key)
+                    yield Input(known.isoformat() if known else "", placeholder="YYYY-MM-DD", id=f"date-{key}", compact=True)
+                    yield Static(id=f"error-{key}", classes="date-error", markup=False)
+            with VerticalScroll(id="dates-results", can_focus=True):
+                yield Static(id="results", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        inputs = self.query(Input)
+        if inputs:
+            inputs.first().focus()
+        self._show()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        key = (event.input.id or "").removeprefix("date-")
+        session = self.send_app.session
+        error = self.query_one(f"#error-{key}", Static)
+        text = event.value.strip()
+        if not text:
+            changed = session.dates.pop(key, None) is not None
+            error.update("")
+        else:
+            try:
+                day = dates.parse_date(text)
+            except dates.DateFormatError as problem:
+                error.update(Text(str(problem)))
+                return
+            error.update("")
+            changed = session.dates.get(key) != day
+            session.dates[key] = day
+        if changed:
+            session.revision += 1
+            self.send_app.session_changed()
+        self._show()
+
+    def _found(self):  # -> tuple[Deadline | DeadlineProblem, ...]
+        found = session_deadlines(self.send_app.session, dates.today())
+        return [f for f in found if not self.clocks or f.clock in self.clocks]
+
+    def _show(self) -> None:
+        today = dates.today()
+        found = self._found()
+        results = self.query_one("#results", Static)
+        if not found:
+            results.update(Text("Enter a date on the left to work out the deadlines that count from it."))
+            return
+        text = Text(f"Today is {dates.long_date(today)}.\n\n")
+        text.append(Text("\n\n").join(deadline_text(deadline_line(f, today)) for f in found))
+        results.update(text)
+
+    def action_save_calendar(self, overwrite: bool = False) -> None:
+        from send_tui.model.deadlines import Deadline
+        from send_tui.render.ics import deadlines_to_ics
+
+        app = self.send_app
+        found = [f for f in self._found() if isinstance(f, Deadline)]
+        if not found:
+            self.notify("No deadlines yet: enter a date first.", severity="warning")
+            return
+        folder = app.save_folder()
+        name = f"{default_basename(app.session, dates.today())}-deadlines.ics"
+        target = Path(folder) / name
+        try:
+            storage.ensure_private_dir(folder)
+            storage.write_atomic(target, deadlines_to_ics(found, app.session.case.reference), overwrite=overwrite)
+        except storage.FileExists:
+            from send_tui.dialogs.confirm import ConfirmDialog
+
+            self.app.push_screen(
+                ConfirmDialog(f"{target.name} already exists in {folder}. Replace it?", yes="Replace (y)", no="Keep (n)"),
+                lambda replace: self.action_save_calendar(overwrite=True) if replace else None,
+            )
+            return
+        except storage.SaveError as error:
+            self.notify(str(error.strerror or error), severity="error", markup=False, timeout=12)
+            return
+        self.notify(f"Saved the deadlines for a calendar: {target}", markup=False, timeout=10)

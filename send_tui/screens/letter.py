@@ -1,0 +1,174 @@
+"""F5: the complaint letter form, with a live preview and a list of what is still missing."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from send_tui.model import dates
+from send_tui.model.letter import (
+    REPLY_UNIT_LABELS,
+    LetterDraft,
+    ReplyUnit,
+    addressee_role,
+    choose_template,
+    completeness,
+    letter_templates,
+    render_letter,
+)
+from send_tui.model.summary import letter_date
+from send_tui.render.text import render_letter_text
+from send_tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from send_tui.app import SendApp
+
+#: (field, label, multi-line) in the order the form shows them.
+TEXT_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("addressee_name", "Addressee's name", False),
+    ("complainant_name", "Complainant's name (optional: the family can write it in)", False),
+    ("child_name", "Child or young person's name (optional)", False),
+    ("setting", "Setting (school, college or nursery)", False),
+    ("year_group", "Year group", False),
+    ("about", "What the complaint is about (drafted from the answers: edit it)", True),
+    ("tried", "What has been tried already, with whom and when", True),
+    ("outcome", "Outcome wanted (required)", True),
+    ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
+    ("enclosures", "Enclosures (optional)", False),
+)
+
+
+class LetterScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
+        Binding("f7", "copy_letter", "Copy letter", id="send.letter.copy"),
+        Binding("ctrl+s", "app.save", "Save", id="send.letter.save"),
+    ]
+
+    @property
+    def send_app(self) -> SendApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        session = self.send_app.session
+        draft = LetterDraft.from_session(session)
+        templates = letter_templates(session) or sorted(session.content.letters.values(), key=lambda t: t.title)
+        template = choose_template(session, draft) or templates[0]
+        yield TitleBar("Complaint letter: fill the form; the preview updates as you type")
+        with Horizontal(id="letter-columns"):
+            with VerticalScroll(id="letter-form"):
+                yield Label("Letter for")
+                yield Select(
+                    [(t.title, t.id) for t in templates], value=template.id, allow_blank=False, id="template", compact=True
+                )
+                yield Label("Addressed to (role)")
+                yield Select(self._roles(template.id), value=addressee_role(template, draft),
+                             allow_blank=False, id="addressee_role", compact=True)
+                for name, label, multiline in TEXT_FIELDS:
+                    if name == "reply_within":
+                        yield Label("Timescale for a reply (required)")
+                        yield Select(
+                            [(f"In {REPLY_UNIT_LABELS[u]}", u.value) for u in ReplyUnit],
+                            value=draft.reply_unit or ReplyUnit.WORKING_DAYS.value,
+                            allow_blank=False,
+                            id="reply_unit",
+                            compact=True,
+                        )
+                    yield Label(label)
+                    value = getattr(draft, name)
+                    if multiline:
+                        area = TextArea(value, id=name, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                        yield area
+                    else:
+                        yield Input(value, id=name, compact=True)
+            with VerticalScroll(id="letter-preview", can_focus=True):
+                yield Static(id="missing", markup=False)
+                yield Static(id="preview", markup=False)
+        yield Footer()
+
+    def _roles(self, template_id: str) -> list[tuple[str, str]]:
+        template = self.send_app.content.letters[template_id]
+        return [(role, role) for role in template.addressee_roles]
+
+    def on_mount(self) -> None:
+        self.query_one("#addressee_name", Input).focus()
+        self._refresh_preview()
+
+    # -- keeping the session in step -----------------------------------------------------
+
+    def _draft(self) -> LetterDraft:
+        values: dict[str, str] = {}
+        for name, _label, multiline in TEXT_FIELDS:
+            widget = self.query_one(f"#{name}", TextArea if multiline else Input)
+            values[name] = widget.text if isinstance(widget, TextArea) else widget.value
+        for name in ("template", "addressee_role", "reply_unit"):
+            select = self.query_one(f"#{name}", Select)
+            values[name] = "" if select.value is Select.NULL else str(select.value)
+        return dataclasses.replace(LetterDraft(), **values)
+
+    def _store(self) -> None:
+        session = self.send_app.session
+        fields = self._draft().to_fields()
+        if fields != {k: session.letter_fields.get(k) for k in fields}:
+            session.letter_fields.update(fields)
+            session.revision += 1
+            self.send_app.session_changed()
+        self._refresh_preview()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _typed(self) -> None:
+        self._store()
+
+    @on(Select.Changed)
+    def _chosen(self, event: Select.Changed) -> None:
+        if event.select.id == "template" and event.value is not Select.NULL:
+            roles = self.query_one("#addressee_role", Select)
+            options = self._roles(str(event.value))
+            roles.set_options(options)
+            roles.value = options[0][1]
+        self._store()
+
+    # -- preview --------------------------------------------------------------------------
+
+    def _refresh_preview(self) -> None:
+        session, app = self.send_app.session, self.send_app
+        draft = self._draft()
+        template = app.content.letters.get(draft.template) or choose_template(session, draft)
+        sent = letter_date(session, dates.today())
+        missing = completeness(draft, sent=sent, content=app.content)
+        note = Text()
+        if missing:
+            note.append("Still missing before sending:\n", style="bold")
+            for line in missing:
+                note.append(f"- {line}\n")
+        else:
+            note.append("The letter has everything it needs.", style="bold")
+        self.query_one("#missing", Static).update(note)
+        if template is None:
+            self.query_one("#preview", Static).update(Text("No letter template fits this path."))
+            return
+        letter = render_letter(template, draft, sent, app.content)
+        self.query_one("#preview", Static).update(Text("\n\n".join(letter.blocks())))
+
+    def action_copy_letter(self) -> None:
+        session, app = self.send_app.session, self.send_app
+        draft = self._draft()
+        template = app.content.letters.get(draft.template) or choose_template(session, draft)
+        if template is None:
+            return
+        letter = render_letter(template, draft, letter_date(session, dates.today()), app.content)
+        app.copy_to_clipboard(render_letter_text(letter))
+        self.notify(
+            "Letter copied to the clipboard (OSC 52). Some terminals do not support this: "
+            "if nothing pastes, save with ctrl+s and open the .docx.",
+            timeout=8,
+        )
