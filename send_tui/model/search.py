@@ -450,7 +450,6 @@ class SearchIndex:
         self._synonyms = self._build_synonyms()
         self._match_cache: dict[tuple[str, bool], dict[int, float]] = {}
         self._sentence_cache: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
-        self._position_cache: dict[int, dict[int, list[int]]] = {}
 
     @classmethod
     def build(cls, content: Content) -> SearchIndex:
@@ -609,11 +608,7 @@ class SearchIndex:
         shortlist = dict(heapq.nlargest(_RERANK, base.items(), key=lambda item: item[1]))
         for number in self._names.get(tuple(sorted(set(query_words))), ()):
             shortlist.setdefault(number, base.get(number, 0.0))
-        scored = [
-            (self._rerank(number, score, matches), number) for number, score in shortlist.items()
-        ]
-        scored = [(score, number) for score, number in scored if score > 0]
-        scored.sort(key=lambda item: (-item[0], _kind_order(self._docs[item[1]]), item[1]))
+        scored = self._rerank(shortlist, matches, limit)
         phrase = " ".join(words(query))
         return [self._result(number, score, matches, phrase) for score, number in scored[:limit]]
 
@@ -671,13 +666,25 @@ class SearchIndex:
                         best[number] = score
         return best
 
-    def _rerank(self, number: int, score: float, matches: list[dict[int, float]]) -> float:
-        """Boosts that need the document's own words: exact names, full titles, phrases."""
-        doc = self._docs[number]
-        score *= self._name_boost(doc, matches)
-        return score * (
-            1 + _PHRASE_BOOST * self._adjacent_pairs(number, [m.keys() for m in matches])
-        )
+    def _rerank(
+        self, shortlist: Mapping[int, float], matches: list[dict[int, float]], limit: int
+    ) -> list[tuple[float, int]]:
+        """(score, document) best first, after the boosts that need a document's own words:
+        its names and title, then (for the leaders only, where it can change the order) the
+        query's words side by side."""
+        named = [
+            (score * self._name_boost(self._docs[n], matches), n) for n, score in shortlist.items()
+        ]
+        named.sort(reverse=True)
+        matched = [m.keys() for m in matches]
+        leaders = max(limit * 2, 20)
+        scored = [
+            (score * (1 + _PHRASE_BOOST * self._adjacent_pairs(n, matched)), n)
+            for score, n in named[:leaders]
+        ]
+        scored = [(score, n) for score, n in scored + named[leaders:] if score > 0]
+        scored.sort(key=lambda item: (-item[0], _kind_order(self._docs[item[1]]), item[1]))
+        return scored
 
     def _adjacent_pairs(self, number: int, matched: list[KeysView[int]]) -> int:
         """How many neighbouring pairs of query words appear side by side, in either order,
@@ -685,27 +692,15 @@ class SearchIndex:
         assess"; "deadline to appeal" in one that says "the appeal deadline")."""
         if len(matched) < 2:
             return 0
-        sequence = self._docs[number].sequence
-        positions = self._positions(number)
-        found = 0
-        for first, second in pairwise(matched):
-            starts = [p for term in first if term in positions for p in positions[term]]
-            found += any(
-                sequence[p + 1] in second or p and sequence[p - 1] in second for p in starts
+        wanted = set().union(*matched)
+        at = {p: t for p, t in enumerate(self._docs[number].sequence) if t in wanted}
+        return sum(
+            any(
+                t in first and (at.get(p + 1) in second or at.get(p - 1) in second)
+                for p, t in at.items()
             )
-        return found
-
-    def _positions(self, number: int) -> dict[int, list[int]]:
-        """Where each token occurs in a document, worked out for shortlisted documents only."""
-        found = self._position_cache.get(number)
-        if found is None:
-            found = {}
-            for position, term in enumerate(self._docs[number].sequence):
-                found.setdefault(term, []).append(position)
-            if len(self._position_cache) > 4096:
-                self._position_cache.clear()
-            self._position_cache[number] = found
-        return found
+            for first, second in pairwise(matched)
+        )
 
     def _name_boost(self, doc: _Document, matches: list[dict[int, float]]) -> float:
         """How far the query spells out one of the document's names: a term or alias, a contact,
