@@ -50,7 +50,7 @@ class SendApp(App[None]):
         Binding("f3", "show_answers", "Answers", show=False, id="send.answers"),
         Binding("f4", "show_glossary", "Glossary", show=False, id="send.glossary"),
         Binding("f5", "show_letter", "Letter", show=False, id="send.letter"),
-        Binding("f6", "call_details", "Call details", show=False, id="send.call"),
+        Binding("f6", "call_details", "Call details", show=False, priority=True, id="send.call"),
         Binding("f8", "show_deadlines", "Deadlines", show=False, id="send.deadlines"),
         Binding("ctrl+s", "save", "Save", id="send.save"),
         Binding("ctrl+n", "new_client", "New client", show=False, id="send.new"),
@@ -78,7 +78,10 @@ class SendApp(App[None]):
         self.last_dropped: list[DroppedAnswer] = []
         self.autosave = Autosave(paths.data_dir())
         self.resumable: Pending | None = None
-        self._opened_with_session = session is not None
+        self._autosave_problem: str | None = None
+        if content is not None and session is None:
+            # Read before the start screen is built, so it can offer to resume.
+            self.resumable, self._autosave_problem = self.autosave.pending(content)
         self._last_activity = time.monotonic()
         self._idle_warning_shown = False
         self._autosave_problem_shown = False
@@ -113,12 +116,8 @@ class SendApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for problem in self.config_problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
-        if self._content is not None and not self._opened_with_session:
-            self.resumable, problem = self.autosave.pending(self.content)
-            if problem:
-                self.notify(problem, title="Autosave", severity="warning", markup=False, timeout=15)
-            if self.resumable is not None and isinstance(self.screen, StartScreen):
-                self.screen.on_screen_resume()
+        if self._autosave_problem:
+            self.notify(self._autosave_problem, title="Autosave", severity="warning", markup=False, timeout=15)
         if self.config.idle_clear_minutes:
             self.set_interval(1, self._check_idle)
 

@@ -49,7 +49,7 @@ TEXT_FIELDS: tuple[tuple[str, str, bool], ...] = (
 class LetterScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
-        Binding("f7", "copy_letter", "Copy letter", id="send.letter.copy"),
+        Binding("f7", "copy_letter", "Copy letter", priority=True, id="send.letter.copy"),
         Binding("ctrl+s", "app.save", "Save", id="send.letter.save"),
     ]
 
