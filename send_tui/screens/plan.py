@@ -42,6 +42,8 @@ class PlanScreen(Screen[None]):
         Binding("escape,f2", "app.pop_screen", "Back", id="send.plan.back"),
         Binding("a", "add", "Add a route", id="send.plan.add"),
         Binding("x,delete", "remove", "Remove", id="send.plan.remove"),
+        Binding("d", "app.show_deadlines", "Deadlines", id="send.plan.deadlines"),
+        Binding("l", "app.show_letter", "Letter", id="send.plan.letter"),
     ]
 
     @property
@@ -54,7 +56,7 @@ class PlanScreen(Screen[None]):
             yield Static(
                 Text(
                     "Most routes can be followed together. Routes from the answers are added for you; "
-                    "a adds another, x removes one you added.",
+                    "a adds another, x removes one you added, d works out the deadlines, l writes the letter.",
                     style="italic",
                 ),
                 markup=False,
