@@ -54,7 +54,7 @@ class SendApp(App[None]):
         Binding("f8", "show_deadlines", "Deadlines", show=False, id="send.deadlines"),
         Binding("ctrl+s", "save", "Save", id="send.save"),
         Binding("ctrl+n", "new_client", "New client", show=False, id="send.new"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="send.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="send.quit"),
     ]
 
     def __init__(

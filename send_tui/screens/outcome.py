@@ -22,7 +22,7 @@ class OutcomeScreen(NodeScreen):
             for n in range(1, 10)
         ],
         Binding("d", "deadlines", "Deadlines", id="send.outcome.deadlines"),
-        Binding("l", "app.show_letter", "Letter", id="send.outcome.letter"),
+        Binding("l", "letter", "Letter", id="send.outcome.letter"),
     ]
 
     def compose_main(self) -> ComposeResult:
@@ -86,7 +86,7 @@ class OutcomeScreen(NodeScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "deadlines":
             return bool(self._clock_ids())
-        if action == "show_letter":
+        if action == "letter":
             return self.node.letter is not None or any(
                 e.route.letter for e in self.send_app.session.plan()
             )
@@ -95,6 +95,9 @@ class OutcomeScreen(NodeScreen):
     def _clock_ids(self) -> tuple[str, ...]:
         route = self.send_app.content.routes.get(self.node.route or "")
         return tuple(dict.fromkeys([*self.node.clocks, *(route.clocks if route else ())]))
+
+    def action_letter(self) -> None:
+        self.send_app.action_show_letter()
 
     def action_deadlines(self) -> None:
         self.send_app.action_show_deadlines(self._clock_ids())

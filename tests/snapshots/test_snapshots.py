@@ -6,15 +6,23 @@ Review every changed SVG (pytest writes snapshot_report.html) before `--snapshot
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from send_tui.app import make_app
 from send_tui.theme import HIGH_CONTRAST
 
 
+@pytest.fixture(autouse=True)
+def stable_save_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The save dialog shows its folder: keep it the same on every machine."""
+    monkeypatch.setenv("SEND_TUI_SAVE_DIR", "/home/adviser/Documents/send-tui")
+
+
 async def _no_blink(pilot) -> None:
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
     await pilot.pause()
 
 
@@ -38,6 +46,10 @@ CASES = {
     "plan": ("1", "2", "1", "1", "f2"),
     "help": ("1", "2", "f1"),
     "glossary": ("1", "f4", "m", "e", "d"),
+    "letter": ("1", "4", "1", "l", *"Ms Patel"),
+    "deadlines": ("1", "2", "1", "1", "d", *"2026-03-10"),
+    "save_dialog": ("1", "4", "1", "ctrl+s"),
+    "call_details": ("1", "f6", *"HL-7"),
 }
 
 
