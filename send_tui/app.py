@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from pathlib import Path
 
 from textual import events
@@ -11,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from send_tui import paths
+from send_tui.commands import ContentSearch
 from send_tui.dialogs.answers import AnswersDialog
 from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.dialogs.confirm import ConfirmDialog
@@ -23,6 +25,7 @@ from send_tui.model.content import Answer, Content, Node, NodeKind
 from send_tui.model.content_errors import ContentErrors
 from send_tui.model.dates import long_date
 from send_tui.model.loader import load_content
+from send_tui.model.search import SearchIndex
 from send_tui.model.session import CaseDetails, DroppedAnswer, Session
 from send_tui.screens.content_problems import ContentProblemsScreen
 from send_tui.screens.deadlines import DeadlinesScreen
@@ -43,6 +46,7 @@ class SendApp(App[None]):
     TITLE = "send-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ContentSearch}
 
     BINDINGS = [
         Binding("f1", "help", "Help", id="send.help"),
@@ -97,6 +101,15 @@ class SendApp(App[None]):
     def session(self) -> Session:
         assert self._session is not None, "no content loaded"
         return self._session
+
+    @property
+    def content_or_none(self) -> Content | None:
+        return self._content
+
+    @cached_property
+    def search_index(self) -> SearchIndex | None:
+        """Built the first time the palette opens (in a thread), not at start-up."""
+        return SearchIndex.build(self._content) if self._content is not None else None
 
     @property
     def review_date_text(self) -> str:

@@ -15,7 +15,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from send_tui.model.search import COMMON_QUESTIONS, SearchIndex, SearchResult
+from send_tui.model.content import Content as ContentModel
+from send_tui.model.search import SearchIndex, SearchResult
 
 #: How many content hits the palette shows: enough to scroll, few enough to read on a call.
 HIT_LIMIT = 12
@@ -37,6 +38,9 @@ class ContentApp(Protocol):
     @property
     def search_index(self) -> SearchIndex | None: ...
 
+    @property
+    def content_or_none(self) -> ContentModel | None: ...
+
     def open_node(self, node_id: str) -> None: ...
 
     def show_glossary(self, term_id: str | None = None) -> None: ...
@@ -55,18 +59,16 @@ class ContentSearch(Provider):
 
     async def discover(self) -> Hits:
         """Before anything is typed: the common questions, each opening the step that answers it."""
-        index = self._app.search_index
-        if index is None:
+        content = self._app.content_or_none
+        if content is None:
             return
-        for question in COMMON_QUESTIONS:
-            answer = index.answer(question)
-            if answer is not None:
-                yield DiscoveryHit(
-                    Content(f"question: {question}"),
-                    partial(self.choose, answer),
-                    text=question,
-                    help=escape(f"Opens: {answer.title}"),
-                )
+        for question, node_id in content.common_questions:
+            yield DiscoveryHit(
+                Content(f"question: {question}"),
+                partial(self._app.open_node, node_id),
+                text=question,
+                help=escape(f"Opens: {content.nodes[node_id].title}"),
+            )
 
     async def search(self, query: str) -> Hits:
         index = self._app.search_index

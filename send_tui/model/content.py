@@ -274,6 +274,8 @@ class Content:
     clocks: Mapping[str, Clock]
     term_calendar: TermCalendar | None = None
     closure_days: tuple[date, ...] = ()
+    #: (question, node id): what advisers are asked most, offered on the start screen and palette.
+    common_questions: tuple[tuple[str, str], ...] = ()
 
     @property
     def oldest_review(self) -> date:

@@ -78,7 +78,7 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
     manifest = _read_toml(root / MANIFEST, MANIFEST, errors)
     if manifest is None:
         raise ContentErrors(errors)
-    start, pack = _read_manifest(manifest, errors)
+    start, pack, questions = _read_manifest(manifest, errors)
     pack = local_pack or pack
     collected = _Collected()
     for path, relative, is_local in _content_files(root, pack, errors):
@@ -99,6 +99,7 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
         clocks=MappingProxyType(collected.clocks),
         term_calendar=collected.term_calendar,
         closure_days=tuple(sorted(set(collected.closure_days))),
+        common_questions=questions,
     )
     if not errors:
         _check_links(content, errors)
@@ -124,16 +125,24 @@ def _read_toml(path: Path, relative: str, errors: list[ContentError]) -> dict[st
     return None
 
 
-def _read_manifest(data: dict[str, Any], errors: list[ContentError]) -> tuple[str | None, str | None]:
+def _read_manifest(
+    data: dict[str, Any], errors: list[ContentError]
+) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
     top = Table(data, MANIFEST, "", errors)
     table = top.table("manifest", required=True)
     top.finish()
     if table is None:
-        return None, None
+        return None, None, ()
     start = table.ident("start")
     pack = table.text("local_pack")
+    questions = []
+    for item in table.tables("common_questions"):
+        question, node = item.text("question"), item.ident("node")
+        item.finish()
+        if question and node:
+            questions.append((question, node))
     table.finish()
-    return start, pack
+    return start, pack, tuple(questions)
 
 
 def _content_files(root: Path, pack: str | None, errors: list[ContentError]) -> list[tuple[Path, str, bool]]:
@@ -430,6 +439,8 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
 
     if content.start not in content.nodes:
         errors.append(ContentError(MANIFEST, "manifest.start", f"names node {content.start!r}, which does not exist"))
+    for index, (_question, node_id) in enumerate(content.common_questions):
+        need(MANIFEST, f"manifest.common_questions[{index}].node", "node", content.nodes, node_id)
     for node in content.nodes.values():
         f, base = node.source_file, f"nodes.{node.id}"
         for index, option in enumerate(node.options):

@@ -94,15 +94,6 @@ _PARENTHESIS = re.compile(r"\([^)]*\)")
 _MAX_RANGE = 200
 
 
-#: The questions advisers are asked most, offered before anything is typed (palette, start
-#: screen). Each is answered by searching for it, so the answer follows the content.
-COMMON_QUESTIONS: tuple[str, ...] = (
-    "What can be appealed?",
-    "What does a complaint need?",
-    "When is mediation advice needed?",
-)
-
-
 # --- words ---------------------------------------------------------------------------------
 
 

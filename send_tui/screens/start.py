@@ -31,14 +31,6 @@ KEYS = (
     "F6 call details · ctrl+p search · ctrl+n new client · ctrl+q quit"
 )
 
-#: (label, node id) for the questions advisers are asked most; each is two keys away.
-COMMON_QUESTIONS = (
-    ("What can be appealed to the Tribunal?", "out_appeal"),
-    ("What does a complaint need?", "out_complaint_school"),
-    ("When is mediation advice needed?", "out_mediation"),
-)
-
-
 class StartScreen(Screen[None]):
     BINDINGS = [
         *[Binding(str(n), f"pick({n})", show=False, id=f"send.start{n}") for n in range(1, 10)],
@@ -59,9 +51,8 @@ class StartScreen(Screen[None]):
         if app.session.answers:
             choices.append(("Continue this call", "continue"))
         choices.append(("Start a new call", "begin"))
-        for label, node_id in COMMON_QUESTIONS:
-            if node_id in app.content.nodes:
-                choices.append((f"Look up: {label}", f"open:{node_id}"))
+        for question, node_id in app.content.common_questions:
+            choices.append((f"Look up: {question}", f"open:{node_id}"))
         choices.append(("Glossary of terms", "glossary"))
         return choices
 

@@ -19,6 +19,23 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def positive_count(what: str):  # -> Callable[[str], int]
+    """An argparse type for a count of `what` ("days", "results"): a whole number, 1 or more."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a number of {what}: give a whole number, 1 or more."
+            )
+        return value
+
+    return parse
+
+
 def add_content_option(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS keeps a `--content` given before the sub-command.
     parser.add_argument(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from send_tui.subcommands._common import (
+    positive_count,
     add_content_option,
     add_today_option,
     console,
@@ -35,17 +36,7 @@ HELP = "work out a deadline and its workings: appeal, mediation, reply, exclusio
 DECISION_HELP = "the date on the council's decision letter (or the day it was sent, if earlier)"
 
 
-def _positive_days(text: str) -> int:
-    """argparse type for a number of days: a whole number, 1 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of days: give a whole number, 1 or more."
-        )
-    return value
+_positive_days = positive_count("days")
 
 
 def _date_option(

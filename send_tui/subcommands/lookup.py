@@ -11,7 +11,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from send_tui.subcommands._common import add_content_option, console, load_or_report
+from send_tui.subcommands._common import add_content_option, console, load_or_report, positive_count
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -23,15 +23,7 @@ HELP = "search steps, routes, glossary terms, references, organisations and lett
 DEFAULT_LIMIT = 5
 
 
-def _positive(text: str) -> int:
-    """argparse type for --limit: a whole number, 1 or more (exit 2 otherwise)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of results: give 1 or more.")
-    return value
+_positive = positive_count("results")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

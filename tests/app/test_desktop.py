@@ -237,3 +237,17 @@ def test_a_real_process_killed_mid_call_loses_nothing_but_the_last_key(isolated_
     assert resumed.answers == {
         "situation": "council_decision", "council_decision": "plan_contents", "appeal_scope": "other_parts",
     }
+
+
+async def test_nothing_personal_is_logged(isolated_paths: Path, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await give_consent(pilot, reference="REF-SECRET")
+        await press(pilot, "1", "4", "1", "l")
+        app.screen.query_one("#child_name", Input).value = "Jamie Secretname"
+        await press(pilot, "ctrl+s", "ctrl+s")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Secretname" not in logged and "REF-SECRET" not in logged

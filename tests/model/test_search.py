@@ -30,7 +30,9 @@ from send_tui.model.content import (
     Route,
 )
 from send_tui.model.loader import load_content
-from send_tui.model.search import COMMON_QUESTIONS, SearchIndex, edit_distance, query_tokens, stem
+from send_tui.model.search import SearchIndex, edit_distance, query_tokens, stem
+
+COMMON_QUESTIONS = ("What can be appealed?", "What does a complaint need?", "When is mediation advice needed?")
 
 COMPLAINT_OUTCOMES = {
     "out_complaint_school",
