@@ -5,11 +5,14 @@ Content and user text go in as plain `Text`, never markup, so a bracket in a tit
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from rich.text import Text
 
 from send_tui.model.content import Clock, Contact, Content, Reference, is_unconfirmed
+
+T = TypeVar("T")
 
 
 def heading(text: str) -> Text:
@@ -47,27 +50,26 @@ def contact(item: Contact) -> Text:
     return out
 
 
-def contacts(content: Content, ids: Iterable[str]) -> Text:
-    return Text("\n").join(contact(content.contacts[i]) for i in dict.fromkeys(ids))
-
-
 def reference(ref: Reference) -> Text:
-    out = Text()
-    out.append(ref.cite, style="bold")
-    out.append(f"  {ref.title}")
-    return out
-
-
-def references(content: Content, ids: Iterable[str]) -> Text:
-    return Text("\n").join(reference(content.refs[i]) for i in dict.fromkeys(ids))
+    return Text.assemble((ref.cite, "bold"), f"  {ref.title}")
 
 
 def clock(item: Clock) -> Text:
-    out = Text()
-    out.append(item.title, style="bold")
-    out.append(f"\n  {item.rule}")
-    return out
+    return Text.assemble((item.title, "bold"), f"\n  {item.rule}")
+
+
+def _each(items: Mapping[str, T], ids: Iterable[str], show: Callable[[T], Text]) -> Text:
+    """Each named item once, in the order named, one to a line."""
+    return Text("\n").join(show(items[i]) for i in dict.fromkeys(ids))
+
+
+def contacts(content: Content, ids: Iterable[str]) -> Text:
+    return _each(content.contacts, ids, contact)
+
+
+def references(content: Content, ids: Iterable[str]) -> Text:
+    return _each(content.refs, ids, reference)
 
 
 def clocks(content: Content, ids: Iterable[str]) -> Text:
-    return Text("\n").join(clock(content.clocks[i]) for i in dict.fromkeys(ids))
+    return _each(content.clocks, ids, clock)

@@ -28,3 +28,10 @@ def _plain(prompt: object) -> str:
 def node_id(app: App) -> str | None:
     node = getattr(app.screen, "node", None)
     return node.id if node is not None else None
+
+
+async def press(pilot, *keys: str) -> None:
+    """Press keys one at a time, letting the app settle after each, as a person would."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()

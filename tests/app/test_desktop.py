@@ -22,15 +22,9 @@ from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.dialogs.idle_warning import IdleWarning
 from send_tui.screens.start import StartScreen
-from tests.app.helpers import node_id, screen_text
+from tests.app.helpers import node_id, press, screen_text
 
 ROOT = Path(__file__).parents[2]
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
 
 
 async def give_consent(pilot, reference: str = "HL-1") -> None:

@@ -14,13 +14,7 @@ from send_tui.dialogs.save import SaveDialog
 from send_tui.model.record import load_record
 from send_tui.screens.deadlines import DeadlinesScreen
 from send_tui.screens.letter import LetterScreen
-from tests.app.helpers import node_id, screen_text
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
+from tests.app.helpers import node_id, press, screen_text
 
 
 async def fill(pilot, widget_id: str, text: str) -> None:

@@ -6,13 +6,7 @@ from textual.command import CommandPalette
 
 from send_tui.app import make_app
 from send_tui.screens.glossary import GlossaryScreen
-from tests.app.helpers import node_id, screen_text
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
+from tests.app.helpers import node_id, press, screen_text
 
 
 async def search(pilot, text: str) -> None:

@@ -16,16 +16,14 @@ from send_tui.screens.glossary import GlossaryScreen
 from send_tui.screens.plan import PlanScreen
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST
-from tests.app.helpers import node_id, screen_text
+from tests.app.helpers import node_id, press, screen_text
 
 # Start screen: 1 starts a new call. Then the numbers are the options in the content.
 START = "1"
 
 
 async def walk(app: SendApp, pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()
+    await press(pilot, *keys)
 
 
 def plan_ids(app: SendApp) -> list[str]:
