@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from send_tui.model import graph
+from send_tui.model.calendars import read_term_dates
 from send_tui.model.content import (
     LETTER_FIELDS,
     MAX_OPTIONS,
@@ -34,8 +35,8 @@ from send_tui.model.content import (
     Prerequisite,
     Reference,
     Route,
+    TermCalendar,
 )
-from send_tui.model.calendars import read_term_dates
 from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.deadlines import CLOCK_IDS
 from send_tui.model.toml_table import Table

@@ -633,7 +633,7 @@ class SearchIndex:
         for term, quality in token_matches.items():
             factor = quality * self._idf[term]
             docs, weights = self._postings[term]
-            for number, weight in zip(docs, weights):
+            for number, weight in zip(docs, weights, strict=True):
                 score = factor * weight
                 if score > best.get(number, 0.0):
                     best[number] = score
@@ -708,7 +708,7 @@ class SearchIndex:
                 share = sum(not m.keys().isdisjoint(ids) for m in matches) / len(matches)
                 best = max(best, 1 + _TITLE_SHARE_BOOST * share**2)
                 continue
-            numbers = [i for i, t in zip(ids, name) if not t.isalpha()]
+            numbers = [i for i, t in zip(ids, name, strict=False) if not t.isalpha()]
             needed = numbers if doc.kind == "ref" and numbers else ids
             quality = min((_relative_quality(i, matches) for i in needed), default=0.0)
             if quality and all_in_name:

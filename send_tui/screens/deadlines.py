@@ -15,7 +15,13 @@ from textual.widgets import Footer, Input, Label, Static
 
 from send_tui.model import dates, storage
 from send_tui.model.outputs import default_basename
-from send_tui.model.summary import CLOCK_DATE_KEYS, DATE_KEYS, DeadlineLine, deadline_line, session_deadlines
+from send_tui.model.summary import (
+    CLOCK_DATE_KEYS,
+    DATE_KEYS,
+    DeadlineLine,
+    deadline_line,
+    session_deadlines,
+)
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from send_tui.subcommands._common import (
-    positive_count,
     add_content_option,
     add_today_option,
     console,
     iso_date,
+    positive_count,
     today,
 )
 
