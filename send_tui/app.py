@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -12,31 +13,34 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from send_tui import paths
-from send_tui.commands import ContentSearch
-from send_tui.dialogs.answers import AnswersDialog
-from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.dialogs.confirm import ConfirmDialog
-from send_tui.dialogs.help import HelpDialog
-from send_tui.dialogs.idle_warning import IdleWarning
-from send_tui.dialogs.save import SaveDialog
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, load_config, save_config
 from send_tui.model.content import Answer, Content, Node, NodeKind
 from send_tui.model.content_errors import ContentErrors
 from send_tui.model.dates import long_date
 from send_tui.model.loader import load_content
-from send_tui.model.search import SearchIndex
 from send_tui.model.session import CaseDetails, DroppedAnswer, Session
 from send_tui.screens.content_problems import ContentProblemsScreen
-from send_tui.screens.deadlines import DeadlinesScreen
 from send_tui.screens.decision import DecisionScreen
-from send_tui.screens.glossary import GlossaryScreen
-from send_tui.screens.letter import LetterScreen
 from send_tui.screens.node_screen import NodeScreen
 from send_tui.screens.outcome import OutcomeScreen
-from send_tui.screens.plan import PlanScreen
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST_THEME
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from send_tui.model.search import SearchIndex
+
+# Screens and dialogs an adviser opens later are imported when first opened, so start-up
+# loads only what the first screen needs.
+
+
+def _content_search() -> type[Provider]:
+    from send_tui.commands import ContentSearch
+
+    return ContentSearch
 
 
 class SendApp(App[None]):
@@ -46,7 +50,7 @@ class SendApp(App[None]):
     TITLE = "send-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {ContentSearch}
+    COMMANDS = App.COMMANDS | {_content_search}
 
     BINDINGS = [
         Binding("f1", "help", "Help", id="send.help"),
@@ -109,6 +113,8 @@ class SendApp(App[None]):
     @cached_property
     def search_index(self) -> SearchIndex | None:
         """Built the first time the palette opens (in a thread), not at start-up."""
+        from send_tui.model.search import SearchIndex
+
         return SearchIndex.build(self._content) if self._content is not None else None
 
     @property
@@ -255,6 +261,8 @@ class SendApp(App[None]):
     # -- actions -----------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from send_tui.dialogs.help import HelpDialog
+
         screen = self.screen
         keys = _key_table(self, screen)
         terms = []
@@ -264,11 +272,15 @@ class SendApp(App[None]):
         self.push_screen(HelpDialog(title, keys, terms))
 
     def action_show_plan(self) -> None:
+        from send_tui.screens.plan import PlanScreen
+
         if self._content is None or isinstance(self.screen, PlanScreen):
             return
         self.push_screen(PlanScreen())
 
     def action_show_answers(self) -> None:
+        from send_tui.dialogs.answers import AnswersDialog
+
         if self._content is None:
             return
         trail = self.screen.query("#trail")
@@ -283,6 +295,8 @@ class SendApp(App[None]):
         self.push_screen(AnswersDialog(self.session), chosen)
 
     def action_show_glossary(self, term_id: str | None = None) -> None:
+        from send_tui.screens.glossary import GlossaryScreen
+
         if self._content is None:
             return
         if isinstance(self.screen, GlossaryScreen):
@@ -301,6 +315,8 @@ class SendApp(App[None]):
         return paths.default_save_dir()
 
     def action_save(self) -> None:
+        from send_tui.dialogs.save import SaveDialog
+
         if self._content is None or isinstance(self.screen, SaveDialog):
             return
 
@@ -314,12 +330,16 @@ class SendApp(App[None]):
         self.push_screen(SaveDialog(), saved)
 
     def action_show_letter(self) -> None:
+        from send_tui.screens.letter import LetterScreen
+
         if self._content is None or isinstance(self.screen, LetterScreen):
             return
         self.push_screen(LetterScreen())
 
     def action_show_deadlines(self, clocks: tuple[str, ...] | None = None) -> None:
         """The deadlines screen for `clocks`, else for the clocks of the outcome and the plan."""
+        from send_tui.screens.deadlines import DeadlinesScreen
+
         if self._content is None or isinstance(self.screen, DeadlinesScreen):
             return
         if clocks is None:
@@ -354,6 +374,8 @@ class SendApp(App[None]):
         )
 
     def action_call_details(self) -> None:
+        from send_tui.dialogs.call_details import CallDetailsDialog
+
         if self._content is None:
             return
 
@@ -375,6 +397,8 @@ class SendApp(App[None]):
         await super().on_event(event)
 
     def _check_idle(self) -> None:
+        from send_tui.dialogs.idle_warning import IdleWarning
+
         limit = self.config.idle_clear_minutes * 60
         if self._idle_warning_shown or self._session is None or not self.session.has_work():
             return

@@ -9,14 +9,15 @@ look-up, without touching the answers, and Esc returns; choosing a term opens th
 from __future__ import annotations
 
 from functools import partial
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from send_tui.model.content import Content as ContentModel
-from send_tui.model.search import SearchIndex, SearchResult
+if TYPE_CHECKING:
+    from send_tui.model.content import Content as ContentModel
+    from send_tui.model.search import SearchIndex, SearchResult
 
 #: How many content hits the palette shows: enough to scroll, few enough to read on a call.
 HIT_LIMIT = 12

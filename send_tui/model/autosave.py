@@ -10,10 +10,13 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from send_tui.model import record, storage
-from send_tui.model.content import Content
-from send_tui.model.session import Session
+from send_tui.model import storage
+
+if TYPE_CHECKING:
+    from send_tui.model.content import Content
+    from send_tui.model.session import Session
 
 FILE_NAME = "autosave.toml"
 
@@ -36,6 +39,8 @@ class Autosave:
         if not session.case.consent_to_record or not session.has_work():
             self.clear()
             return None
+        from send_tui.model import record
+
         try:
             storage.ensure_private_dir(self.folder)
             record.save_record(session, self.path, overwrite=True)
@@ -56,6 +61,8 @@ class Autosave:
         """The autosave to offer for resuming, and a message if one had to be moved aside."""
         if not self.path.exists():
             return None, None
+        from send_tui.model import record
+
         try:
             document = record.read_record(self.path)
             session = record.session_from_record(document, content)
