@@ -471,8 +471,16 @@ def make_app(
     """
     config_path = config_path or paths.config_path()
     config, config_problems = load_config(config_path)
+    local_pack = config.local_pack or None
+    root = Path(content_dir) if content_dir is not None else paths.default_content_dir()
+    if local_pack and not (root / "local" / local_pack).is_dir():
+        config_problems.append(
+            f"{config_path}: local_pack: there is no local pack {local_pack!r} in {root / 'local'}; "
+            "using the content's own choice."
+        )
+        local_pack = None
     try:
-        content = session.content if session is not None else load_content(content_dir, config.local_pack or None)
+        content = session.content if session is not None else load_content(root, local_pack)
     except ContentErrors as problems:
         return SendApp(None, problems=problems.report(), config=config, config_path=config_path,
                        config_problems=config_problems)

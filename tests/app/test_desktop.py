@@ -245,3 +245,30 @@ async def test_nothing_personal_is_logged(isolated_paths: Path, caplog) -> None:
         await press(pilot, "ctrl+s", "ctrl+s")
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "Secretname" not in logged and "REF-SECRET" not in logged
+
+
+async def test_a_missing_local_pack_in_the_settings_falls_back_with_a_message(isolated_paths: Path) -> None:
+    config = isolated_paths / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[send-tui]\nlocal_pack = "nowhere-borough"\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert app.content.local_pack == "tower-hamlets"
+        assert any("local_pack" in n.message and "nowhere-borough" in n.message for n in app._notifications)
+
+
+async def test_the_settings_choose_the_local_pack(isolated_paths: Path, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root)
+    shutil.copytree(root / "local" / "tower-hamlets", root / "local" / "another-council")
+    config = isolated_paths / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[send-tui]\nlocal_pack = "another-council"\n', encoding="utf-8")
+    app = make_app(content_dir=root)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.content.local_pack == "another-council"
