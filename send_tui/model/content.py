@@ -36,6 +36,20 @@ LETTER_FIELDS: tuple[str, ...] = (
     "today",
 )
 
+#: The deadline clocks `model.deadlines` works out: content describes each in `[clocks.<id>]`
+#: and routes and outcomes name them.
+CLOCK_IDS: tuple[str, ...] = (
+    "appeal",
+    "mediation_contact",
+    "mediation_certificate",
+    "arrange_mediation",
+    "reply",
+    "discrimination_claim",
+    "exclusion_review",
+    "exclusion_panel",
+    "ehc",
+)
+
 #: An answer is one option id (a question) or several (a multi-choice step).
 Answer = str | tuple[str, ...]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from send_tui.model import content
 from send_tui.model.calendars import (
     INSET_DAY,
     ONE_DAY,
@@ -27,18 +28,9 @@ from send_tui.model.calendars import (
 from send_tui.model.content import TermCalendar
 from send_tui.model.dates import long_date
 
-#: The clock ids, fixed: content describes each in `[clocks.<id>]` and routes name them.
-CLOCK_IDS: tuple[str, ...] = (
-    "appeal",
-    "mediation_contact",
-    "mediation_certificate",
-    "arrange_mediation",
-    "reply",
-    "discrimination_claim",
-    "exclusion_review",
-    "exclusion_panel",
-    "ehc",
-)
+# The clock ids live with the content model (the loader checks content against them without
+# loading this engine); every one has a function here.
+CLOCK_IDS = content.CLOCK_IDS
 
 #: Working days in England with no extra closure days; pass a calendar with closures from content.
 ENGLAND = WorkingCalendar()

@@ -17,8 +17,8 @@ from types import MappingProxyType
 from typing import Any
 
 from send_tui.model import graph
-from send_tui.model.calendars import read_term_dates
 from send_tui.model.content import (
+    CLOCK_IDS,
     LETTER_FIELDS,
     MAX_OPTIONS,
     Branch,
@@ -38,7 +38,6 @@ from send_tui.model.content import (
     TermCalendar,
 )
 from send_tui.model.content_errors import ContentError, ContentErrors
-from send_tui.model.deadlines import CLOCK_IDS
 from send_tui.model.toml_table import Table
 
 MANIFEST = "manifest.toml"
@@ -412,6 +411,8 @@ def _read_term_dates(top: Table, into: _Collected) -> None:
     if into.term_calendar is not None:
         table.error(None, f"term dates are already given in {into.term_calendar.source_file}")
         return
+    from send_tui.model.calendars import read_term_dates  # only packs with term dates need it
+
     into.term_calendar = read_term_dates(table)
 
 
