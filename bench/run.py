@@ -1,0 +1,581 @@
+"""send-tui's benchmark (`make bench`): is the app as fast as Textual allows, and does it scale?
+
+Every measure runs in the same process run, interleaved round by round (so a busy moment on the
+machine hits every measure alike), and the table shows medians. Start-up and memory are compared
+with a bare Textual app started the same way, because what an adviser feels is send-tui's cost on
+top of Textual's. Targets come from issue 8; a missed target is reported, with a profile of what
+dominates, and never fails the run. The table also goes into README.md under "## Performance".
+
+    .venv/bin/python bench/run.py [--rounds 5] [--no-readme] [--no-profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import json
+import math
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import partial
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import generate
+from walk import WalkResult, bare_keys, walk_bare, walk_send_tui
+
+if TYPE_CHECKING:
+    from send_tui.model.content import Content
+    from send_tui.model.graph import Step
+    from send_tui.model.session import Session
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+README = REPO / "README.md"
+STARTUP = BENCH / "startup.py"
+PYTHON = sys.executable
+T = TypeVar("T")
+#: The date the long session is made on: inside the shipped term dates, so every clock counts.
+BENCH_TODAY = date(2026, 11, 28)
+HEAVY_MODULES = ("docx", "icalendar")
+PACK_SIZES = (1_000, 10_000)
+#: How many shipped paths the walk takes, spread across the content (each there and back).
+WALK_PATHS = 10
+
+
+# --- targets and results ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table; `met` is None for lines that are context, not a target."""
+
+    measure: str
+    result: str
+    target: str = ""
+    met: bool | None = None
+    profile: str = ""  # which profile explains this line if the target is missed
+
+
+@dataclass
+class Samples:
+    """Every sample of every measure, by name, gathered across the interleaved rounds."""
+
+    values: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, name: str, value: float) -> None:
+        self.values.setdefault(name, []).append(value)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.values[name])
+
+    def p95(self, name: str) -> float:
+        data = sorted(self.values[name])
+        return data[min(len(data) - 1, math.ceil(0.95 * len(data)) - 1)]
+
+    def count(self, name: str) -> int:
+        return len(self.values.get(name, []))
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 0.1 else f"{seconds * 1000:.0f} ms"
+
+
+def verdict(met: bool | None) -> str:
+    return "" if met is None else ("met" if met else "MISSED")
+
+
+# --- the machine -----------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    """What the numbers came from: they mean little without it."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(errors="replace").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count() or "?"),
+        "python": platform.python_version(),
+        "textual": metadata.version("textual"),
+        "os": f"{platform.system()} {platform.release()}",
+        "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+# --- 1, 2: start-up and memory, each in a fresh process ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Startup:
+    """One start-up: to the first painted screen (from launch), whole process, peak memory."""
+
+    to_screen: float
+    process: float
+    peak_rss_kb: int
+    screen: str
+    heavy_loaded: tuple[str, ...]
+
+
+def start_once(which: str, env: dict[str, str], scratch: Path) -> Startup:
+    """Start `startup.py which` as a new process and read back its clock and its peak memory."""
+    result_file = scratch / f"startup-{which}.json"
+    launched = time.monotonic()
+    child = subprocess.run([PYTHON, str(STARTUP), which, str(result_file)], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    finished = time.monotonic()
+    if child.returncode != 0:
+        raise RuntimeError(f"startup.py {which} failed ({child.returncode}):\n{child.stderr}")
+    report = json.loads(result_file.read_text(encoding="utf-8"))
+    return Startup(
+        to_screen=report["ready"] - launched,
+        process=finished - launched,
+        peak_rss_kb=report["peak_rss_kb"],
+        screen=report["screen"],
+        heavy_loaded=tuple(report["heavy_loaded"]),
+    )
+
+
+def heavy_imports_on_import(env: dict[str, str]) -> list[str]:
+    """The heavy modules that `import send_tui.app` pulls in (there should be none)."""
+    code = (
+        "import json, sys; import send_tui.app; "
+        f"print(json.dumps([m for m in {HEAVY_MODULES!r} if m in sys.modules]))"
+    )
+    out = subprocess.run([PYTHON, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+# --- 6: every summary format for a long path ---------------------------------------------------
+
+
+def long_session(content: Content) -> Session:
+    """The longest path whose summary has a letter, with every date and letter field filled in."""
+    from send_tui.model import graph
+    from send_tui.model.content import NodeKind
+    from send_tui.model.session import CaseDetails, Session
+    from send_tui.model.summary import DATE_KEYS
+
+    def session_for(path: tuple[Step, ...]) -> Session:
+        session = Session(content)
+        for node_id, option_id in path:
+            node = content.nodes[node_id]
+            if node.kind is NodeKind.INFO:
+                session.answer(node_id, "seen")
+            elif node.kind is NodeKind.MULTI:
+                session.answer(node_id, (option_id,) if option_id else (node.options[0].id,))
+            elif node.kind is NodeKind.QUESTION and option_id:
+                session.answer(node_id, option_id)
+        return session
+
+    from send_tui.model.letter import choose_template
+
+    candidates = [session_for(p) for p in graph.paths(content)]
+    with_letter = [s for s in candidates if choose_template(s) is not None] or candidates
+    session = max(with_letter, key=lambda s: (len(s.trail()), len(s.plan())))
+    session.letter_fields.update({
+        "complainant_name": "Alex Smith", "child_name": "Sam Smith", "setting": "Oak Primary School",
+        "year_group": "Year 4", "addressee_name": "Ms Jones",
+        "about": "Support in the EHC plan is not being delivered. " * 20,
+        "tried": "Spoke to the class teacher and the SENCO several times. " * 10,
+        "outcome": "A meeting with the SENCO and a written support plan. " * 5,
+        "reply_unit": "working_days", "reply_within": "10", "enclosures": "Emails; the EHC plan",
+    })
+    for offset, key in enumerate(DATE_KEYS):
+        session.dates[key.key] = date(2026, 11, 2 + offset)
+    session.dates["date_of_birth"] = date(2017, 5, 14)
+    session.case = CaseDetails(reference="BENCH-1", consent_to_record=True)
+    return session
+
+
+def render_all(session: Session) -> float:
+    """Build the summary and render every format, as saving does; the seconds it took."""
+    from send_tui.model.summary import build_summary
+    from send_tui.render import FORMATS, render
+
+    started = time.perf_counter()
+    summary = build_summary(session, BENCH_TODAY)
+    for fmt in FORMATS:
+        if fmt != "docx" or summary.letter is not None:
+            render(summary, fmt)
+    return time.perf_counter() - started
+
+
+# --- 5: look-ups ------------------------------------------------------------------------------
+
+
+def lookup_queries(content: Content) -> list[str]:
+    """What advisers type (whole questions, typos, cites, prefixes) plus words from the pack."""
+    fixed = [
+        "appeal tribunal deadline", "can they appeal a refusal to assess", "mediaton certificate",
+        "exclusion panel", "11.45", "senco", "complaint letter to the head teacher", "tribu",
+        "ehcp annual review", "school transport", "not sure what to do", "health and social care",
+    ]
+    titles = [node.title for node in list(content.nodes.values())[:: max(1, len(content.nodes) // 8)]]
+    return fixed + [" ".join(title.split()[:3]) for title in titles[:8]]
+
+
+# --- profiles of a missed target ---------------------------------------------------------------
+
+#: Phases of Textual's work on a screen change, by (file suffix, function): cumulative, overlapping.
+WALK_PHASES: dict[str, tuple[str, str]] = {
+    "CSS styling": ("textual/css/stylesheet.py", "apply"),
+    "layout": ("textual/screen.py", "_refresh_layout"),
+    "painting": ("textual/_compositor.py", "render_update"),
+    "widget recompose (Footer on binding changes)": ("textual/widget.py", "recompose"),
+}
+
+
+def _package(filename: str, function: str) -> str:
+    """Group a profiled function by what it belongs to: a package, a stdlib module or send-tui."""
+    path = filename.replace("\\", "/")
+    if path == "~":
+        return "builtins" if "built-in" in function else "(interpreter)"
+    if "<frozen" in path:
+        return "(import machinery)"
+    if "/site-packages/" in path:
+        return path.split("/site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
+    if path.startswith(str(REPO)):
+        parts = Path(path).relative_to(REPO).with_suffix("").parts
+        return ".".join(parts[:3]) if parts[0] == "send_tui" else parts[0]
+    parts = path.split("/")
+    for index, part in enumerate(parts[:-1]):
+        if part.startswith("python3"):
+            return parts[index + 1].removesuffix(".py")
+    return Path(path).stem
+
+
+def own_time_by_package(stats: pstats.Stats) -> Counter[str]:
+    """Seconds of own (not cumulative) time per package: where the work is actually done."""
+    totals: Counter[str] = Counter()
+    for (filename, _line, function), row in stats.stats.items():  # type: ignore[attr-defined]
+        totals[_package(filename, function)] += row[2]
+    return totals
+
+
+def describe_shares(totals: Counter[str], top: int = 6, against: Counter[str] | None = None) -> str:
+    """The biggest shares of a profile, or (with `against`) of its excess over a baseline."""
+    if against is not None:
+        totals = Counter({k: totals.get(k, 0.0) - against.get(k, 0.0) for k in set(totals) | set(against)})
+    whole = sum(v for v in totals.values() if v > 0) or 1.0
+    shares = [(name, seconds) for name, seconds in totals.most_common(top) if seconds > 0]
+    listed = "; ".join(f"{name} {seconds * 1000:.0f} ms ({seconds / whole:.0%})" for name, seconds in shares)
+    return f"{whole * 1000:.0f} ms: {listed}"
+
+
+def describe_phases(stats: pstats.Stats, phases: dict[str, tuple[str, str]]) -> str:
+    """Cumulative time in each named phase, as a share of all the time profiled."""
+    whole = sum(row[2] for row in stats.stats.values()) or 1.0  # type: ignore[attr-defined]
+    found = []
+    for name, (suffix, function) in phases.items():
+        seconds = sum(row[3] for (filename, _line, func), row in stats.stats.items()  # type: ignore[attr-defined]
+                      if func == function and filename.replace("\\", "/").endswith(suffix))
+        found.append(f"{name} {seconds / whole:.0%}")
+    return ", ".join(found)
+
+
+def profile_call(call: Callable[[], object]) -> pstats.Stats:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        call()
+    finally:
+        profiler.disable()
+    return pstats.Stats(profiler)
+
+
+def profile_startup(which: str, env: dict[str, str], scratch: Path) -> pstats.Stats:
+    """Profile one start-up in a fresh process (imports included)."""
+    out = scratch / f"startup-{which}.prof"
+    subprocess.run([PYTHON, "-m", "cProfile", "-o", str(out), str(STARTUP), which,
+                    str(scratch / "profiled.json")], env=env, check=True, capture_output=True)
+    return pstats.Stats(str(out))
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Setup:
+    """What every round uses: scratch space, an isolated environment, the packs, the walk."""
+
+    scratch: Path
+    env: dict[str, str]
+    packs: dict[int, generate.PackStats]
+    shipped: Content
+    walk_paths: list[tuple[Step, ...]]
+    session: Session
+
+    def pack_megabytes(self, size: int) -> float:
+        return sum(p.stat().st_size for p in self.packs[size].root.rglob("*.toml")) / 1e6
+
+
+def isolated_env(scratch: Path) -> dict[str, str]:
+    """Settings, autosave and save folders in scratch space: the bench must not touch the user's."""
+    env = dict(os.environ)
+    env["SEND_TUI_CONFIG"] = str(scratch / "config" / "config.toml")
+    env["SEND_TUI_DATA_DIR"] = str(scratch / "data")
+    env["SEND_TUI_SAVE_DIR"] = str(scratch / "saved")
+    env.pop("SEND_TUI_CONTENT", None)
+    env.pop("SEND_TUI_TODAY", None)
+    return env
+
+
+def prepare() -> Setup:
+    scratch = Path(tempfile.mkdtemp(prefix="send-tui-bench-"))
+    env = isolated_env(scratch)
+    os.environ.clear()
+    os.environ.update(env)  # the in-process measures (walk, render) are isolated too
+    from send_tui.model import graph
+    from send_tui.model.loader import load_content
+
+    say("generating packs ...")
+    packs = {size: generate.generate_pack(scratch / f"pack-{size}", size) for size in PACK_SIZES}
+    shipped = load_content()
+    every_path = list(graph.paths(shipped))
+    spread = every_path[:: max(1, len(every_path) // WALK_PATHS)][:WALK_PATHS]
+    return Setup(scratch, env, packs, shipped, spread, long_session(shipped))
+
+
+def timed(call: Callable[[], T]) -> tuple[float, T]:
+    """Seconds `call` took, and what it returned."""
+    started = time.perf_counter()
+    result = call()
+    return time.perf_counter() - started, result
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def run(rounds: int, profile: bool) -> tuple[list[Row], dict[str, str], list[str]]:
+    """Take every measure `rounds` times, interleaved, and turn the medians into table rows."""
+    setup = prepare()
+    try:
+        return _measure(setup, rounds, profile)
+    finally:
+        shutil.rmtree(setup.scratch, ignore_errors=True)
+
+
+def _measure(setup: Setup, rounds: int, profile: bool) -> tuple[list[Row], dict[str, str], list[str]]:
+    from send_tui.model.loader import load_content
+    from send_tui.model.search import SearchIndex
+
+    samples = Samples()
+    startups: dict[str, list[Startup]] = {"send": [], "bare": []}
+    walks = {"send": WalkResult([], 0, 0), "bare": WalkResult([], 0, 0)}
+    biggest = max(PACK_SIZES)
+    for number in range(rounds):
+        say(f"round {number + 1} of {rounds} ...")
+        order = ("send", "bare") if number % 2 == 0 else ("bare", "send")
+        for which in order:
+            startups[which].append(start_once(which, setup.env, setup.scratch))
+        share = setup.walk_paths[number::rounds]  # the rounds together walk every chosen path
+        for which in order:
+            if which == "send":
+                walked = asyncio.run(walk_send_tui(share))
+            else:
+                walked = asyncio.run(walk_bare(list(bare_keys(setup.shipped, share))))
+            walks[which].timings += walked.timings
+            walks[which].lost_keys += walked.lost_keys
+            walks[which].wrong_ends += walked.wrong_ends
+        samples.add("load shipped", timed(load_content)[0])
+        loaded: dict[int, Content] = {}
+        for size, pack in setup.packs.items():
+            took, loaded[size] = timed(partial(load_content, pack.root))
+            samples.add(f"load {size}", took)
+        took, index = timed(partial(SearchIndex.build, loaded[biggest]))
+        samples.add("index build", took)
+        for query in lookup_queries(loaded[biggest]):
+            samples.add("lookup", timed(partial(index.search, query))[0])
+        samples.add("render", render_all(setup.session))
+    for which, runs in startups.items():
+        for one in runs:
+            samples.add(f"{which} screen", one.to_screen)
+            samples.add(f"{which} process", one.process)
+            samples.add(f"{which} rss", one.peak_rss_kb)
+    for which, walked in walks.items():
+        for took in walked.timings:
+            samples.add(f"{which} key", took)
+    rows = table_rows(samples, setup, startups, walks)
+    missed = sorted({row.profile for row in rows if row.met is False and row.profile})
+    notes = explain(missed, setup) if missed and profile else []
+    if missed and not profile:
+        notes = [f"missed: {', '.join(missed)} (run without --no-profile to see what dominates)"]
+    return rows, machine(), notes
+
+
+def table_rows(samples: Samples, setup: Setup, startups: dict[str, list[Startup]],
+               walks: dict[str, WalkResult]) -> list[Row]:
+    m = samples.median
+    rows: list[Row] = []
+    ratio = m("send screen") / m("bare screen")
+    screens = ", ".join(sorted({one.screen for one in startups["send"]}))
+    rows.append(Row("Start-up to first screen, headless 80x24 (send-tui / bare Textual)",
+                    f"{ms(m('send screen'))} / {ms(m('bare screen'))}: ratio {ratio:.2f} ({screens})",
+                    "<= 1.15", ratio <= 1.15, "startup"))
+    ratio = m("send process") / m("bare process")
+    rows.append(Row("Whole process, launch to exit (send-tui / bare)",
+                    f"{ms(m('send process'))} / {ms(m('bare process'))}: ratio {ratio:.2f}"))
+    ratio = m("send rss") / m("bare rss")
+    rows.append(Row("Peak memory, VmHWM of the child (send-tui / bare)",
+                    f"{m('send rss') / 1024:.1f} MB / {m('bare rss') / 1024:.1f} MB: ratio {ratio:.2f}",
+                    "<= 1.3", ratio <= 1.3, "startup"))
+    send, bare = walks["send"], walks["bare"]
+    faults = [f"{n} {what}" for n, what in ((send.lost_keys, "keys opened nothing"),
+                                            (send.wrong_ends, "paths ended elsewhere")) if n]
+    detail = f"{len(send.timings)} keys, {len(setup.walk_paths)} shipped paths there and back"
+    rows.append(Row("Key press to next screen painted: median",
+                    f"{ms(m('send key'))} ({'; '.join([detail, *faults])})", "<= 20 ms",
+                    m("send key") <= 0.020, "walk"))
+    rows.append(Row("Key press to next screen painted: p95", ms(samples.p95("send key")), "<= 50 ms",
+                    samples.p95("send key") <= 0.050, "walk"))
+    rows.append(Row("  the same keys on bare Textual screens of that shape: median / p95",
+                    f"{ms(m('bare key'))} / {ms(samples.p95('bare key'))} ({len(bare.timings)} keys)"))
+    rows.append(Row(f"Content load + validation, shipped ({len(setup.shipped.nodes)} nodes)",
+                    ms(m("load shipped"))))
+    small, big = min(PACK_SIZES), max(PACK_SIZES)
+    for size in PACK_SIZES:
+        target = ("<= 1 s", m(f"load {size}") <= 1.0) if size == big else ("", None)
+        rows.append(Row(f"Content load + validation, {size:,} nodes ({setup.pack_megabytes(size):.1f} MB TOML)",
+                        ms(m(f"load {size}")), *target, "load"))
+    growth = m(f"load {big}") / m(f"load {small}")
+    exponent = math.log(growth) / math.log(big / small)
+    rows.append(Row(f"Load growth, {small:,} -> {big:,} nodes",
+                    f"x{growth:.1f} the time for x{big // small} the nodes (exponent {exponent:.2f})",
+                    "linear (exponent <= 1.1)", exponent <= 1.1, "load"))
+    rows.append(Row(f"Search index build, {big:,} nodes", ms(m("index build"))))
+    rows.append(Row(f"Look-up at {big:,} nodes: median per query (p95)",
+                    f"{ms(m('lookup'))} ({ms(samples.p95('lookup'))}; {samples.count('lookup')} queries)",
+                    "<= 10 ms", m("lookup") <= 0.010, "lookup"))
+    cold = samples.values["render"][0]
+    rows.append(Row("Summary + every format (html, txt, md, docx), long path",
+                    f"{ms(m('render'))} (first run, importing python-docx: {ms(cold)})",
+                    "<= 300 ms", m("render") <= 0.300, "render"))
+    heavy = set(heavy_imports_on_import(setup.env)).union(*(one.heavy_loaded for one in startups["send"]))
+    rows.append(Row("python-docx, icalendar deferred (not loaded by import or start-up)",
+                    "yes" if not heavy else f"no: {', '.join(sorted(heavy))}", "deferred", not heavy))
+    return rows
+
+
+def explain(missed: list[str], setup: Setup) -> list[str]:
+    """For each missed target, what dominates its time, from cProfile."""
+    from send_tui.model.loader import load_content
+    from send_tui.model.search import SearchIndex
+
+    say("profiling the missed targets ...")
+    notes = []
+    biggest = setup.packs[max(PACK_SIZES)].root
+    if "startup" in missed:
+        send = own_time_by_package(profile_startup("send", setup.env, setup.scratch))
+        bare = own_time_by_package(profile_startup("bare", setup.env, setup.scratch))
+        notes.append(f"start-up, send-tui's own time over bare Textual's, "
+                     f"{describe_shares(send, against=bare)}")
+    if "walk" in missed:
+        stats = profile_call(lambda: asyncio.run(walk_send_tui(setup.walk_paths[:2])))
+        notes.append(f"key presses, {describe_shares(own_time_by_package(stats))}. "
+                     f"Phases (cumulative, overlapping): {describe_phases(stats, WALK_PHASES)}")
+    if "load" in missed:
+        stats = profile_call(lambda: load_content(biggest))
+        notes.append(f"load, {max(PACK_SIZES):,} nodes, {describe_shares(own_time_by_package(stats))}")
+    if "lookup" in missed:
+        content = load_content(biggest)
+        index, queries = SearchIndex.build(content), lookup_queries(content)
+        stats = profile_call(lambda: [index.search(q) for q in queries])
+        notes.append(f"look-ups, {describe_shares(own_time_by_package(stats))}")
+    if "render" in missed:
+        stats = profile_call(lambda: render_all(setup.session))
+        notes.append(f"rendering, {describe_shares(own_time_by_package(stats))}")
+    return notes
+
+
+# --- output -----------------------------------------------------------------------------------
+
+
+def print_table(rows: list[Row], facts: dict[str, str], rounds: int, notes: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"send-tui benchmark, {facts['date']}", title_justify="left")
+    for column in ("Measure", "Result (median)", "Target", ""):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        style = "red" if row.met is False else None
+        table.add_row(row.measure, row.result, row.target, verdict(row.met), style=style)
+    console = Console()
+    console.print(table, markup=False)
+    console.print(_machine_line(facts, rounds), markup=False, highlight=False)
+    for note in notes:
+        console.print(f"Profile: {note}", markup=False, highlight=False)
+
+
+def _machine_line(facts: dict[str, str], rounds: int) -> str:
+    return (f"{facts['cpu']}, {facts['cores']} cores, {facts['os']}, Python {facts['python']}, "
+            f"Textual {facts['textual']}; medians of {rounds} interleaved rounds.")
+
+
+def readme_section(rows: list[Row], facts: dict[str, str], rounds: int, notes: list[str]) -> str:
+    """The "## Performance" section: the latest table and the machine it came from."""
+    lines = [
+        "## Performance",
+        "",
+        f"The latest `make bench` (bench/run.py), {facts['date']}: {_machine_line(facts, rounds)}",
+        "",
+        "| Measure | Result (median) | Target | |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {r.measure} | {r.result} | {r.target} | {verdict(r.met)} |" for r in rows]
+    if notes:
+        lines += ["", "Where a target is missed, what dominates (cProfile, own time by package):", ""]
+        lines += [f"- {note}" for note in notes]
+    return "\n".join(lines) + "\n"
+
+
+def replace_section(text: str, section: str, heading: str = "## Performance") -> str:
+    """`text` with the section under `heading` replaced by `section` (appended if absent).
+
+    Only that section changes: the README is shared, and other sections belong to others.
+    """
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == heading), None)
+    if start is None:
+        return text.rstrip("\n") + "\n\n" + section
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    tail = "".join(lines[end:])
+    return "".join(lines[:start]) + section + ("\n" + tail if tail else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (at least 5 for the table)")
+    parser.add_argument("--no-readme", action="store_true", help="do not write the table into README.md")
+    parser.add_argument("--no-profile", action="store_true", help="skip profiling missed targets")
+    args = parser.parse_args(argv)
+    rows, facts, notes = run(args.rounds, profile=not args.no_profile)
+    print_table(rows, facts, args.rounds, notes)
+    if not args.no_readme:
+        README.write_text(replace_section(README.read_text(encoding="utf-8"),
+                                          readme_section(rows, facts, args.rounds, notes)), encoding="utf-8")
+        say(f"wrote the table into {README.relative_to(REPO)} (## Performance)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
