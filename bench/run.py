@@ -51,6 +51,7 @@ T = TypeVar("T")
 #: The date the long session is made on: inside the shipped term dates, so every clock counts.
 BENCH_TODAY = date(2026, 11, 28)
 HEAVY_MODULES = ("docx", "icalendar")
+STARTUP_PHASES = ("interpreter", "imports", "building the app", "first paint")
 PACK_SIZES = (1_000, 10_000)
 #: How many shipped paths the walk takes, spread across the content (each there and back).
 WALK_PATHS = 10
@@ -129,6 +130,7 @@ class Startup:
 
     to_screen: float
     process: float
+    phases: dict[str, float]  # interpreter, imports, building the app, to first paint
     peak_rss_kb: int
     screen: str
     heavy_loaded: tuple[str, ...]
@@ -144,13 +146,29 @@ def start_once(which: str, env: dict[str, str], scratch: Path) -> Startup:
     if child.returncode != 0:
         raise RuntimeError(f"startup.py {which} failed ({child.returncode}):\n{child.stderr}")
     report = json.loads(result_file.read_text(encoding="utf-8"))
+    marks = [launched, report["first_line"], report["imported"], report["built"], report["ready"]]
     return Startup(
         to_screen=report["ready"] - launched,
         process=finished - launched,
+        phases={name: end - start for name, start, end in zip(STARTUP_PHASES, marks, marks[1:], strict=False)},
         peak_rss_kb=report["peak_rss_kb"],
         screen=report["screen"],
         heavy_loaded=tuple(report["heavy_loaded"]),
     )
+
+
+def import_costs(which: str, env: dict[str, str], scratch: Path) -> Counter[str]:
+    """Seconds of import (own time, `-X importtime`) per package in one start-up."""
+    child = subprocess.run([PYTHON, "-X", "importtime", str(STARTUP), which, str(scratch / "imports.json")],
+                           env=env, capture_output=True, text=True, check=True)
+    costs: Counter[str] = Counter()
+    for line in child.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, _cumulative, name = (part.strip() for part in line.removeprefix("import time:").split("|"))
+        parts = name.split(".")
+        costs[".".join(parts[:2]) if parts[0] in ("send_tui", "textual") else parts[0]] += int(own) / 1e6
+    return costs
 
 
 def heavy_imports_on_import(env: dict[str, str]) -> list[str]:
@@ -380,7 +398,7 @@ def _measure(setup: Setup, rounds: int, profile: bool) -> tuple[list[Row], dict[
 
     samples = Samples()
     startups: dict[str, list[Startup]] = {"send": [], "bare": []}
-    walks = {"send": WalkResult([], 0, 0), "bare": WalkResult([], 0, 0)}
+    walks = {"send": WalkResult(), "bare": WalkResult()}
     biggest = max(PACK_SIZES)
     for number in range(rounds):
         say(f"round {number + 1} of {rounds} ...")
@@ -393,9 +411,7 @@ def _measure(setup: Setup, rounds: int, profile: bool) -> tuple[list[Row], dict[
                 walked = asyncio.run(walk_send_tui(share))
             else:
                 walked = asyncio.run(walk_bare(list(bare_keys(setup.shipped, share))))
-            walks[which].timings += walked.timings
-            walks[which].lost_keys += walked.lost_keys
-            walks[which].wrong_ends += walked.wrong_ends
+            walks[which].add(walked)
         samples.add("load shipped", timed(load_content)[0])
         loaded: dict[int, Content] = {}
         for size, pack in setup.packs.items():
@@ -411,9 +427,14 @@ def _measure(setup: Setup, rounds: int, profile: bool) -> tuple[list[Row], dict[
             samples.add(f"{which} screen", one.to_screen)
             samples.add(f"{which} process", one.process)
             samples.add(f"{which} rss", one.peak_rss_kb)
+            for phase, took in one.phases.items():
+                samples.add(f"{which} {phase}", took)
     for which, walked in walks.items():
         for took in walked.timings:
             samples.add(f"{which} key", took)
+        for direction, forward in (("forward", True), ("back", False)):
+            for took in walked.of(forward):
+                samples.add(f"{which} key {direction}", took)
     rows = table_rows(samples, setup, startups, walks)
     missed = sorted({row.profile for row in rows if row.met is False and row.profile})
     notes = explain(missed, setup) if missed and profile else []
@@ -431,6 +452,8 @@ def table_rows(samples: Samples, setup: Setup, startups: dict[str, list[Startup]
     rows.append(Row("Start-up to first screen, headless 80x24 (send-tui / bare Textual)",
                     f"{ms(m('send screen'))} / {ms(m('bare screen'))}: ratio {ratio:.2f} ({screens})",
                     "<= 1.15", ratio <= 1.15, "startup"))
+    phases = ", ".join(f"{phase} {ms(m(f'send {phase}'))} / {ms(m(f'bare {phase}'))}" for phase in STARTUP_PHASES)
+    rows.append(Row("  where the start-up time goes (send-tui / bare)", phases))
     ratio = m("send process") / m("bare process")
     rows.append(Row("Whole process, launch to exit (send-tui / bare)",
                     f"{ms(m('send process'))} / {ms(m('bare process'))}: ratio {ratio:.2f}"))
@@ -449,6 +472,10 @@ def table_rows(samples: Samples, setup: Setup, startups: dict[str, list[Startup]
                     samples.p95("send key") <= 0.050, "walk"))
     rows.append(Row("  the same keys on bare Textual screens of that shape: median / p95",
                     f"{ms(m('bare key'))} / {ms(samples.p95('bare key'))} ({len(bare.timings)} keys)"))
+    for direction, words in (("forward", "a number (forward)"), ("back", "Esc (back)")):
+        rows.append(Row(f"  {words}: send-tui median / p95, bare median / p95",
+                        f"{ms(m(f'send key {direction}'))} / {ms(samples.p95(f'send key {direction}'))}, "
+                        f"{ms(m(f'bare key {direction}'))} / {ms(samples.p95(f'bare key {direction}'))}"))
     rows.append(Row(f"Content load + validation, shipped ({len(setup.shipped.nodes)} nodes)",
                     ms(m("load shipped"))))
     small, big = min(PACK_SIZES), max(PACK_SIZES)
@@ -486,11 +513,17 @@ def explain(missed: list[str], setup: Setup) -> list[str]:
     if "startup" in missed:
         send = own_time_by_package(profile_startup("send", setup.env, setup.scratch))
         bare = own_time_by_package(profile_startup("bare", setup.env, setup.scratch))
-        notes.append(f"start-up, send-tui's own time over bare Textual's, "
+        notes.append(f"start-up, send-tui's own time over bare Textual's (cProfile), "
                      f"{describe_shares(send, against=bare)}")
+        send = import_costs("send", setup.env, setup.scratch)
+        bare = import_costs("bare", setup.env, setup.scratch)
+        notes.append(f"start-up imports, send-tui's over bare Textual's (-X importtime), "
+                     f"{describe_shares(send, top=8, against=bare)}")
     if "walk" in missed:
         stats = profile_call(lambda: asyncio.run(walk_send_tui(setup.walk_paths[:2])))
-        notes.append(f"key presses, {describe_shares(own_time_by_package(stats))}. "
+        shares = own_time_by_package(stats)
+        own = sum(v for k, v in shares.items() if k.startswith("send_tui")) / (sum(shares.values()) or 1.0)
+        notes.append(f"key presses, {describe_shares(shares)}; send-tui's own code {own:.0%}. "
                      f"Phases (cumulative, overlapping): {describe_phases(stats, WALK_PHASES)}")
     if "load" in missed:
         stats = profile_call(lambda: load_content(biggest))

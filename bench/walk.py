@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -85,9 +85,20 @@ async def press_and_time(pilot: Pilot[Any], key: Key) -> float | None:
 
 @dataclass
 class WalkResult:
-    timings: list[float]
-    lost_keys: int  # keys that should have opened a screen and did not
-    wrong_ends: int  # paths that did not end at the outcome the content names
+    timings: list[float] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # the key each timing is for
+    lost_keys: int = 0  # keys that should have opened a screen and did not
+    wrong_ends: int = 0  # paths that did not end at the outcome the content names
+
+    def add(self, other: WalkResult) -> None:
+        self.timings += other.timings
+        self.keys += other.keys
+        self.lost_keys += other.lost_keys
+        self.wrong_ends += other.wrong_ends
+
+    def of(self, forward: bool) -> list[float]:
+        """The timings of keys that go on (digits, c), or of those that go back (Esc)."""
+        return [t for t, key in zip(self.timings, self.keys, strict=True) if (key != "escape") == forward]
 
 
 async def walk_send_tui(paths: list[tuple[Step, ...]]) -> WalkResult:
@@ -96,7 +107,7 @@ async def walk_send_tui(paths: list[tuple[Step, ...]]) -> WalkResult:
     from send_tui.screens.start import StartScreen
 
     app = make_app()
-    result = WalkResult([], 0, 0)
+    result = WalkResult()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for path in paths:
@@ -115,6 +126,7 @@ async def walk_send_tui(paths: list[tuple[Step, ...]]) -> WalkResult:
 def _record(result: WalkResult, key: Key, took: float | None) -> None:
     if took is not None:
         result.timings.append(took)
+        result.keys.append(key.key)
     elif key.moves:
         result.lost_keys += 1
 
@@ -169,7 +181,7 @@ def bare_keys(content: Content, paths: list[tuple[Step, ...]]) -> Iterator[Key]:
 
 async def walk_bare(keys: list[Key]) -> WalkResult:
     app = BareWalkApp()
-    result = WalkResult([], 0, 0)
+    result = WalkResult()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for key in keys:
