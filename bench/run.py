@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import json
 import math
 import os
@@ -169,6 +170,26 @@ def import_costs(which: str, env: dict[str, str], scratch: Path) -> Counter[str]
         parts = name.split(".")
         costs[".".join(parts[:2]) if parts[0] in ("send_tui", "textual") else parts[0]] += int(own) / 1e6
     return costs
+
+
+#: One content load, timed inside a fresh process as the app and `send-tui check` do it; the
+#: benchmark's own heap (the walk's apps, the packs) would otherwise slow the collector down.
+_LOAD_ONCE = """
+import sys, time
+from pathlib import Path
+from send_tui.model.loader import load_content
+root = Path(sys.argv[1]) if sys.argv[1] else None
+started = time.perf_counter()
+load_content(root)
+print(time.perf_counter() - started)
+"""
+
+
+def load_in_child(root: Path | None, env: dict[str, str]) -> float:
+    """Seconds to load and check the content at `root` (the shipped content if None)."""
+    child = subprocess.run([PYTHON, "-c", _LOAD_ONCE, str(root or "")], env=env,
+                           capture_output=True, text=True, check=True)
+    return float(child.stdout)
 
 
 def heavy_imports_on_import(env: dict[str, str]) -> list[str]:
@@ -372,8 +393,10 @@ def prepare() -> Setup:
     return Setup(scratch, env, packs, shipped, spread, long_session(shipped))
 
 
-def timed(call: Callable[[], T]) -> tuple[float, T]:
-    """Seconds `call` took, and what it returned."""
+def timed(call: Callable[[], T], *, collect: bool = True) -> tuple[float, T]:
+    """Seconds `call` took, and what it returned; garbage from earlier measures is cleared first."""
+    if collect:
+        gc.collect()
     started = time.perf_counter()
     result = call()
     return time.perf_counter() - started, result
@@ -412,16 +435,16 @@ def _measure(setup: Setup, rounds: int, profile: bool) -> tuple[list[Row], dict[
             else:
                 walked = asyncio.run(walk_bare(list(bare_keys(setup.shipped, share))))
             walks[which].add(walked)
-        samples.add("load shipped", timed(load_content)[0])
-        loaded: dict[int, Content] = {}
+        samples.add("load shipped", load_in_child(None, setup.env))
         for size, pack in setup.packs.items():
-            took, loaded[size] = timed(partial(load_content, pack.root))
-            samples.add(f"load {size}", took)
-        took, index = timed(partial(SearchIndex.build, loaded[biggest]))
+            samples.add(f"load {size}", load_in_child(pack.root, setup.env))
+        content = load_content(setup.packs[biggest].root)
+        took, index = timed(partial(SearchIndex.build, content))
         samples.add("index build", took)
-        for query in lookup_queries(loaded[biggest]):
-            samples.add("lookup", timed(partial(index.search, query))[0])
+        for query in lookup_queries(content):
+            samples.add("lookup", timed(partial(index.search, query), collect=False)[0])
         samples.add("render", render_all(setup.session))
+        del content, index  # so each round starts from the same heap
     for which, runs in startups.items():
         for one in runs:
             samples.add(f"{which} screen", one.to_screen)
@@ -453,7 +476,7 @@ def table_rows(samples: Samples, setup: Setup, startups: dict[str, list[Startup]
                     f"{ms(m('send screen'))} / {ms(m('bare screen'))}: ratio {ratio:.2f} ({screens})",
                     "<= 1.15", ratio <= 1.15, "startup"))
     phases = ", ".join(f"{phase} {ms(m(f'send {phase}'))} / {ms(m(f'bare {phase}'))}" for phase in STARTUP_PHASES)
-    rows.append(Row("  where the start-up time goes (send-tui / bare)", phases))
+    rows.append(Row("↳ where the start-up time goes (send-tui / bare)", phases))
     ratio = m("send process") / m("bare process")
     rows.append(Row("Whole process, launch to exit (send-tui / bare)",
                     f"{ms(m('send process'))} / {ms(m('bare process'))}: ratio {ratio:.2f}"))
@@ -470,10 +493,10 @@ def table_rows(samples: Samples, setup: Setup, startups: dict[str, list[Startup]
                     m("send key") <= 0.020, "walk"))
     rows.append(Row("Key press to next screen painted: p95", ms(samples.p95("send key")), "<= 50 ms",
                     samples.p95("send key") <= 0.050, "walk"))
-    rows.append(Row("  the same keys on bare Textual screens of that shape: median / p95",
+    rows.append(Row("↳ the same keys on bare Textual screens of that shape: median / p95",
                     f"{ms(m('bare key'))} / {ms(samples.p95('bare key'))} ({len(bare.timings)} keys)"))
     for direction, words in (("forward", "a number (forward)"), ("back", "Esc (back)")):
-        rows.append(Row(f"  {words}: send-tui median / p95, bare median / p95",
+        rows.append(Row(f"↳ {words}: send-tui median / p95, bare median / p95",
                         f"{ms(m(f'send key {direction}'))} / {ms(samples.p95(f'send key {direction}'))}, "
                         f"{ms(m(f'bare key {direction}'))} / {ms(samples.p95(f'bare key {direction}'))}"))
     rows.append(Row(f"Content load + validation, shipped ({len(setup.shipped.nodes)} nodes)",
@@ -502,6 +525,20 @@ def table_rows(samples: Samples, setup: Setup, startups: dict[str, list[Startup]
     return rows
 
 
+def walk_without_full_gc(setup: Setup) -> str:
+    """The walk again with gen-2 collections deferred: how much of the tail is GC pauses."""
+    before = gc.get_threshold()
+    gc.collect()
+    gc.set_threshold(before[0], before[1], 1_000_000)
+    try:
+        walked = asyncio.run(walk_send_tui(setup.walk_paths))
+    finally:
+        gc.set_threshold(*before)
+    deferred = Samples({"key": walked.timings})
+    return (f"median {ms(deferred.median('key'))}, p95 {ms(deferred.p95('key'))} "
+            f"(gc.set_threshold({before[0]}, {before[1]}, 1000000); {len(walked.timings)} keys)")
+
+
 def explain(missed: list[str], setup: Setup) -> list[str]:
     """For each missed target, what dominates its time, from cProfile."""
     from send_tui.model.loader import load_content
@@ -523,8 +560,9 @@ def explain(missed: list[str], setup: Setup) -> list[str]:
         stats = profile_call(lambda: asyncio.run(walk_send_tui(setup.walk_paths[:2])))
         shares = own_time_by_package(stats)
         own = sum(v for k, v in shares.items() if k.startswith("send_tui")) / (sum(shares.values()) or 1.0)
-        notes.append(f"key presses, {describe_shares(shares)}; send-tui's own code {own:.0%}. "
+        notes.append(f"key presses, {describe_shares(shares)}; send-tui's own code {own:.1%}. "
                      f"Phases (cumulative, overlapping): {describe_phases(stats, WALK_PHASES)}")
+        notes.append(f"key presses with the garbage collector's full collections deferred: {walk_without_full_gc(setup)}")
     if "load" in missed:
         stats = profile_call(lambda: load_content(biggest))
         notes.append(f"load, {max(PACK_SIZES):,} nodes, {describe_shares(own_time_by_package(stats))}")
