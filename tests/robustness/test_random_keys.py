@@ -89,6 +89,20 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def press_bursts(opener: str, burst: tuple[str, ...], counts: RobustnessCounts, times: int = 1) -> None:
+    """Press `opener`, let it settle, then send `burst` as one batch (a fast typist), `times` times."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(opener)
+        await settle(pilot)
+        counts.add("keys pressed")
+        for _ in range(times):
+            for key in burst:
+                app.post_message(key_event(key))
+            await settle(pilot)
+            counts.add("keys pressed", len(burst))
+
+
 async def back_to_start(app: SendApp, pilot: Pilot[None]) -> None:
     """Esc until the start screen, as an adviser would after losing their place."""
     for _ in range(60):
@@ -154,15 +168,7 @@ async def test_thousands_of_random_keys_leave_the_app_running_and_answering(coun
     "quick escape has removed the palette (NoMatches). A bare Textual app fails the same way.",
 )
 async def test_a_burst_of_palette_keys_does_not_crash(counts: RobustnessCounts) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        for _ in range(5):
-            for key in ("escape", "ctrl+p", "i", "e", "escape"):
-                app.post_message(key_event(key))
-            await settle(pilot)
-            counts.add("keys pressed", 5)
+    await press_bursts("ctrl+p", ("escape", "ctrl+p", "i", "e", "escape"), counts, times=5)
 
 
 @pytest.mark.xfail(
@@ -172,14 +178,7 @@ async def test_a_burst_of_palette_keys_does_not_crash(counts: RobustnessCounts) 
     "before the dialog has gone: it should dismiss only while it is the active screen.",
 )
 async def test_enter_then_another_key_in_call_details_does_not_crash(counts: RobustnessCounts) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f6")
-        await settle(pilot)
-        for key in ("enter", "escape"):
-            app.post_message(key_event(key))
-        await settle(pilot)
-        counts.add("keys pressed", 3)
+    await press_bursts("f6", ("enter", "escape"), counts)
 
 
 @pytest.mark.xfail(
