@@ -209,8 +209,8 @@ class SendApp(App[None]):
             await self.pop_screen()
         for node_id in path[keep:]:
             await self.push_screen(self.screen_for(self.content.nodes[node_id]))
-        if isinstance(self.screen, NodeScreen):
-            self.screen.refresh_from_session()
+        if keep == len(path) and isinstance(self.screen, NodeScreen):
+            self.screen.refresh_from_session()  # nothing new pushed: redraw what is shown
 
     def open_node(self, node_id: str) -> None:
         """Open a step as a look-up, without touching the answers; Esc returns."""

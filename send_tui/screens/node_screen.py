@@ -61,6 +61,7 @@ class NodeScreen(Screen[None]):
 
     def refresh_from_session(self) -> None:
         """Redraw what depends on the session (the trail; subclasses add theirs)."""
+        self.query_one(AnswerTrail).session = self.send_app.session
         self.query_one(AnswerTrail).refresh_trail()
         self.query_one("#title-bar", TitleBar).update(self.title_text())
 

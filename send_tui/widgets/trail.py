@@ -24,11 +24,17 @@ class AnswerTrail(OptionList):
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
         self.session = session
         self.border_title = "Your answers"
+        self._shown: tuple[int, int] | None = None  # (session, revision) last drawn
 
     def on_mount(self) -> None:
         self.refresh_trail()
 
     def refresh_trail(self) -> None:
+        """Redraw from the session, unless nothing has changed since the last time."""
+        drawn = (id(self.session), self.session.revision)
+        if drawn == self._shown:
+            return
+        self._shown = drawn
         self.clear_options()
         trail = self.session.trail()
         if not trail:
