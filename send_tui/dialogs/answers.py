@@ -6,13 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 
+from send_tui.dialogs.base import Dialog
 from send_tui.model.session import Session
 from send_tui.widgets.trail import AnswerTrail
 
 
-class AnswersDialog(ModalScreen[str | None]):
+class AnswersDialog(Dialog[str | None]):
     """Returns the node id of the answer to change, or None."""
 
     DEFAULT_CSS = """
@@ -42,7 +42,7 @@ class AnswersDialog(ModalScreen[str | None]):
     @on(AnswerTrail.Reopen)
     def _chosen(self, event: AnswerTrail.Reopen) -> None:
         event.stop()
-        self.dismiss(event.node_id)
+        self.close(event.node_id)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.close(None)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from send_tui.dialogs.base import Dialog
 from send_tui.model.session import CaseDetails
 
 CONSENT_HELP = (
@@ -16,7 +16,7 @@ CONSENT_HELP = (
 )
 
 
-class CallDetailsDialog(ModalScreen[CaseDetails | None]):
+class CallDetailsDialog(Dialog[CaseDetails | None]):
     DEFAULT_CSS = """
     CallDetailsDialog { align: center middle; }
     CallDetailsDialog > Vertical {
@@ -61,7 +61,7 @@ class CallDetailsDialog(ModalScreen[CaseDetails | None]):
             self.action_cancel()
 
     def action_keep(self) -> None:
-        self.dismiss(
+        self.close(
             CaseDetails(
                 reference=self.query_one("#reference", Input).value.strip(),
                 consent_to_record=self.query_one("#consent", Checkbox).value,
@@ -69,4 +69,4 @@ class CallDetailsDialog(ModalScreen[CaseDetails | None]):
         )
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)

@@ -8,13 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from send_tui.dialogs.base import Dialog
 from send_tui.model.content import GlossaryTerm
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(Dialog[None]):
     DEFAULT_CSS = """
     HelpDialog { align: center middle; }
     HelpDialog > Vertical {
@@ -58,4 +58,4 @@ class HelpDialog(ModalScreen[None]):
         self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.close(None)

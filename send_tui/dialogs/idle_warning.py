@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from send_tui.dialogs.base import Dialog
 
-class IdleWarning(ModalScreen[bool]):
+
+class IdleWarning(Dialog[bool]):
     """Dismisses True when the countdown ends (clear the call), False on any key or click."""
 
     DEFAULT_CSS = """
@@ -38,13 +39,13 @@ class IdleWarning(ModalScreen[bool]):
     def _tick(self) -> None:
         self.remaining -= 1
         if self.remaining <= 0:
-            self.dismiss(True)
+            self.close(True)
         else:
             self.query_one("#countdown", Static).update(self._message())
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
-        self.dismiss(False)
+        self.close(False)
 
     def on_click(self) -> None:
-        self.dismiss(False)
+        self.close(False)

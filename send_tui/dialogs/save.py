@@ -14,9 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from send_tui.dialogs.base import Dialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model import dates, storage
 from send_tui.model.letter import LetterDraft, completeness, letter_started
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from send_tui.app import SendApp
 
 
-class SaveDialog(ModalScreen[list[Path] | None]):
+class SaveDialog(Dialog[list[Path] | None]):
     DEFAULT_CSS = """
     SaveDialog { align: center middle; }
     SaveDialog > Vertical {
@@ -110,7 +110,7 @@ class SaveDialog(ModalScreen[list[Path] | None]):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)
 
     def action_save(self, overwrite: bool = False) -> None:
         app = self.send_app
@@ -134,4 +134,4 @@ class SaveDialog(ModalScreen[list[Path] | None]):
         except (storage.SaveError, ValueError) as error:
             problem.update(Text(str(getattr(error, "strerror", None) or error)))
             return
-        self.dismiss(written)
+        self.close(written)

@@ -187,13 +187,17 @@ def letter_templates(session: Session) -> list[LetterTemplate]:
 
 
 def choose_template(session: Session, draft: LetterDraft | None = None) -> LetterTemplate | None:
-    """The template to use: the one the adviser chose, else the first that fits; None if none does."""
+    """The template to use: the adviser's choice if it fits this path, else the first that fits.
+
+    With nothing fitting the path, the adviser's own choice stands; None if there is neither.
+    """
     draft = draft or LetterDraft.from_session(session)
     chosen = session.content.letters.get(draft.value("template"))
-    if chosen is not None:
-        return chosen
     fitting = letter_templates(session)
-    return fitting[0] if fitting else None
+    if chosen is not None and (chosen in fitting or not fitting):
+        return chosen
+    # A choice kept from an earlier path that no longer fits gives way to this path's letter.
+    return fitting[0] if fitting else chosen
 
 
 def addressee_role(template: LetterTemplate, draft: LetterDraft) -> str:

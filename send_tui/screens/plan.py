@@ -9,10 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from send_tui.dialogs.base import Dialog
 from send_tui.model.session import PlanEntry
 from send_tui.widgets.title_bar import TitleBar
 
@@ -107,7 +108,7 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(RoutePicker([(r.id, r.title) for r in routes]), added)
 
 
-class RoutePicker(ModalScreen[str | None]):
+class RoutePicker(Dialog[str | None]):
     DEFAULT_CSS = """
     RoutePicker { align: center middle; }
     RoutePicker > Vertical { width: 60; max-width: 100%; height: auto; max-height: 90%;
@@ -137,11 +138,11 @@ class RoutePicker(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.close(event.option.id)
 
     def action_pick(self, number: int) -> None:
         if 1 <= number <= len(self.routes):
-            self.dismiss(self.routes[number - 1][0])
+            self.close(self.routes[number - 1][0])
 
     def action_dismiss_none(self) -> None:
-        self.dismiss(None)
+        self.close(None)

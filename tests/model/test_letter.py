@@ -247,11 +247,19 @@ def test_about_is_drafted_from_the_answers_until_the_adviser_edits_it() -> None:
     assert LetterDraft.from_session(session).about == ""
 
 
-def test_the_template_follows_the_outcome_unless_the_adviser_chose_one() -> None:
+def test_the_template_follows_the_path_and_a_kept_choice_that_no_longer_fits_gives_way() -> None:
     session = complaint_session()
     assert [t.id for t in letter_templates(session)] == ["complaint_school"]
     assert choose_template(session).id == "complaint_school"
+    # a choice kept from an earlier path (an NHS complaint) does not fit a school complaint
+    session.letter_fields["template"] = "complaint_health"
+    assert choose_template(session).id == "complaint_school"
+
+
+def test_with_no_letter_on_the_path_the_advisers_own_choice_stands() -> None:
+    session = Session(shipped())
     session.letter_fields["template"] = "complaint_council"
+    assert letter_templates(session) == []
     assert choose_template(session).id == "complaint_council"
 
 
