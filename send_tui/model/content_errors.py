@@ -17,8 +17,13 @@ class ContentError:
     message: str  # what is wrong and what to do
 
     def __str__(self) -> str:
-        where = f"{self.file}: {self.key}" if self.key else self.file
-        return f"{where}: {self.message}"
+        where = f"{self.file}: {printable(self.key)}" if self.key else self.file
+        return f"{where}: {printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """Text with control characters shown as escapes, so a damaged key cannot garble a report."""
+    return "".join(c if c.isprintable() or c == "\n" else repr(c)[1:-1] for c in text)
 
 
 class ContentErrors(Exception):

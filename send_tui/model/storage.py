@@ -60,6 +60,7 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
     if not overwrite and path.exists():
         raise FileExists(errno.EEXIST, f"{path.name} already exists in {path.parent}.")
     temp_name: str | None = None
+    _remove_stale_parts(path)
     try:
         # mkstemp creates the file 0600, so it is private from its first byte.
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -88,6 +89,27 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
                 os.unlink(temp_name)
             except OSError:
                 pass
+
+
+#: A temp file this old was left by a save that was killed; newer ones may be a save under way.
+STALE_PART_SECONDS = 15 * 60
+
+
+def _remove_stale_parts(path: Path) -> None:
+    """Delete temp files a killed save left beside `path` (they may hold a child's details)."""
+    import time
+
+    cutoff = time.time() - STALE_PART_SECONDS
+    try:
+        leftovers = list(path.parent.glob(f".{path.name}.*.part"))
+    except OSError:
+        return
+    for part in leftovers:
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:
+            pass
 
 
 def _fsync_dir(folder: Path) -> None:
