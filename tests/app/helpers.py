@@ -35,3 +35,11 @@ async def press(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await pilot.pause()
+
+
+def write_settings(home, body: str):  # -> Path
+    """Write the adviser's settings file (the isolated one tests/conftest.py points at)."""
+    config = home / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[send-tui]\n" + body, encoding="utf-8")
+    return config

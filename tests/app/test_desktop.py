@@ -22,7 +22,7 @@ from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.dialogs.idle_warning import IdleWarning
 from send_tui.screens.start import StartScreen
-from tests.app.helpers import node_id, press, screen_text
+from tests.app.helpers import node_id, press, screen_text, write_settings
 
 ROOT = Path(__file__).parents[2]
 
@@ -98,9 +98,7 @@ async def test_new_client_can_be_cancelled(isolated_paths: Path) -> None:
 
 
 async def test_idle_clear_warns_with_a_countdown_then_clears(isolated_paths: Path) -> None:
-    config = isolated_paths / "config" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text("[send-tui]\nidle_clear_minutes = 1\n", encoding="utf-8")
+    write_settings(isolated_paths, "idle_clear_minutes = 1\n")
     app = make_app()
     async with app.run_test() as pilot:
         await press(pilot, "1", "3")
@@ -115,9 +113,7 @@ async def test_idle_clear_warns_with_a_countdown_then_clears(isolated_paths: Pat
 
 
 async def test_idle_warning_is_cancelled_by_any_key(isolated_paths: Path) -> None:
-    config = isolated_paths / "config" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text("[send-tui]\nidle_clear_minutes = 5\n", encoding="utf-8")
+    write_settings(isolated_paths, "idle_clear_minutes = 5\n")
     app = make_app()
     async with app.run_test() as pilot:
         await press(pilot, "1", "3")
@@ -178,9 +174,7 @@ def test_config_path_prints_the_settings_location(isolated_paths: Path, capsys) 
 
 
 def test_config_show_names_a_bad_key(isolated_paths: Path, capsys) -> None:
-    config = isolated_paths / "config" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[send-tui]\nsave_folder = 3\n', encoding="utf-8")
+    write_settings(isolated_paths, 'save_folder = 3\n')
     assert main(["config", "show"]) == 1
     captured = capsys.readouterr()
     assert "save_folder: should be text" in captured.err
@@ -248,9 +242,7 @@ async def test_nothing_personal_is_logged(isolated_paths: Path, caplog) -> None:
 
 
 async def test_a_missing_local_pack_in_the_settings_falls_back_with_a_message(isolated_paths: Path) -> None:
-    config = isolated_paths / "config" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[send-tui]\nlocal_pack = "nowhere-borough"\n', encoding="utf-8")
+    write_settings(isolated_paths, 'local_pack = "nowhere-borough"\n')
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -265,9 +257,7 @@ async def test_the_settings_choose_the_local_pack(isolated_paths: Path, tmp_path
     root = tmp_path / "content"
     shutil.copytree(ROOT / "content", root)
     shutil.copytree(root / "local" / "tower-hamlets", root / "local" / "another-council")
-    config = isolated_paths / "config" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[send-tui]\nlocal_pack = "another-council"\n', encoding="utf-8")
+    write_settings(isolated_paths, 'local_pack = "another-council"\n')
     app = make_app(content_dir=root)
     async with app.run_test() as pilot:
         await pilot.pause()

@@ -16,7 +16,7 @@ from send_tui.screens.glossary import GlossaryScreen
 from send_tui.screens.plan import PlanScreen
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST
-from tests.app.helpers import node_id, press, screen_text
+from tests.app.helpers import node_id, press, screen_text, write_settings
 
 # Start screen: 1 starts a new call. Then the numbers are the options in the content.
 START = "1"
@@ -236,9 +236,7 @@ async def test_high_contrast_theme_is_remembered(isolated_paths: Path) -> None:
 
 
 async def test_a_bad_settings_file_names_the_key_and_uses_defaults(isolated_paths: Path) -> None:
-    config = isolated_paths / "config" / "config.toml"
-    config.parent.mkdir(parents=True)
-    config.write_text('[send-tui]\ntheme = 7\nidle_clear_minutes = "soon"\n', encoding="utf-8")
+    write_settings(isolated_paths, 'theme = 7\nidle_clear_minutes = "soon"\n')
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()

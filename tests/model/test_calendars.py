@@ -27,21 +27,13 @@ from send_tui.model.calendars import (
     load_term_calendar,
 )
 from send_tui.model.content import SchoolTerm, TermCalendar
+from tests.model.calendars_fixture import example_school
 
 D = date
 ENGLAND = WorkingCalendar()
 
 
-def school_2026(inset: tuple[date, ...] = (), confirmed: bool = False) -> SchoolCalendar:
-    """A school open Mon-Fri, 2026-27, with an Easter holiday of 30 Mar-10 Apr (as example 12)."""
-    terms = (
-        SchoolTerm("Spring 2", D(2026, 2, 23), D(2026, 3, 27)),
-        SchoolTerm("Summer 1", D(2026, 4, 13), D(2026, 5, 22)),
-        SchoolTerm("Summer 2", D(2026, 6, 1), D(2026, 7, 22)),
-        SchoolTerm("Autumn 1", D(2026, 9, 2), D(2026, 10, 23)),
-        SchoolTerm("Autumn 2", D(2026, 11, 2), D(2026, 12, 18)),
-    )
-    return SchoolCalendar(TermCalendar(terms, inset, confirmed, "test-terms.toml"))
+school_2026 = example_school
 
 
 # --- month arithmetic (Dodds v Walker) -------------------------------------------------------

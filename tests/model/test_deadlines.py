@@ -17,20 +17,12 @@ from send_tui.model import deadlines as dl
 from send_tui.model.calendars import OutsideTermDates, SchoolCalendar, WorkingCalendar
 from send_tui.model.content import SchoolTerm, TermCalendar
 from send_tui.model.deadlines import Deadline
+from tests.model.calendars_fixture import example_school
 
 D = date
 
 
-def school(inset: tuple[date, ...] = (), confirmed: bool = False) -> SchoolCalendar:
-    """Example 12's school: open Mon-Fri, Easter holidays 30 Mar-10 Apr 2026, no INSET days."""
-    terms = (
-        SchoolTerm("Spring 2", D(2026, 2, 23), D(2026, 3, 27)),
-        SchoolTerm("Summer 1", D(2026, 4, 13), D(2026, 5, 22)),
-        SchoolTerm("Summer 2", D(2026, 6, 1), D(2026, 7, 22)),
-        SchoolTerm("Autumn 1", D(2026, 9, 2), D(2026, 10, 23)),
-        SchoolTerm("Autumn 2", D(2026, 11, 2), D(2026, 12, 18)),
-    )
-    return SchoolCalendar(TermCalendar(terms, inset, confirmed, "school.toml"))
+school = example_school
 
 
 def text(deadline: Deadline) -> str:
@@ -388,7 +380,7 @@ def test_an_inset_day_gives_the_earlier_date_to_act_by() -> None:
 
 def test_unconfirmed_term_dates_carry_a_warning() -> None:
     (warning,) = dl.exclusion_review(D(2026, 3, 2), school()).warnings
-    assert "school.toml" in warning
+    assert "test-terms.toml" in warning  # the warning names the file to check
     assert "illustrative" in warning and "school's own calendar" in warning
     assert dl.exclusion_review(D(2026, 3, 2), school(confirmed=True)).warnings == ()
 
