@@ -18,9 +18,9 @@ from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, load_config, save_config
 from send_tui.model.content import Answer, Content, Node, NodeKind
+from send_tui.model.content_cache import load_content_cached
 from send_tui.model.content_errors import ContentErrors
 from send_tui.model.dates import long_date
-from send_tui.model.loader import load_content
 from send_tui.model.session import CaseDetails, DroppedAnswer, Session
 from send_tui.screens.content_problems import ContentProblemsScreen
 from send_tui.screens.decision import DecisionScreen
@@ -118,9 +118,9 @@ class SendApp(App[None]):
     @cached_property
     def search_index(self) -> SearchIndex | None:
         """Built the first time the palette opens (in a thread), not at start-up."""
-        from send_tui.model.search import SearchIndex
+        from send_tui.model.content_cache import search_index_cached
 
-        return SearchIndex.build(self._content) if self._content is not None else None
+        return search_index_cached(self._content) if self._content is not None else None
 
     @property
     def review_date_text(self) -> str:
@@ -505,7 +505,7 @@ def make_app(
         )
         local_pack = None
     try:
-        content = session.content if session is not None else load_content(root, local_pack)
+        content = session.content if session is not None else load_content_cached(root, local_pack)
     except ContentErrors as problems:
         return SendApp(None, problems=problems.report(), config=config, config_path=config_path,
                        config_problems=config_problems)
