@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 #: Young-generation collections as Python's defaults; full collections ten times rarer, since a
 #: screen push makes many short-lived objects that the young collections already free.
 TUNED_GC_THRESHOLDS = (700, 10, 100)
+#: How long after the first paint start-up's objects are frozen (see `_freeze_startup_objects`).
+FREEZE_AFTER_SECONDS = 0.3
 
 # Screens and dialogs an adviser opens later are imported when first opened, so start-up
 # loads only what the first screen needs.
@@ -144,7 +146,9 @@ class SendApp(App[None]):
             self.notify(self._autosave_problem, title="Autosave", severity="warning", markup=False, timeout=15)
         if self.config.idle_clear_minutes:
             self.set_interval(1, self._check_idle)
-        self.call_after_refresh(self._freeze_startup_objects)
+        # Once the first screen is up and the adviser has had a moment: not in the way of the
+        # first paint (a full collection takes about 20 ms).
+        self.call_after_refresh(self.set_timer, FREEZE_AFTER_SECONDS, self._freeze_startup_objects)
 
     def _freeze_startup_objects(self) -> None:
         """Move what start-up built (Textual, the content) out of the garbage collector's sight.

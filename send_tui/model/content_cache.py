@@ -22,8 +22,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from send_tui.model.content import Content
-from send_tui.model.loader import MANIFEST, load_content
+from send_tui.model.content import MANIFEST, Content
+
+# The loader (tomllib, the checks, the graph) is imported only when the cache cannot be used,
+# so a cached start does not pay for importing it.
 
 if TYPE_CHECKING:
     from send_tui.model.search import SearchIndex
@@ -116,6 +118,13 @@ def write_cache(path: Path, key: str, content: object, magic: bytes = MAGIC) -> 
     except (SaveError, OSError):
         return False
     return True
+
+
+def load_content(root: Path, local_pack: str | None = None) -> Content:
+    """Read and check the files (the loader, imported now: see above)."""
+    from send_tui.model import loader
+
+    return loader.load_content(root, local_pack)
 
 
 def load_content_cached(root: Path, local_pack: str | None = None, *, folder: Path | None = None) -> Content:

@@ -20,6 +20,7 @@ from send_tui.model import graph
 from send_tui.model.content import (
     CLOCK_IDS,
     LETTER_FIELDS,
+    MANIFEST,
     MAX_OPTIONS,
     Branch,
     Clock,
@@ -40,7 +41,6 @@ from send_tui.model.content import (
 from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.toml_table import Table
 
-MANIFEST = "manifest.toml"
 SECTIONS = ("nodes", "routes", "refs", "contacts", "glossary", "letters", "clocks", "term_dates", "closures")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
