@@ -300,9 +300,7 @@ class SendApp(App[None]):
 
         if self._content is None:
             return
-        trail = self.screen.query("#trail")
-        if trail and self.screen.has_class("-wide"):
-            trail.first().focus()
+        if isinstance(self.screen, NodeScreen) and self.screen.focus_trail():
             return
 
         def chosen(node_id: str | None) -> None:

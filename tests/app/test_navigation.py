@@ -7,6 +7,7 @@ from pathlib import Path
 from send_tui.app import make_app
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.screens.start import StartScreen
+from send_tui.widgets.trail import AnswerTrail
 from tests.app.helpers import node_id, press, screen_text
 
 
@@ -52,3 +53,37 @@ async def test_a_saved_call_is_cleared_without_asking(isolated_paths: Path) -> N
         await press(pilot, "escape", "escape", "escape", "1")
         assert node_id(app) == "situation"
         assert app.session.answers == {}
+
+
+async def test_f3_highlights_the_answer_down_enter_opens_it_and_esc_returns_to_the_question() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "1", "2", "3", "2")  # council decision, plan contents, other parts
+        assert node_id(app) == "what_next_decision"
+        await press(pilot, "f3")
+        trail = app.screen.query_one(AnswerTrail)
+        assert app.screen.focused is trail
+        assert trail.highlighted == 2  # the latest answer, highlighted and in view
+        assert trail.get_option_at_index(2).id == "appeal_scope"
+        assert trail.scroll_offset.y <= trail._index_to_line[2] < trail.scroll_offset.y + trail.size.height
+        # Esc leaves the trail for the question that was showing, not the previous screen
+        await press(pilot, "escape")
+        assert node_id(app) == "what_next_decision"
+        assert app.screen.focused is app.screen.query_one("#options")
+        # Up, then Down: back on the latest answer (no wrapping past either end)
+        await press(pilot, "f3", "up", "down", "down")
+        assert trail.highlighted == 2
+        await press(pilot, "up", "enter")
+        assert node_id(app) == "council_decision"
+
+
+async def test_f3_on_a_reopened_question_highlights_its_own_answer() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "1", "2", "3", "2", "escape", "escape")
+        assert node_id(app) == "council_decision"
+        await press(pilot, "f3")
+        trail = app.screen.query_one(AnswerTrail)
+        assert trail.get_option_at_index(trail.highlighted).id == "council_decision"
+        await press(pilot, "escape", "escape")
+        assert node_id(app) == "situation"  # a second Esc goes back a step, as on any question
