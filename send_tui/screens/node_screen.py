@@ -42,7 +42,9 @@ class NodeScreen(Screen[None]):
     def title_text(self) -> str:
         if self.preview:
             return f"Look-up: {self.node.title}  (Esc returns to the call)"
-        step = len(self.send_app.session.trail()) + 1
+        path = self.send_app.session.path()
+        # The question's place on the path, whatever has been answered after it.
+        step = path.index(self.node.id) + 1 if self.node.id in path else len(path)
         return f"send-tui · step {step} · content reviewed {self.send_app.review_date_text}"
 
     def compose(self) -> ComposeResult:

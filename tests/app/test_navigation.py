@@ -87,3 +87,22 @@ async def test_f3_on_a_reopened_question_highlights_its_own_answer() -> None:
         assert trail.get_option_at_index(trail.highlighted).id == "council_decision"
         await press(pilot, "escape", "escape")
         assert node_id(app) == "situation"  # a second Esc goes back a step, as on any question
+
+
+async def test_the_title_step_is_the_questions_place_on_the_path() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "1", "2", "3", "2")
+        assert node_id(app) == "what_next_decision"
+        assert "step 4" in title(app)
+        # change the second answer from the trail: the second question says step 2
+        await press(pilot, "f3", "up", "enter")
+        assert node_id(app) == "council_decision"
+        assert "step 2" in title(app)
+        await press(pilot, "1")  # refused to assess: appeal_scope drops out of the path
+        assert node_id(app) == "what_next_decision"
+        assert "step 3" in title(app)
+
+
+def title(app) -> str:
+    return str(app.screen.query_one("#title-bar").render())
