@@ -257,7 +257,7 @@ class SendApp(App[None]):
         self.saved_revision = -1  # resumed work has not been saved as a summary
         self.show_path()
 
-    def clear_client(self) -> None:
+    def clear_client(self, *, announce: bool = True) -> None:
         """Forget the caller: screen, state and autosave. Nothing of them remains."""
         self.session.clear()
         self.autosave.clear()
@@ -265,14 +265,15 @@ class SendApp(App[None]):
         self.last_dropped = []
         self.saved_revision = self.session.revision
         self.clear_notifications()
-        self.call_later(self._back_to_start)
+        self.call_later(self._back_to_start, announce)
 
-    async def _back_to_start(self) -> None:
+    async def _back_to_start(self, announce: bool = True) -> None:
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         if isinstance(self.screen, StartScreen):
             self.screen.on_screen_resume()
-        self.notify("Ready for a new caller.", timeout=4)
+        if announce:
+            self.notify("Ready for a new caller.", timeout=4)
 
     @property
     def unsaved(self) -> bool:
@@ -303,9 +304,7 @@ class SendApp(App[None]):
 
         if self._content is None:
             return
-        trail = self.screen.query("#trail")
-        if trail and self.screen.has_class("-wide"):
-            trail.first().focus()
+        if isinstance(self.screen, NodeScreen) and self.screen.focus_trail():
             return
 
         def chosen(node_id: str | None) -> None:
@@ -382,25 +381,44 @@ class SendApp(App[None]):
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def action_new_client(self) -> None:
-        if self._content is None:
-            return
-        if not self.session.has_work() and self.resumable is None:
-            self.clear_client()
+        if self._content is not None:
+            self.new_client()
+
+    def new_client(self, *, then_begin: bool = False) -> None:
+        """Clear the call (ctrl+n, or "Start a new call"), asking first if anything would be lost.
+
+        `then_begin` opens the first question once the call is cleared: the start screen's
+        "Start a new call" must never reopen the previous caller's answers.
+        """
+
+        if then_begin and not self.session.has_work() and self.resumable is None:
+            self.show_path()  # nothing to clear: keep any call details typed for this caller
             return
 
-        def decided(clear: bool | None) -> None:
-            if clear:
-                self.clear_client()
+        def clear() -> None:
+            self.clear_client(announce=not then_begin)
+            if then_begin:
+                self.show_path()
 
-        self.push_screen(
-            ConfirmDialog(
+        if not self.unsaved and self.resumable is None:
+            clear()
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                clear()
+
+        if self.resumable is not None and not self.session.has_work():
+            question = (
+                "Start a new call? The call in this computer's autosave will be cleared and "
+                "cannot be resumed afterwards. Saved summaries are kept."
+            )
+        else:
+            question = (
                 "Start with a new client? Everything about this call will be cleared from the "
-                "screen and from this computer's autosave. Saved summaries are kept.",
-                yes="Clear (y)",
-                no="Keep (n)",
-            ),
-            decided,
-        )
+                "screen and from this computer's autosave. Saved summaries are kept."
+            )
+        self.push_screen(ConfirmDialog(question, yes="Clear (y)", no="Keep (n)"), decided)
 
     def action_call_details(self) -> None:
         from send_tui.dialogs.call_details import CallDetailsDialog
