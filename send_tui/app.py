@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 #: Young-generation collections as Python's defaults; full collections ten times rarer, since a
 #: screen push makes many short-lived objects that the young collections already free.
 TUNED_GC_THRESHOLDS = (700, 10, 100)
+#: The name the one wizard screen is installed under.
+WIZARD = "wizard"
 #: How long after the first paint start-up's objects are frozen (see `_freeze_startup_objects`).
 FREEZE_AFTER_SECONDS = 0.3
 
@@ -229,10 +231,16 @@ class SendApp(App[None]):
         while len(self.screen_stack) > 1 and not (isinstance(self.screen, WizardScreen) and not self.screen.preview):
             await self.pop_screen()
         shown = self.wizard()
-        if shown is None:
-            await self.push_screen(WizardScreen(node))
-        else:
+        if shown is not None:
             shown.show(node)
+        elif self.is_screen_installed(WIZARD):
+            wizard = self.get_screen(WIZARD)
+            wizard.show(node)  # type: ignore[attr-defined]  # set out before it is shown
+            await self.push_screen(wizard)
+        else:
+            # Installed, so it is kept when the adviser goes back to the start screen.
+            self.install_screen(WizardScreen(node), WIZARD)
+            await self.push_screen(WIZARD)
 
     def open_node(self, node_id: str) -> None:
         """Open a step as a look-up, without touching the answers; Esc returns."""

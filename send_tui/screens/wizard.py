@@ -2,10 +2,11 @@
 
 A new Screen per step cost several frames a key (compose, CSS for every widget, layouts on
 resume and resize, the Footer rebuilt). Here the widget set is fixed: moving on or back sets the
-title, the body, the options and the trail rows that changed, inside one `batch_update`, and the
-kind of step (question, multi, info, outcome) is a class on the `#main` container, which the
-stylesheet uses to show the pane that kind needs. The screen reads the session and sends it
-small commands through the app; it never works out routes, dates or wording itself.
+title, the body, the options and the trail rows that changed, inside one `batch_update`; the
+kind of step (question, multi, info, outcome) only decides which panes are displayed. The app
+keeps the one screen for the whole run (installed), so a new call does not compose it again.
+The screen reads the session and sends it small commands through the app; it never works out
+routes, dates or wording itself.
 
 A look-up (from the start screen or the palette) is a second WizardScreen with `preview` set: it
 shows steps without touching the answers, and Esc walks back through what it showed, then
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 CONTINUE = "__continue"
 MULTI_HINT = "Choose all that apply: 1-9 or Space to tick, then c to continue."
-KINDS = tuple(f"-{kind}" for kind in NodeKind)
 
 
 class WizardScreen(Screen[None]):
@@ -61,6 +61,7 @@ class WizardScreen(Screen[None]):
         self.preview = preview
         self.selected: set[str] = set()  # a multi step's ticks, until it is answered
         self._looked_up: list[Node] = []  # a look-up's earlier steps, for Esc
+        self._kind: NodeKind | None = None  # the kind of step the panes are set out for
 
     @property
     def send_app(self) -> SendApp:
@@ -95,11 +96,7 @@ class WizardScreen(Screen[None]):
         answer = self.send_app.session.answers.get(node.id)
         self.selected = set(answer) if isinstance(answer, tuple) else set()
         with self.app.batch_update():
-            main = self.query_one("#main")
-            kind = f"-{node.kind}"
-            if not main.has_class(kind):
-                main.remove_class(*KINDS)
-                main.add_class(kind)
+            self._set_kind(node.kind)
             self.query_one("#node-title", Static).update(Text(node.title))
             if node.kind is NodeKind.OUTCOME:
                 self.query_one("#outcome-details", Static).update(self._details())
@@ -114,6 +111,26 @@ class WizardScreen(Screen[None]):
                 self._show_options(node, answer)
             self.refresh_from_session()
         self.refresh_bindings()  # the Footer redraws only if the keys it shows differ
+
+    def _set_kind(self, kind: NodeKind) -> None:
+        """Show the panes this kind of step uses.
+
+        By `display` and inline sizes on the few widgets concerned rather than a class on a
+        container: a class change restyles the whole subtree (about 10 ms a key on a loaded
+        2-core machine), these only ask for a layout, which the new content needs anyway.
+        """
+        if kind is self._kind:
+            return
+        self._kind = kind
+        outcome, info = kind is NodeKind.OUTCOME, kind is NodeKind.INFO
+        body, options = self.query_one("#node-body"), self.query_one("#options")
+        body.display = options.display = not outcome
+        self.query_one("#outcome-body").display = outcome
+        self.query_one("#multi-hint").display = kind is NodeKind.MULTI
+        # An information step is all text: its body takes the room, its one option as little.
+        body.styles.height = "1fr" if info else None
+        body.styles.max_height = "100%" if info else None
+        options.styles.height = "auto" if info else None
 
     def _show_options(self, node: Node, answer: object) -> None:
         options = self.query_one("#options", OptionList)
