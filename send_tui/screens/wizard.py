@@ -30,6 +30,7 @@ from send_tui.model.content import Node, NodeKind, Route
 from send_tui.widgets import content_text
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.numbered import numbered_row
+from send_tui.widgets.step_options import StepOptions
 from send_tui.widgets.title_bar import TitleBar
 from send_tui.widgets.trail import AnswerTrail
 
@@ -77,7 +78,7 @@ class WizardScreen(Screen[None]):
                 with VerticalScroll(id="node-body"):
                     yield Static(id="node-text", markup=False)
                     yield Static(Text(MULTI_HINT, style="italic"), id="multi-hint", markup=False)
-                yield OptionList(id="options", markup=False)
+                yield StepOptions(id="options", markup=False)
                 with VerticalScroll(id="outcome-body", can_focus=True):
                     yield Static(id="outcome-details", markup=False)
                     yield Static(id="outcome-suggested", markup=False)
