@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -125,6 +126,12 @@ class SendApp(App[None]):
     @property
     def review_date_text(self) -> str:
         return long_date(self.content.review_date)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Our actions in the palette, and Textual's without its Screenshot (see commands.py)."""
+        from send_tui.commands import app_commands
+
+        return app_commands(self, screen, super().get_system_commands(screen))
 
     def get_default_screen(self) -> Screen:
         if self._content is None:
@@ -278,15 +285,15 @@ class SendApp(App[None]):
     # -- actions -----------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from send_tui.dialogs.help import HelpDialog
+        from send_tui.dialogs.help import HelpDialog, key_tables
 
         screen = self.screen
-        keys = _key_table(self, screen)
+        keys, general = key_tables(self, screen)
         terms = []
         if isinstance(screen, NodeScreen):
             terms = [self.content.glossary[t] for t in screen.node.terms if t in self.content.glossary]
         title = screen.node.title if isinstance(screen, NodeScreen) else (self.screen.__class__.__name__.removesuffix("Screen") or "send-tui")
-        self.push_screen(HelpDialog(title, keys, terms))
+        self.push_screen(HelpDialog(title, keys, terms, general=general))
 
     def action_show_plan(self) -> None:
         from send_tui.screens.plan import PlanScreen
@@ -480,26 +487,6 @@ class SendApp(App[None]):
             ),
             decided,
         )
-
-
-def _key_table(app: App, screen: Screen) -> list[tuple[str, str]]:
-    """(keys, what they do) for every active binding, digits folded into one line."""
-    rows: dict[str, str] = {}
-    digits: dict[str, list[str]] = {}
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        description = binding.description or binding.action
-        if key.isdigit():
-            digits.setdefault(description.rstrip(" 0123456789") or "choose", []).append(key)
-            continue
-        if not binding.description:
-            continue
-        display = app.get_key_display(binding)
-        rows.setdefault(description, display)
-    table = [(f"{min(keys)}-{max(keys)}" if len(keys) > 1 else keys[0], text) for text, keys in digits.items()]
-    table += [(display, description) for description, display in rows.items()]
-    table.append(("ctrl+p", "Search the content and commands"))
-    return table
 
 
 def make_app(
