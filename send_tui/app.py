@@ -93,9 +93,16 @@ class SendApp(App[None]):
         self.autosave = Autosave(paths.data_dir())
         self.resumable: Pending | None = None
         self._autosave_problem: str | None = None
+        #: An autosave left untouched while an opened record is shown (autosave is off meanwhile).
+        self.kept_autosave: Pending | None = None
+        self._opened_over: Pending | None = None
         if content is not None and session is None:
             # Read before the start screen is built, so it can offer to resume.
             self.resumable, self._autosave_problem = self.autosave.pending(content)
+        elif content is not None:
+            # `open RECORD.toml`: an unsaved call in the autosave must not be replaced unasked.
+            self._opened_over, self._autosave_problem = self.autosave.pending(content)
+            self.kept_autosave = self._opened_over  # kept until the adviser decides
         self._last_activity = time.monotonic()
         self._idle_warning_shown = False
         self._autosave_problem_shown = False
@@ -151,6 +158,8 @@ class SendApp(App[None]):
             self.notify(self._autosave_problem, title="Autosave", severity="warning", markup=False, timeout=15)
         if self.config.idle_clear_minutes:
             self.set_interval(1, self._check_idle)
+        if self._opened_over is not None:
+            self._ask_about_autosave(self._opened_over)
         self.call_after_refresh(self._freeze_startup_objects)
 
     def _freeze_startup_objects(self) -> None:
@@ -244,12 +253,36 @@ class SendApp(App[None]):
     def session_changed(self) -> None:
         """Called after every change to the session: autosave (with consent) and redraw keys."""
         self.refresh_bindings()
-        if self._session is None:
-            return
+        if self._session is None or self.kept_autosave is not None:
+            return  # (an autosave kept for later is never overwritten)
         problem = self.autosave.save(self.session)
         if problem and not self._autosave_problem_shown:
             self._autosave_problem_shown = True
             self.notify(problem, title="Autosave", severity="error", markup=False, timeout=15)
+
+    def _ask_about_autosave(self, pending: Pending) -> None:
+        from send_tui.dialogs.autosave_choice import DISCARD, RESUME, AutosaveChoice
+
+        def decided(choice: str | None) -> None:
+            self._opened_over = None
+            if choice == DISCARD:
+                self.kept_autosave = None
+                self.autosave.clear()
+                self.session_changed()  # the opened record is autosaved from now on (with consent)
+            elif choice == RESUME:
+                self.kept_autosave = None
+                self.resumable = pending
+                self.resume()
+            else:
+                self.notify(
+                    "The earlier call is kept in the autosave. Autosave is off while this record "
+                    "is open: save with ctrl+s.",
+                    title="Autosave",
+                    markup=False,
+                    timeout=12,
+                )
+
+        self.push_screen(AutosaveChoice(pending.saved), decided)
 
     def resume(self) -> None:
         """Carry on with the call found in the autosave."""
@@ -263,8 +296,12 @@ class SendApp(App[None]):
     def clear_client(self, *, announce: bool = True) -> None:
         """Forget the caller: screen, state and autosave. Nothing of them remains."""
         self.session.clear()
-        self.autosave.clear()
-        self.resumable = None
+        if self.kept_autosave is not None:
+            # The opened record is cleared; the call kept in the autosave is offered again.
+            self.resumable, self.kept_autosave = self.kept_autosave, None
+        else:
+            self.autosave.clear()
+            self.resumable = None
         self.last_dropped = []
         self.saved_revision = self.session.revision
         self.clear_notifications()
@@ -416,6 +453,11 @@ class SendApp(App[None]):
                 "Start a new call? The call in this computer's autosave will be cleared and "
                 "cannot be resumed afterwards. Saved summaries are kept."
             )
+        elif self.kept_autosave is not None:
+            question = (
+                "Start with a new client? This call will be cleared from the screen. The earlier "
+                "call kept in the autosave stays, to resume. Saved summaries are kept."
+            )
         else:
             question = (
                 "Start with a new client? Everything about this call will be cleared from the "
@@ -476,7 +518,7 @@ class SendApp(App[None]):
 
         kept = (
             " It stays in this computer's autosave, to resume next time (ctrl+n clears it)."
-            if self.session.case.consent_to_record
+            if self.session.case.consent_to_record and self.kept_autosave is None
             else ""
         )
         self.push_screen(
