@@ -18,6 +18,7 @@ from typing import Any
 
 from send_tui.model import storage
 from send_tui.model.content import Answer, Content, NodeKind
+from send_tui.model.dates import range_problem
 from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS
 from send_tui.model.session import CaseDetails, Session
 from send_tui.model.summary import DATE_KEY_NAMES, PERSONAL_DATE_KEYS
@@ -219,6 +220,7 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
         )
     _no_unknown(path, "record", record, _RECORD_KEYS)
     _typed(path, record, "record", "saved", datetime, "a date and time")
+    _in_range(path, "record.saved", record["saved"].date())
     _typed(path, record, "record", "content_review", date, "a date")
     _typed(path, record, "record", "local_pack", str, "text")
     plan = document.get("plan")
@@ -244,6 +246,7 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
     _no_unknown(path, "dates", dates, tuple(sorted(DATE_KEY_NAMES)))
     for key in dates:
         _typed(path, dates, "dates", key, date, "a date such as 2026-03-10")
+        _in_range(path, f"dates.{key}", dates[key])
     case = _table(path, document, "case")
     _no_unknown(path, "case", case, _CASE_KEYS)
     _typed(path, case, "case", "reference", str, "text")
@@ -283,6 +286,13 @@ def _typed(
         wrong = True
     if wrong:
         raise RecordError(path, f"{prefix}.{key}", f"expected {words}, got {value!r}.")
+
+
+def _in_range(path: Path, key: str, day: date) -> None:
+    """A date a deadline may be counted from must be one send-tui can count from (no year 9999)."""
+    problem = range_problem(day)
+    if problem:
+        raise RecordError(path, key, problem)
 
 
 def _answer(path: Path, content: Content, node_id: str, value: str | list[str]) -> Answer:
