@@ -16,7 +16,7 @@ from pathlib import Path
 from send_tui.model import storage
 from send_tui.model.record import dump_record
 from send_tui.model.session import Session
-from send_tui.model.summary import Summary, build_summary
+from send_tui.model.summary import Summary, build_summary, fix_letter
 
 #: File name endings, in the order they are written; the letter only when there is one.
 SUMMARY_FORMATS: tuple[str, ...] = ("html", "txt", "md")
@@ -78,6 +78,7 @@ def save_outputs(
     this save remains (a file replaced with `overwrite` before the failure stays replaced).
     """
     folder = Path(folder)
+    fix_letter(session, today)  # the letter keeps this date and reply-by from now on
     planned = _planned(session, folder, basename, today, redacted=redacted)
     if not overwrite:
         existing = [path for path, _ in planned if path.exists()]

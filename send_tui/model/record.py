@@ -19,17 +19,32 @@ from typing import Any
 from send_tui.model import storage
 from send_tui.model.content import Answer, Content, NodeKind
 from send_tui.model.dates import range_problem
-from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS
-from send_tui.model.session import CaseDetails, Session
-from send_tui.model.summary import DATE_KEY_NAMES, PERSONAL_DATE_KEYS
+from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS, letter_started
+from send_tui.model.session import CaseDetails, SentLetter, Session
+from send_tui.model.summary import (
+    DATE_KEY_NAMES,
+    PERSONAL_DATE_KEYS,
+    letter_fingerprint,
+    saved_letter_dates,
+)
 
 FORMAT = "send-tui-record"
-VERSION = 1
+VERSION = 2
+#: Versions this send-tui reads: 1 had no letter dates (its letter is dated the day it was saved).
+READS = (1, 2)
 #: Far above any real record (a few kilobytes); anything bigger is not one.
 MAX_BYTES = 1024 * 1024
 
 _TOP_KEYS = ("record", "answers", "plan", "letter", "dates", "case")
-_RECORD_KEYS = ("format", "version", "saved", "content_review", "local_pack")
+_RECORD_KEYS = (
+    "format",
+    "version",
+    "saved",
+    "content_review",
+    "local_pack",
+    "letter_date",
+    "letter_reply_by",
+)
 _CASE_KEYS = ("reference", "consent_to_record")
 _INFO_ANSWER = "seen"
 
@@ -66,17 +81,23 @@ def record_document(
         for key, value in session.dates.items()
         if personal or key not in PERSONAL_DATE_KEYS
     }
+    header: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "saved": (saved or datetime.now()).replace(microsecond=0),
+        "content_review": session.content.review_date,
+        "local_pack": session.content.local_pack,
+    }
+    sent = saved_letter_dates(session)
+    if sent is not None:
+        header["letter_date"] = sent.dated
+        if sent.reply_by is not None:
+            header["letter_reply_by"] = sent.reply_by
     return {
         # `plan` is a top-level array, so tomli-w writes it before the tables. `case` is last and
         # both its keys are required, so a file cut short anywhere is refused, not half-read.
         "plan": list(session.chosen_routes),
-        "record": {
-            "format": FORMAT,
-            "version": VERSION,
-            "saved": (saved or datetime.now()).replace(microsecond=0),
-            "content_review": session.content.review_date,
-            "local_pack": session.content.local_pack,
-        },
+        "record": header,
         "answers": {
             node_id: answer if isinstance(answer, str) else list(answer)
             for node_id, answer in session.answers.items()
@@ -175,6 +196,16 @@ def session_from_record(record: RecordFile, content: Content) -> Session:
     session.case = CaseDetails(
         reference=case["reference"], consent_to_record=case["consent_to_record"]
     )
+    header = document["record"]
+    if header["version"] == 1:
+        # Version 1 kept no letter date: the letter was made on the day it was saved.
+        dated: date | None = header["saved"].date()
+    else:
+        dated = header.get("letter_date")
+    if dated is not None and letter_started(session):
+        session.sent_letter = SentLetter(
+            dated, header.get("letter_reply_by"), letter_fingerprint(session)
+        )
     return session
 
 
@@ -214,15 +245,23 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
             "record.version",
             f"version {version} was written by a newer send-tui (this one reads version {VERSION}): update send-tui.",
         )
-    if version != VERSION:
+    if version not in READS:
         raise RecordError(
-            path, "record.version", f"version {version} is not one this send-tui reads ({VERSION})."
+            path,
+            "record.version",
+            f"version {version} is not one this send-tui reads ({', '.join(map(str, READS))}).",
         )
     _no_unknown(path, "record", record, _RECORD_KEYS)
     _typed(path, record, "record", "saved", datetime, "a date and time")
     _in_range(path, "record.saved", record["saved"].date())
     _typed(path, record, "record", "content_review", date, "a date")
     _typed(path, record, "record", "local_pack", str, "text")
+    for key in ("letter_date", "letter_reply_by"):
+        if key in record:
+            if version < 2:
+                raise RecordError(path, f"record.{key}", "not a key of a version 1 record.")
+            _typed(path, record, "record", key, date, "a date such as 2026-03-10")
+            _in_range(path, f"record.{key}", record[key])
     plan = document.get("plan")
     if not isinstance(plan, list) or not all(isinstance(r, str) for r in plan):
         raise RecordError(

@@ -32,6 +32,19 @@ class PlanEntry:
     first: tuple[str, ...] = ()  # notes on what must come first
 
 
+@dataclass(frozen=True, slots=True)
+class SentLetter:
+    """The letter as it was saved: its date and reply-by date, fixed so a later render agrees.
+
+    `fingerprint` is what the letter said when it was fixed (`summary.letter_fingerprint`): once
+    the adviser changes the letter it is a new letter, dated the day it is made.
+    """
+
+    dated: date
+    reply_by: date | None
+    fingerprint: str
+
+
 @dataclass
 class CaseDetails:
     """What the adviser records about the call itself (never required)."""
@@ -50,6 +63,7 @@ class Session:
     letter_fields: dict[str, str] = field(default_factory=dict)
     dates: dict[str, date] = field(default_factory=dict)
     case: CaseDetails = field(default_factory=CaseDetails)
+    sent_letter: SentLetter | None = None  # set when the letter is saved (`summary.fix_letter`)
     revision: int = 0  # bumped on every change, for autosave and "unsaved work"
 
     # -- the path --------------------------------------------------------------------------
@@ -252,4 +266,5 @@ class Session:
         self.letter_fields.clear()
         self.dates.clear()
         self.case = CaseDetails()
+        self.sent_letter = None
         self.revision += 1
