@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from send_tui.model import storage
+from send_tui.model.letter import Letter
 from send_tui.model.record import dump_record
 from send_tui.model.session import Session
-from send_tui.model.letter import Letter
 from send_tui.model.summary import PERSONAL_DATE_KEYS, Summary, build_summary, fix_letter
 
 #: File name endings, in the order they are written; the letter only when there is one.
