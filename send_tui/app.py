@@ -441,6 +441,7 @@ class SendApp(App[None]):
             self.push_screen(IdleWarning(max(1, int(limit - idle))), done)
 
     async def action_quit(self) -> None:
+        self.autosave.tidy()  # no temp or set-aside file of the autosave outlives the run
         if not self.unsaved:
             self.exit()
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 OWNER_ONLY = 0o600
@@ -60,10 +61,17 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
     if not overwrite and path.exists():
         raise FileExists(errno.EEXIST, f"{path.name} already exists in {path.parent}.")
     temp_name: str | None = None
-    _remove_stale_parts(path)
+    registered: str | None = None
+    remove_stale_parts(path)
     try:
-        # mkstemp creates the file 0600, so it is private from its first byte.
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        # mkstemp creates the file 0600, so it is private from its first byte. The name carries
+        # this process's id, so another start can tell a save under way from a killed one.
+        with _LOCK:
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{path.name}.{os.getpid()}-", suffix=PART_SUFFIX, dir=path.parent
+            )
+            registered = os.path.abspath(temp_name)
+            _IN_PROGRESS.add(registered)
         try:
             view = memoryview(payload)
             while view:
@@ -89,27 +97,76 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
                 os.unlink(temp_name)
             except OSError:
                 pass
+        if registered is not None:
+            with _LOCK:
+                _IN_PROGRESS.discard(registered)
 
 
-#: A temp file this old was left by a save that was killed; newer ones may be a save under way.
+PART_SUFFIX = ".part"
+#: A temp file whose save cannot be told apart from a running one is removed once this old.
 STALE_PART_SECONDS = 15 * 60
+#: The temp files of the saves this process is writing now (the app saves from several threads).
+_IN_PROGRESS: set[str] = set()
+_LOCK = threading.Lock()
 
 
-def _remove_stale_parts(path: Path) -> None:
-    """Delete temp files a killed save left beside `path` (they may hold a child's details)."""
+def part_files(path: Path) -> list[Path]:
+    """Every temp file a save of `path` made (`.NAME.PID-XXXX.part`) that is still on disk."""
+    try:
+        return sorted(Path(path).parent.glob(f".{Path(path).name}.*{PART_SUFFIX}"))
+    except OSError:
+        return []
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Delete the temp files killed saves left beside `path` (they hold a child's details).
+
+    A temp file is stale, whatever its age, once no save is writing it: its process has ended,
+    or it is this process's and not one of its saves under way. A name without a process id
+    (an older send-tui), or one whose process cannot be checked, is stale after 15 minutes.
+    Returns what was removed.
+    """
     import time
 
     cutoff = time.time() - STALE_PART_SECONDS
-    try:
-        leftovers = list(path.parent.glob(f".{path.name}.*.part"))
-    except OSError:
-        return
-    for part in leftovers:
+    removed = []
+    with _LOCK:
+        running = set(_IN_PROGRESS)
+    for part in part_files(path):
+        if os.path.abspath(part) in running:
+            continue
+        pid = _pid_in(part, Path(path).name)
         try:
-            if part.stat().st_mtime < cutoff:
+            if pid == os.getpid() or (pid is not None and not _process_alive(pid)):
+                stale = True
+            else:
+                stale = part.stat().st_mtime < cutoff
+            if stale:
                 part.unlink()
+                removed.append(part)
         except OSError:
             pass
+    return removed
+
+
+def _pid_in(part: Path, name: str) -> int | None:
+    """The process id in a temp file's name, or None for a name without one."""
+    middle = part.name[len(name) + 2 : -len(PART_SUFFIX)]
+    digits, dash, _ = middle.partition("-")
+    return int(digits) if dash and digits.isdigit() else None
+
+
+def _process_alive(pid: int) -> bool:
+    """Is process `pid` running? Unknown counts as running (the age rule then applies)."""
+    if os.name != "posix":
+        return True  # os.kill would end the process on Windows: rely on the age rule there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, but belongs to someone else
+    return True
 
 
 def _fsync_dir(folder: Path) -> None:
