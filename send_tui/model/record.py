@@ -19,6 +19,7 @@ from typing import Any
 from send_tui.model import storage
 from send_tui.model.content import Answer, Content, NodeKind
 from send_tui.model.dates import range_problem
+from send_tui.model.fields import REFERENCE, clean_field, fit_field, length_problem
 from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS, letter_started
 from send_tui.model.session import CaseDetails, SentLetter, Session
 from send_tui.model.summary import (
@@ -71,8 +72,9 @@ def record_document(
     names and the date of birth are not written, so they are not on disk at all.
     """
     personal = session.case.consent_to_record if include_personal is None else include_personal
+    # Cut and cleaned as at entry, so a record this writes is always one it can read back.
     letter = {
-        key: value
+        key: fit_field(key, value)[0]
         for key, value in session.letter_fields.items()
         if personal or key not in PERSONAL_FIELDS
     }
@@ -105,7 +107,7 @@ def record_document(
         "letter": letter,
         "dates": dates,
         "case": {
-            "reference": session.case.reference,
+            "reference": fit_field(REFERENCE, session.case.reference)[0],
             "consent_to_record": session.case.consent_to_record,
         },
     }
@@ -190,11 +192,15 @@ def session_from_record(record: RecordFile, content: Content) -> Session:
         raise RecordError(
             path, "letter.template", f"the content has no letter template {template!r}."
         )
-    session.letter_fields = dict(document["letter"])
+    # Control characters (a raw ESC) are stripped here, so none reaches the screen or a file.
+    session.letter_fields = {
+        key: clean_field(key, value) for key, value in document["letter"].items()
+    }
     session.dates = dict(document["dates"])
     case = document["case"]
     session.case = CaseDetails(
-        reference=case["reference"], consent_to_record=case["consent_to_record"]
+        reference=clean_field(REFERENCE, case["reference"]),
+        consent_to_record=case["consent_to_record"],
     )
     header = document["record"]
     if header["version"] == 1:
@@ -281,6 +287,7 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
     for key, value in letter.items():
         if not isinstance(value, str):
             raise RecordError(path, f"letter.{key}", "expected text.")
+        _fits(path, f"letter.{key}", key, value)
     dates = _table(path, document, "dates")
     _no_unknown(path, "dates", dates, tuple(sorted(DATE_KEY_NAMES)))
     for key in dates:
@@ -289,6 +296,7 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
     case = _table(path, document, "case")
     _no_unknown(path, "case", case, _CASE_KEYS)
     _typed(path, case, "case", "reference", str, "text")
+    _fits(path, "case.reference", REFERENCE, case["reference"])
     _typed(path, case, "case", "consent_to_record", bool, "true or false")
 
 
@@ -325,6 +333,13 @@ def _typed(
         wrong = True
     if wrong:
         raise RecordError(path, f"{prefix}.{key}", f"expected {words}, got {value!r}.")
+
+
+def _fits(path: Path, key: str, field_name: str, text: str) -> None:
+    """The same length limits as the form, so what the app writes it reads, and nothing more."""
+    problem = length_problem(field_name, text)
+    if problem:
+        raise RecordError(path, key, problem)
 
 
 def _in_range(path: Path, key: str, day: date) -> None:
