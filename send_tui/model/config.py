@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from send_tui.model.content import local_pack_problem
 from send_tui.model.storage import SaveError, write_atomic
 
 DEFAULT_THEME = "textual-dark"
@@ -55,6 +56,8 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
             problems.append(f"{path}: {key}: should be {_describe(kind)}; using the default.")
         elif key == "idle_clear_minutes" and not 0 <= value <= 24 * 60:  # type: ignore[operator]
             problems.append(f"{path}: {key}: should be between 0 (off) and 1440 minutes; using the default.")
+        elif key == "local_pack" and local_pack_problem(value):  # type: ignore[arg-type]
+            problems.append(f"{path}: {key}: {local_pack_problem(value)} Using the default.")  # type: ignore[arg-type]
         else:
             values[key] = value
     return Config(**values), problems  # type: ignore[arg-type]

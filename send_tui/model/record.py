@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from send_tui.model import storage
-from send_tui.model.content import Answer, Content, NodeKind
+from send_tui.model.content import Answer, Content, NodeKind, local_pack_problem
 from send_tui.model.dates import range_problem
 from send_tui.model.fields import REFERENCE, clean_field, fit_field, length_problem
 from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS, letter_started
@@ -262,6 +262,9 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
     _in_range(path, "record.saved", record["saved"].date())
     _typed(path, record, "record", "content_review", date, "a date")
     _typed(path, record, "record", "local_pack", str, "text")
+    pack_problem = local_pack_problem(record["local_pack"])
+    if pack_problem:
+        raise RecordError(path, "record.local_pack", pack_problem)
     for key in ("letter_date", "letter_reply_by"):
         if key in record:
             if version < 2:
