@@ -11,9 +11,11 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from send_tui.model.content import local_pack_problem
-from send_tui.model.storage import SaveError, write_atomic
+from send_tui.model.storage import NotARegularFile, SaveError, read_regular_file, write_atomic
 
 DEFAULT_THEME = "textual-dark"
+#: Far above any real settings file; a bigger one is not one (and is not read whole).
+_MAX_SETTINGS_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +35,13 @@ _KINDS = {f.name: type(getattr(Config(), f.name)) for f in fields(Config)}
 def load_config(path: Path) -> tuple[Config, list[str]]:
     """Read settings from `path`: (config, problems). A missing file is not a problem."""
     try:
-        with Path(path).open("rb") as handle:
-            data = tomllib.load(handle)
+        # utf-8-sig: a settings file edited in Notepad may start with a byte-order mark.
+        raw = read_regular_file(Path(path), _MAX_SETTINGS_BYTES)
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except FileNotFoundError:
         return Config(), []
+    except NotARegularFile:
+        return Config(), [f"Settings file {path} is not a regular file; using the defaults."]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return Config(), [f"Settings file {path} is not valid TOML ({error}); using the defaults."]
     except OSError as error:

@@ -82,7 +82,7 @@ def save_outputs(
     fix_letter(session, today)  # the letter keeps this date and reply-by from now on
     planned = _planned(session, folder, basename, today, redacted=redacted)
     if not overwrite:
-        existing = [path for path, _ in planned if path.exists()]
+        existing = [path for path, _ in planned if storage.exists(path)]
         if existing:
             names = ", ".join(path.name for path in existing)
             raise storage.FileExists(
@@ -91,7 +91,7 @@ def save_outputs(
     created: list[Path] = []
     try:
         for path, data in planned:
-            existed = path.exists()
+            existed = storage.exists(path)
             storage.write_atomic(path, data, overwrite=overwrite)
             if not existed:
                 created.append(path)

@@ -157,7 +157,8 @@ def read_record(path: Path | str) -> RecordFile:
     path = Path(path)
     raw = _read_bytes(path)
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: a record saved again by Notepad starts with a byte-order mark; accept it.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RecordError(path, "", "not a send-tui record: it is not UTF-8 text.") from None
     try:
@@ -217,8 +218,11 @@ def session_from_record(record: RecordFile, content: Content) -> Session:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = storage.read_regular_file(path, MAX_BYTES + 1)
+    except storage.NotARegularFile:
+        raise RecordError(
+            path, "", "not a regular file (a pipe, device or socket), so not a record."
+        ) from None
     except FileNotFoundError:
         raise RecordError(path, "", "no such file.") from None
     except IsADirectoryError:

@@ -24,6 +24,38 @@ class FileExists(SaveError):
     """The target exists and the caller did not say it may be replaced."""
 
 
+class NotARegularFile(OSError):
+    """A path to read is a pipe, a device or a socket: reading it could hang for ever."""
+
+
+def exists(path: Path) -> bool:
+    """Is there anything at `path`, a dangling symbolic link included? Never replace it unasked."""
+    return os.path.lexists(path)
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """Up to `limit` bytes of `path`, refusing at once what is not a regular file (a FIFO).
+
+    Opened without blocking and checked before reading, so a pipe where a record should be
+    cannot hang `open`, `render` or start-up.
+    """
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, f"{path} is a folder")
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(errno.EINVAL, f"{path} is not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit)
+    finally:
+        os.close(fd)
+
+
 def explain(error: OSError, path: Path) -> str:
     """An adviser-readable sentence for an OS error while saving `path`."""
     folder = path.parent
@@ -58,7 +90,7 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    if not overwrite and path.exists():
+    if not overwrite and exists(path):
         raise FileExists(errno.EEXIST, f"{path.name} already exists in {path.parent}.")
     temp_name: str | None = None
     registered: str | None = None
@@ -80,7 +112,7 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
             os.fsync(handle)
         finally:
             os.close(handle)
-        if not overwrite and path.exists():
+        if not overwrite and exists(path):
             raise FileExists(errno.EEXIST, f"{path.name} already exists in {path.parent}.")
         os.replace(temp_name, path)
         temp_name = None
