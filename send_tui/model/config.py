@@ -10,9 +10,12 @@ import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from send_tui.model.storage import SaveError, write_atomic
+from send_tui.model.content import local_pack_problem
+from send_tui.model.storage import NotARegularFile, SaveError, read_regular_file, write_atomic
 
 DEFAULT_THEME = "textual-dark"
+#: Far above any real settings file; a bigger one is not one (and is not read whole).
+_MAX_SETTINGS_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +35,13 @@ _KINDS = {f.name: type(getattr(Config(), f.name)) for f in fields(Config)}
 def load_config(path: Path) -> tuple[Config, list[str]]:
     """Read settings from `path`: (config, problems). A missing file is not a problem."""
     try:
-        with Path(path).open("rb") as handle:
-            data = tomllib.load(handle)
+        # utf-8-sig: a settings file edited in Notepad may start with a byte-order mark.
+        raw = read_regular_file(Path(path), _MAX_SETTINGS_BYTES)
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except FileNotFoundError:
         return Config(), []
+    except NotARegularFile:
+        return Config(), [f"Settings file {path} is not a regular file; using the defaults."]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return Config(), [f"Settings file {path} is not valid TOML ({error}); using the defaults."]
     except OSError as error:
@@ -55,6 +61,8 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
             problems.append(f"{path}: {key}: should be {_describe(kind)}; using the default.")
         elif key == "idle_clear_minutes" and not 0 <= value <= 24 * 60:  # type: ignore[operator]
             problems.append(f"{path}: {key}: should be between 0 (off) and 1440 minutes; using the default.")
+        elif key == "local_pack" and local_pack_problem(value):  # type: ignore[arg-type]
+            problems.append(f"{path}: {key}: {local_pack_problem(value)} Using the default.")  # type: ignore[arg-type]
         else:
             values[key] = value
     return Config(**values), problems  # type: ignore[arg-type]

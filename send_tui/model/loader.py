@@ -36,6 +36,7 @@ from send_tui.model.content import (
     Reference,
     Route,
     TermCalendar,
+    local_pack_problem,
 )
 from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.toml_table import Table
@@ -152,7 +153,9 @@ def _content_files(root: Path, pack: str | None, errors: list[ContentError]) -> 
         errors.append(ContentError("national/", "", f"folder not found under {root}"))
     else:
         found += [(p, p.relative_to(root).as_posix(), False) for p in sorted(national.glob("*.toml"))]
-    if pack:
+    if pack and local_pack_problem(pack):
+        errors.append(ContentError(MANIFEST, "manifest.local_pack", str(local_pack_problem(pack))))
+    elif pack:
         local = root / "local" / pack
         if not local.is_dir():
             errors.append(

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     except UnknownFormat as error:
         err.print(f"send-tui render: {error}", markup=False)
         return 2
-    if args.to.exists() and not args.force:
+    if storage.exists(args.to) and not args.force:  # a dangling symbolic link counts
         err.print(f"{args.to} already exists: add --force to replace it.", markup=False)
         return 1
     session = load_session(args)
