@@ -69,6 +69,10 @@ class SendApp(App[None]):
         Binding("ctrl+s", "save", "Save", id="send.save"),
         Binding("ctrl+n", "new_client", "New client", show=False, id="send.new"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="send.quit"),
+        # Textual's Input and TextArea have no select-all a Windows user would find (ctrl+a goes
+        # to the line start): ctrl+a selects the whole field, so one key then Delete clears it.
+        Binding("ctrl+a", "select_all_text", "Select all the text in this field", show=False,
+                priority=True, id="send.select_all"),
     ]
 
     def __init__(
@@ -320,6 +324,17 @@ class SendApp(App[None]):
         return self._session is not None and self.session.has_work() and self.session.revision != self.saved_revision
 
     # -- actions -----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_all_text":
+            # Only in a text field; elsewhere ctrl+a is left to the focused widget.
+            return hasattr(self.screen.focused, "select_all")  # Input, TextArea
+        return True
+
+    def action_select_all_text(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and hasattr(focused, "select_all"):
+            focused.select_all()
 
     def action_help(self) -> None:
         from send_tui.dialogs.help import HelpDialog, key_tables
