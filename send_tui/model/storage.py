@@ -24,6 +24,18 @@ class FileExists(SaveError):
     """The target exists and the caller did not say it may be replaced."""
 
 
+class FileInUse(SaveError):
+    """The file to replace is open in another program (Word holds a .docx it has open).
+
+    Windows refuses to replace such a file; the folder itself is writable, so the save dialog
+    says to close the file and save again, not to choose another folder.
+    """
+
+
+def in_use_message(path: Path) -> str:
+    return f"{path.name} is open in another program (close it and save again)."
+
+
 class NotARegularFile(OSError):
     """A path to read is a pipe, a device or a socket: reading it could hang for ever."""
 
@@ -114,7 +126,13 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
             os.close(handle)
         if not overwrite and exists(path):
             raise FileExists(errno.EEXIST, f"{path.name} already exists in {path.parent}.")
-        os.replace(temp_name, path)
+        try:
+            os.replace(temp_name, path)
+        except PermissionError as error:
+            # The temp file was made in this folder, so the folder is writable: the file is held.
+            if exists(path):
+                raise FileInUse(error.errno, in_use_message(path)) from error
+            raise
         temp_name = None
         os.chmod(path, OWNER_ONLY)
         _fsync_dir(path.parent)
