@@ -99,6 +99,22 @@ def save_config(config: Config, path: Path) -> str | None:
     return None
 
 
+def folder_to_offer(config: Config, default: Path) -> Path:
+    """The folder the save dialog offers: the last one saved into, else the setting, else `default`."""
+    for chosen in (config.last_folder, config.save_folder):
+        if chosen:
+            return Path(chosen).expanduser()
+    return default
+
+
+def remember_folder(config: Config, path: Path, folder: Path) -> tuple[Config, str | None]:
+    """Note `folder` as the last one saved into and write the settings: (new config, problem)."""
+    updated = config.with_changes(last_folder=str(folder))
+    if updated == config:
+        return config, None
+    return updated, save_config(updated, path)
+
+
 def _describe(kind: type) -> str:
     return {str: "text in quotes", int: "a whole number", bool: "true or false"}.get(kind, kind.__name__)
 

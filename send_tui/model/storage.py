@@ -85,6 +85,41 @@ def explain(error: OSError, path: Path) -> str:
     return f"Could not save {path.name} in {folder}: {reason}."
 
 
+class FolderMissing(SaveError):
+    """The folder to save into does not exist; the dialog offers to create it (`create_folder`)."""
+
+
+def check_folder(folder: Path) -> None:
+    """Raise `FolderMissing` if `folder` is not there, so the dialog can offer to create it."""
+    folder = Path(folder)
+    if not os.path.lexists(folder):
+        raise FolderMissing(errno.ENOENT, f"The folder {folder} does not exist.")
+
+
+def create_folder(folder: Path) -> list[Path]:
+    """Create `folder` and any missing parents, each readable by the owner only (0700).
+
+    For the save dialog, once the adviser has agreed: the folders it makes may hold a child's
+    details, so none is left open to other users whatever the umask. Returns what was created;
+    `SaveError` in words if it cannot be.
+    """
+    folder = Path(folder).expanduser()
+    missing: list[Path] = []
+    for level in (folder, *folder.parents):
+        if os.path.lexists(level):
+            break
+        missing.append(level)
+    created: list[Path] = []
+    try:
+        for level in reversed(missing):
+            level.mkdir(mode=OWNER_ONLY_DIR)
+            os.chmod(level, OWNER_ONLY_DIR)  # mkdir's mode is cut by the umask
+            created.append(level)
+    except OSError as error:
+        raise SaveError(error.errno, explain(error, folder / "x")) from error
+    return created
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` (and parents) readable by the owner only, if it is missing."""
     try:
