@@ -288,12 +288,21 @@ def _answers(table: Table, content: Content) -> tuple[tuple[str, Answer], ...]:
 def _dates(table: Table | None) -> dict[str, date]:
     from send_tui.model.summary import DATE_KEY_NAMES
 
+    known = ", ".join(sorted(DATE_KEY_NAMES))
+    return _dated(
+        table, lambda key: None if key in DATE_KEY_NAMES else f"is not a date send-tui records (one of: {known})"
+    )
+
+
+def _dated(table: Table | None, problem: Callable[[str], str | None]) -> dict[str, date]:
+    """A table of dates whose keys `problem` accepts (it returns None) or says what is wrong with."""
     if table is None:
         return {}
     found: dict[str, date] = {}
     for key in list(table.data):
-        if key not in DATE_KEY_NAMES:
-            table.error(key, f"is not a date send-tui records (one of: {', '.join(sorted(DATE_KEY_NAMES))})")
+        wrong = problem(key)
+        if wrong is not None:
+            table.error(key, wrong)
             continue
         day = table.day(key)
         if day is not None:
@@ -345,24 +354,20 @@ def _expectations(table: _Strict, content: Content) -> Expectations:
                 table.error(f"plan[{index}]", f"the content has no route {route_id!r}")
     lists = {name: table.texts(name) for name in _EXPECT_LISTS}
     for index, clock in enumerate(lists["clocks_absent"]):
-        if clock not in CLOCK_IDS:
-            table.error(f"clocks_absent[{index}]", f"{clock!r} is not a clock (one of: {', '.join(CLOCK_IDS)})")
-    deadlines: dict[str, date] = {}
-    section = table.table("deadlines")
-    if section is not None:
-        for key in list(section.data):
-            clock = key.split(".", 1)[0]
-            if clock not in CLOCK_IDS:
-                section.error(key, f"{clock!r} is not a clock (one of: {', '.join(CLOCK_IDS)})")
-                continue
-            day = section.day(key)
-            if day is not None:
-                deadlines[key] = day
+        wrong = _not_a_clock(clock)
+        if wrong is not None:
+            table.error(f"clocks_absent[{index}]", wrong)
+    deadlines = _dated(table.table("deadlines"), _not_a_clock)
     table.finish()
     expect = Expectations(outcome=outcome, plan=plan, deadlines=deadlines, **lists)
     if expect.count() == 0:
         table.error(None, "expects nothing: add at least one expectation (outcome, plan, deadlines, ...)")
     return expect
+
+
+def _not_a_clock(key: str) -> str | None:
+    clock = key.split(".", 1)[0]
+    return None if clock in CLOCK_IDS else f"{clock!r} is not a clock (one of: {', '.join(CLOCK_IDS)})"
 
 
 # --- replaying -------------------------------------------------------------------------------
