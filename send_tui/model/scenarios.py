@@ -602,9 +602,13 @@ def _render_path(content: Content, steps, today: date) -> Iterator[str]:
     except Exception as error:  # noqa: BLE001 - reported, with the path, instead of a traceback
         yield f"cannot be walked: {_error(error)}"
         return
-    end = steps[-1][0]
-    if session.current() != end:
-        yield f"the answers reach {session.current()!r}, not {end!r}"
+    reached = session.current()
+    if session.content.nodes[reached].kind is not NodeKind.OUTCOME:
+        # The graph's paths follow every branch; a branch that also depends on an earlier answer
+        # is not taken on this walk, which stops at a question. An answered step that leads
+        # nowhere, though, would leave an adviser stuck.
+        if reached in session.answers:
+            yield f"the answers stop at {reached!r}, which has no way on for them"
         return
     yield from _render_session(session, today, "as answered")
     in_play = _clocks_in_play(session, ())
