@@ -176,8 +176,8 @@ def test_with_an_errors_list_the_good_scenarios_still_load(tmp_path: Path) -> No
 
 def test_an_unknown_local_pack_is_named(tmp_path: Path) -> None:
     text = GOOD.replace("today = 2026-12-01", 'today = 2026-12-01\nlocal_pack = "nowhere"')
-    found = "\n".join(problems(tmp_path, text))
-    assert "bad.toml: scenario.local_pack:" in found and "'nowhere'" in found
+    [problem] = problems(tmp_path, text)
+    assert "bad.toml: scenario.local_pack:" in problem and "'nowhere'" in problem
 
 
 def test_removing_a_route_the_adviser_did_not_add_is_refused(tmp_path: Path) -> None:
