@@ -293,3 +293,19 @@ def test_a_format_that_fails_is_reported_with_the_path_not_raised(monkeypatch) -
     assert all(": md fails to render: ValueError: cannot lay this out" in p for p in found)
     assert any(p.startswith("path situation=council_decision > council_decision=") for p in found)
     assert all("out_mediation: " in p for p in found)
+
+
+def test_a_scenario_can_name_another_local_pack(tmp_path: Path) -> None:
+    import shutil
+
+    from send_tui.model.loader import load_content
+
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root, ignore=shutil.ignore_patterns("scenarios"))
+    shutil.copytree(root / "local" / "tower-hamlets", root / "local" / "other")
+    content = load_content(root)
+    text = GOOD.replace("today = 2026-12-01", 'today = 2026-12-01\nlocal_pack = "other"')
+    write(tmp_path / "mine", "one.toml", text)
+    [scenario] = load_scenarios(tmp_path / "mine", content)
+    assert session_from_scenario(scenario, content).content.local_pack == "other"
+    assert run_scenario(scenario, content).failures == []
