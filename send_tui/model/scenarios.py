@@ -501,7 +501,12 @@ def deadline_dates(
 
 
 def _clocks_in_play(session: Session, found: tuple[Deadline | DeadlineProblem, ...]) -> dict[str, str]:
-    """Every clock the adviser could be shown, and where: the deadlines, the outcome, the plan."""
+    """Every clock the adviser could be shown, and where: the deadlines, the outcome, the plan.
+
+    The outcome and plan part mirrors what the outcome and deadlines screens list (today in
+    `SendApp.action_show_deadlines`); when the model gains one function for the clocks in play,
+    this should call it, so a clock the answers rule out is not counted here either.
+    """
     where: dict[str, str] = {}
     for item in found:
         where.setdefault(item.clock, "in the deadlines of the summary and the .ics")
