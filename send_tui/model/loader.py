@@ -111,6 +111,24 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
     return content
 
 
+def manifest_local_pack(root: Path | None = None) -> str:
+    """The local pack the content's manifest names ("" if none, or the manifest cannot be read).
+
+    For `send-tui config show`, which says where the pack in force comes from without loading
+    (and checking) all the content.
+    """
+    if root is None:
+        from send_tui.paths import default_content_dir
+
+        root = default_content_dir()
+    errors: list[ContentError] = []
+    manifest = _read_toml(Path(root) / MANIFEST, MANIFEST, errors)
+    if manifest is None:
+        return ""
+    pack = manifest.get("manifest", {}).get("local_pack", "")
+    return pack if isinstance(pack, str) else ""
+
+
 def _read_toml(path: Path, relative: str, errors: list[ContentError]) -> dict[str, Any] | None:
     try:
         with path.open("rb") as handle:

@@ -74,11 +74,15 @@ def save_outputs(
 
     Personal details are included only with the caller's consent (`session.case.
     consent_to_record`); `redacted` leaves the names out of the summary and letter as well.
-    Raises `storage.FileExists` naming every existing target before anything is written, and
+    Raises `storage.FolderMissing` if `folder` is not there (create it with
+    `storage.create_folder` once the adviser agrees), `storage.FileExists` naming every
+    existing target before anything is written, `storage.FileInUse` if a file to replace is
+    open in another program, and
     `storage.SaveError` with an adviser-readable message if writing fails; then no file of
     this save remains (a file replaced with `overwrite` before the failure stays replaced).
     """
     folder = Path(folder)
+    storage.check_folder(folder)  # FolderMissing: the dialog offers to create it
     fix_letter(session, today)  # the letter keeps this date and reply-by from now on
     planned = _planned(session, folder, basename, today, redacted=redacted)
     if not overwrite:

@@ -24,6 +24,18 @@ class FileExists(SaveError):
     """The target exists and the caller did not say it may be replaced."""
 
 
+class FileInUse(SaveError):
+    """The file to replace is open in another program (Word holds a .docx it has open).
+
+    Windows refuses to replace such a file; the folder itself is writable, so the save dialog
+    says to close the file and save again, not to choose another folder.
+    """
+
+
+def in_use_message(path: Path) -> str:
+    return f"{path.name} is open in another program (close it and save again)."
+
+
 class NotARegularFile(OSError):
     """A path to read is a pipe, a device or a socket: reading it could hang for ever."""
 
@@ -73,6 +85,41 @@ def explain(error: OSError, path: Path) -> str:
     return f"Could not save {path.name} in {folder}: {reason}."
 
 
+class FolderMissing(SaveError):
+    """The folder to save into does not exist; the dialog offers to create it (`create_folder`)."""
+
+
+def check_folder(folder: Path) -> None:
+    """Raise `FolderMissing` if `folder` is not there, so the dialog can offer to create it."""
+    folder = Path(folder)
+    if not os.path.lexists(folder):
+        raise FolderMissing(errno.ENOENT, f"The folder {folder} does not exist.")
+
+
+def create_folder(folder: Path) -> list[Path]:
+    """Create `folder` and any missing parents, each readable by the owner only (0700).
+
+    For the save dialog, once the adviser has agreed: the folders it makes may hold a child's
+    details, so none is left open to other users whatever the umask. Returns what was created;
+    `SaveError` in words if it cannot be.
+    """
+    folder = Path(folder).expanduser()
+    missing: list[Path] = []
+    for level in (folder, *folder.parents):
+        if os.path.lexists(level):
+            break
+        missing.append(level)
+    created: list[Path] = []
+    try:
+        for level in reversed(missing):
+            level.mkdir(mode=OWNER_ONLY_DIR)
+            os.chmod(level, OWNER_ONLY_DIR)  # mkdir's mode is cut by the umask
+            created.append(level)
+    except OSError as error:
+        raise SaveError(error.errno, explain(error, folder / "x")) from error
+    return created
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` (and parents) readable by the owner only, if it is missing."""
     try:
@@ -114,7 +161,13 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
             os.close(handle)
         if not overwrite and exists(path):
             raise FileExists(errno.EEXIST, f"{path.name} already exists in {path.parent}.")
-        os.replace(temp_name, path)
+        try:
+            os.replace(temp_name, path)
+        except PermissionError as error:
+            # The temp file was made in this folder, so the folder is writable: the file is held.
+            if exists(path):
+                raise FileInUse(error.errno, in_use_message(path)) from error
+            raise
         temp_name = None
         os.chmod(path, OWNER_ONLY)
         _fsync_dir(path.parent)

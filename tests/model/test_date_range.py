@@ -155,3 +155,19 @@ def test_the_last_day_in_range_still_gives_every_deadline(capsys: pytest.Capture
     code, output = _run(capsys, "deadline", "reply", "--from", "2100-12-31", "--working-days", "365")
     assert code == 0, output
     assert "Fri 26 May 2102" in output
+
+
+def test_a_term_dates_file_near_year_9999_is_refused_in_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    terms = tmp_path / "terms.toml"
+    terms.write_text(
+        "[term_dates]\nconfirmed = false\nterms = [\n"
+        '  { name = "Forever", start = 9999-12-01, end = 9999-12-31 },\n]\n',
+        encoding="utf-8",
+    )
+    code, output = _run(
+        capsys, "deadline", "exclusion-review", "--from", "2026-03-10", "--terms", str(terms)
+    )
+    assert code != 0 and "Traceback" not in output
+    _says_format_and_range(output)

@@ -116,7 +116,7 @@ def _leftovers(folder: Path, keep: Path) -> list[Path]:
     ("where", "number", "words"),
     [
         ("mkstemp", errno.EACCES, "not writable"),  # a read-only folder refuses the temp file
-        ("replace", errno.EPERM, "not writable"),  # or refuses the rename over the old file
+        ("replace", errno.EPERM, "open in another program"),  # Windows: Word holds the old file
         ("replace", errno.EROFS, "not writable"),  # a read-only file system
         ("write", errno.ENOSPC, "full"),  # the disk fills up mid-write
         ("fsync", errno.EDQUOT, "quota"),
