@@ -383,10 +383,10 @@ class SendApp(App[None]):
         self.action_show_glossary(term_id)
 
     def save_folder(self) -> Path:
-        """Where saves go: the configured folder, else documents/send-tui."""
-        if self.config.save_folder:
-            return Path(self.config.save_folder).expanduser()
-        return paths.default_save_dir()
+        """Where saves go: the folder last saved into, else the configured one, else documents/send-tui."""
+        from send_tui.model.config import folder_to_offer
+
+        return folder_to_offer(self.config, paths.default_save_dir())
 
     def action_save(self) -> None:
         from send_tui.dialogs.save import SaveDialog
