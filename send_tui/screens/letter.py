@@ -56,7 +56,10 @@ TEXT_FIELDS: tuple[tuple[str, str, bool], ...] = (
 DRAFT_TEXT_FIELDS: tuple[str, ...] = tuple(name for name, _label, _multi in TEXT_FIELDS)
 
 #: Said once, at the top of the form: nothing typed is corrected or reworded.
-AS_TYPED = "What you type is saved exactly as typed, in the letter and the record."
+AS_TYPED = (
+    "What you type is saved exactly as typed, in the letter and the record "
+    f"(a one-line field holds up to {fields.SHORT_LIMIT:,} characters)."
+)
 
 NOT_SAVED_YET = "(Nothing of the letter is saved until something is typed in the form. It would read:)"
 
