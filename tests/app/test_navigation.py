@@ -171,3 +171,28 @@ async def test_f1_lists_our_keys_first_and_textuals_scrolling_keys_after() -> No
         await press(pilot, "escape", "escape", "f1")  # the start screen: its own keys, nothing it does not offer
         text = screen_text(app)
         assert "Continue this call" in text and "Resume" not in text
+
+
+async def test_start_a_new_call_with_an_autosaved_call_asks_before_clearing_it(isolated_paths: Path) -> None:
+    from textual.widgets import Checkbox, Input
+
+    first = make_app()
+    async with first.run_test() as pilot:
+        await press(pilot, "f6")
+        first.screen.query_one("#reference", Input).value = "HL-9"
+        first.screen.query_one("#consent", Checkbox).value = True
+        await press(pilot, "ctrl+s", "1", "2")
+    autosave = isolated_paths / "data" / "autosave.toml"
+    assert autosave.exists()
+    app = make_app()
+    async with app.run_test() as pilot:
+        assert "r  Resume the call in progress" in screen_text(app)
+        assert "1  Start a new call" in screen_text(app)
+        await press(pilot, "1")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "n")
+        assert autosave.exists() and isinstance(app.screen, StartScreen)
+        await press(pilot, "1", "y")
+        assert node_id(app) == "situation"
+        assert not autosave.exists()
+        assert app.session.case.reference == ""
