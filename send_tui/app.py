@@ -491,6 +491,8 @@ class SendApp(App[None]):
                 self.session.set_case(case.reference, case.consent_to_record)  # cleaned, bumps revision
                 self.session_changed()
                 state = "on" if case.consent_to_record else "off: nothing personal is kept"
+                if self.kept_autosave is not None:
+                    state = "off while this record is open: the earlier call is kept in it"
                 self.notify(f"Call details kept. Autosave is {state}.", markup=False)
 
         self.push_screen(CallDetailsDialog(self.session.case), kept)
