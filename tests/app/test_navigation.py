@@ -13,7 +13,7 @@ from send_tui.dialogs.save import SaveDialog
 from send_tui.screens.letter import LetterScreen
 from send_tui.screens.start import StartScreen
 from send_tui.widgets.trail import AnswerTrail
-from tests.app.helpers import node_id, press, screen_text
+from tests.app.helpers import give_consent, node_id, press, screen_text
 
 
 async def test_start_a_new_call_from_the_start_screen_clears_the_call_in_progress() -> None:
@@ -174,14 +174,10 @@ async def test_f1_lists_our_keys_first_and_textuals_scrolling_keys_after() -> No
 
 
 async def test_start_a_new_call_with_an_autosaved_call_asks_before_clearing_it(isolated_paths: Path) -> None:
-    from textual.widgets import Checkbox, Input
-
     first = make_app()
     async with first.run_test() as pilot:
-        await press(pilot, "f6")
-        first.screen.query_one("#reference", Input).value = "HL-9"
-        first.screen.query_one("#consent", Checkbox).value = True
-        await press(pilot, "ctrl+s", "1", "2")
+        await give_consent(pilot, "HL-9")
+        await press(pilot, "1", "2")
     autosave = isolated_paths / "data" / "autosave.toml"
     assert autosave.exists()
     app = make_app()

@@ -5,22 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input
 
 from send_tui.app import make_app
 from send_tui.dialogs.autosave_choice import AutosaveChoice
-from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.model.record import read_record, save_record, session_from_record
 from send_tui.screens.start import StartScreen
-from tests.app.helpers import node_id, press, screen_text
-
-
-async def give_consent(pilot, reference: str) -> None:
-    await press(pilot, "f6")
-    assert isinstance(pilot.app.screen, CallDetailsDialog)
-    pilot.app.screen.query_one("#reference", Input).value = reference
-    pilot.app.screen.query_one("#consent", Checkbox).value = True
-    await press(pilot, "ctrl+s")
+from tests.app.helpers import give_consent, node_id, press, screen_text
 
 
 @pytest.fixture
