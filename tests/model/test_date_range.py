@@ -171,3 +171,13 @@ def test_a_term_dates_file_near_year_9999_is_refused_in_words(
     )
     assert code != 0 and "Traceback" not in output
     _says_format_and_range(output)
+
+
+@pytest.mark.parametrize("argv", [(), ("open", "call.toml")])
+def test_the_app_refuses_a_today_out_of_range_before_it_starts(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("SEND_TUI_TODAY", "9999-12-31")
+    code, output = _run(capsys, *argv)
+    assert code == 2
+    _says_format_and_range(output)
