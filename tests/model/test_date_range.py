@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from send_tui.cli import main
 from send_tui.model import dates, record
 from send_tui.model.autosave import Autosave
-from send_tui.model.summary import build_summary
+from send_tui.model.summary import DATE_KEY_NAMES, build_summary
 from send_tui.render import render
 from tests.sessions import TODAY, complaint_session, shipped
 
@@ -69,8 +69,7 @@ def test_the_edges_of_the_range() -> None:
 def test_any_date_in_range_survives_every_clock_and_every_format(day: date, within: str) -> None:
     """An adviser enters the date in every date field: every clock and every output still work."""
     session = complaint_session(reply_within=within)
-    for key in ("decision", "certificate", "mediation_adviser_told", "mediation_requested",
-                "conduct", "ehc_request", "annual_review", "reply_from", "date_of_birth"):
+    for key in DATE_KEY_NAMES:
         session.dates[key] = day
     for today in (day, dates.LATEST, dates.EARLIEST):
         summary = build_summary(session, today)
