@@ -60,8 +60,8 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             raise IsADirectoryError(errno.EISDIR, f"{path} is a folder")
         if not stat.S_ISREG(mode):
             raise NotARegularFile(errno.EINVAL, f"{path} is not a regular file")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
+        if os.name == "posix":
+            os.set_blocking(fd, True)  # a regular file: read it normally
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return handle.read(limit)
     finally:

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         err.print(str(error), markup=False)
         return 1
     except storage.SaveError as error:
-        err.print(str(error), markup=False)
+        err.print(error.strerror or str(error), markup=False)  # the sentence, not "[Errno 13]"
         return 1
     console().print(f"Wrote {args.to}", markup=False)
     return 0

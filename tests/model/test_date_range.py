@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from send_tui.cli import main
 from send_tui.model import dates, record
 from send_tui.model.autosave import Autosave
-from send_tui.model.summary import build_summary
+from send_tui.model.summary import DATE_KEY_NAMES, build_summary
 from send_tui.render import render
 from tests.sessions import TODAY, complaint_session, shipped
 
@@ -64,13 +64,12 @@ def test_the_edges_of_the_range() -> None:
         _says_format_and_range(str(refused.value))
 
 
-@settings(derandomize=True, max_examples=15, deadline=None)
+@settings(derandomize=True, max_examples=10, deadline=None)
 @given(GOOD_DAY, st.sampled_from(["10", "365"]))
 def test_any_date_in_range_survives_every_clock_and_every_format(day: date, within: str) -> None:
     """An adviser enters the date in every date field: every clock and every output still work."""
     session = complaint_session(reply_within=within)
-    for key in ("decision", "certificate", "mediation_adviser_told", "mediation_requested",
-                "conduct", "ehc_request", "annual_review", "reply_from", "date_of_birth"):
+    for key in DATE_KEY_NAMES:
         session.dates[key] = day
     for today in (day, dates.LATEST, dates.EARLIEST):
         summary = build_summary(session, today)
@@ -170,4 +169,14 @@ def test_a_term_dates_file_near_year_9999_is_refused_in_words(
         capsys, "deadline", "exclusion-review", "--from", "2026-03-10", "--terms", str(terms)
     )
     assert code != 0 and "Traceback" not in output
+    _says_format_and_range(output)
+
+
+@pytest.mark.parametrize("argv", [(), ("open", "call.toml")])
+def test_the_app_refuses_a_today_out_of_range_before_it_starts(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("SEND_TUI_TODAY", "9999-12-31")
+    code, output = _run(capsys, *argv)
+    assert code == 2
     _says_format_and_range(output)

@@ -64,3 +64,19 @@ def test_a_refused_rename_with_no_file_there_is_still_the_folder(
         storage.write_atomic(tmp_path / "new.txt", "new")
     assert not isinstance(refused.value, storage.FileInUse)
     assert "not writable" in str(refused.value)
+
+
+def test_render_to_a_docx_open_in_word_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from send_tui.cli import main
+    from send_tui.model.record import save_record
+
+    record = save_record(complaint_session(), tmp_path / "call.toml")
+    target = tmp_path / "letter.docx"
+    target.write_bytes(b"the letter Word has open")
+    monkeypatch.setattr(os, "replace", _word_holds("letter.docx"))
+    assert main(["render", str(record), "--to", str(target), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "letter.docx is open in another program (close it and save again)." in err
+    assert "Errno" not in err

@@ -87,6 +87,9 @@ def test_a_process_killed_while_saving_leaves_a_whole_version(tmp_path: Path, co
         seen.append(version)
     # the kills came while writing was going on, not before the first save or after the last
     assert max(seen) > 0
+    # and the next save removes every temp file the killed ones left, however new
+    storage.write_atomic(target, b"after", overwrite=True)
+    assert storage.part_files(target) == []
 
 
 # --- a folder that cannot be written -------------------------------------------------------
