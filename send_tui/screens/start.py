@@ -38,9 +38,9 @@ class StartScreen(Screen[None]):
     letter of its own, shown first, so offering it never renumbers anything else."""
 
     BINDINGS = [
-        *[Binding(str(n), f"pick('{n}')", show=False, id=f"send.start{n}") for n in range(1, 10)],
-        Binding("r", "pick('r')", "Resume", show=False, id="send.start.resume"),
-        Binding("c", "pick('c')", "Continue", show=False, id="send.start.continue"),
+        *[Binding(str(n), f"pick('{n}')", "Choose", show=False, id=f"send.start{n}") for n in range(1, 10)],
+        Binding("r", "pick('r')", "Resume the autosaved call", show=False, id="send.start.resume"),
+        Binding("c", "pick('c')", "Continue this call", show=False, id="send.start.continue"),
     ]
 
     def __init__(self) -> None:
@@ -100,6 +100,12 @@ class StartScreen(Screen[None]):
             options.set_options(self._option_items())
         options.highlighted = 0
         options.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick":
+            return any(key == parameters[0] for key, _label, _action in self._choices())
+        return True
 
     async def action_pick(self, key: str) -> None:
         for choice_key, _label, action in self._choices():

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.command import CommandPalette
+
 from send_tui.app import make_app
+from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.dialogs.confirm import ConfirmDialog
+from send_tui.dialogs.save import SaveDialog
+from send_tui.screens.letter import LetterScreen
 from send_tui.screens.start import StartScreen
 from send_tui.widgets.trail import AnswerTrail
-from tests.app.helpers import node_id, press, screen_text
+from tests.app.helpers import give_consent, node_id, press, screen_text
 
 
 async def test_start_a_new_call_from_the_start_screen_clears_the_call_in_progress() -> None:
@@ -106,3 +111,84 @@ async def test_the_title_step_is_the_questions_place_on_the_path() -> None:
 
 def title(app) -> str:
     return str(app.screen.query_one("#title-bar").render())
+
+
+async def palette(pilot, text: str) -> None:
+    await press(pilot, "ctrl+p")
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*text)
+    await pilot.pause(0.5)  # the palette searches in the background
+    await pilot.pause()
+
+
+def palette_hits(app) -> list[str]:
+    from textual.command import CommandList
+
+    hits = app.screen.query_one(CommandList)
+    return [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+
+
+async def test_the_palette_finds_the_apps_own_actions_by_name() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "1", "4")
+        await palette(pilot, "new client")
+        assert palette_hits(app)[0].startswith("New client")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ConfirmDialog)  # the same question as ctrl+n
+        await press(pilot, "n")
+        await palette(pilot, "save")
+        assert palette_hits(app)[0].startswith("Save")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, SaveDialog)
+        await press(pilot, "escape")
+        for words, screen in (("letter", LetterScreen), ("call details", CallDetailsDialog)):
+            await palette(pilot, words)
+            await press(pilot, "enter")
+            assert isinstance(app.screen, screen), words
+            await press(pilot, "escape")
+
+
+async def test_the_palette_has_no_screenshot_command() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await palette(pilot, "screenshot")
+        assert not any("Screenshot" in hit for hit in palette_hits(app))
+        assert not [c for c in app.get_system_commands(app.screen) if c.title in ("Screenshot", "Keys")]
+
+
+async def test_f1_lists_our_keys_first_and_textuals_scrolling_keys_after() -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "1", "2", "f1")
+        text = screen_text(app)
+        ours = text.index("Keys on this screen")
+        scrolling = text.index("Scrolling and moving")
+        for words in ("Choose", "Back", "Plan", "Save", "New client", "Search the content"):
+            assert ours < text.index(words) < scrolling, words
+        assert text.index("Page Down") > scrolling
+        await press(pilot, "escape")
+        await press(pilot, "escape", "escape", "f1")  # the start screen: its own keys, nothing it does not offer
+        text = screen_text(app)
+        assert "Continue this call" in text and "Resume" not in text
+
+
+async def test_start_a_new_call_with_an_autosaved_call_asks_before_clearing_it(isolated_paths: Path) -> None:
+    first = make_app()
+    async with first.run_test() as pilot:
+        await give_consent(pilot, "HL-9")
+        await press(pilot, "1", "2")
+    autosave = isolated_paths / "data" / "autosave.toml"
+    assert autosave.exists()
+    app = make_app()
+    async with app.run_test() as pilot:
+        assert "r  Resume the call in progress" in screen_text(app)
+        assert "1  Start a new call" in screen_text(app)
+        await press(pilot, "1")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "n")
+        assert autosave.exists() and isinstance(app.screen, StartScreen)
+        await press(pilot, "1", "y")
+        assert node_id(app) == "situation"
+        assert not autosave.exists()
+        assert app.session.case.reference == ""
