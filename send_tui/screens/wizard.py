@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,6 +30,7 @@ from send_tui.model.content import Node, NodeKind, Route
 from send_tui.widgets import content_text
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.numbered import numbered_row
+from send_tui.widgets.one_layout import PaneScroll, PaneText
 from send_tui.widgets.step_options import StepOptions
 from send_tui.widgets.title_bar import TitleBar
 from send_tui.widgets.trail import AnswerTrail
@@ -74,14 +75,14 @@ class WizardScreen(Screen[None]):
         yield TitleBar("", id="title-bar")
         with Horizontal(id="columns"):
             with Vertical(id="main"):
-                yield Static(id="node-title", markup=False)
-                with VerticalScroll(id="node-body"):
-                    yield Static(id="node-text", markup=False)
+                yield PaneText(id="node-title", markup=False)
+                with PaneScroll(id="node-body"):
+                    yield PaneText(id="node-text", markup=False)
                     yield Static(Text(MULTI_HINT, style="italic"), id="multi-hint", markup=False)
                 yield StepOptions(id="options", markup=False)
-                with VerticalScroll(id="outcome-body", can_focus=True):
-                    yield Static(id="outcome-details", markup=False)
-                    yield Static(id="outcome-suggested", markup=False)
+                with PaneScroll(id="outcome-body", can_focus=True):
+                    yield PaneText(id="outcome-details", markup=False)
+                    yield PaneText(id="outcome-suggested", markup=False)
             yield AnswerTrail(self.send_app.session, id="trail")
         yield KeyFooter()
 
