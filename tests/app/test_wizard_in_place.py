@@ -61,3 +61,22 @@ async def test_every_kind_of_step_shows_its_own_pane() -> None:
         assert app.screen.selected == {app.content.nodes["choose_routes"].options[0].id}
         assert app.screen.query_one("#options").display
         assert app.screen.focused is app.screen.query_one("#options")
+
+
+async def test_a_look_up_walks_on_without_answering_and_esc_walks_back_to_the_call() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "3")
+        call, answers = app.screen, dict(app.session.answers)
+        assert node_id(app) == "exclusion_kind"
+        app.open_node("council_decision")  # as the palette does
+        await pilot.pause()
+        assert app.screen.preview and node_id(app) == "council_decision"
+        assert "Look-up" in str(app.screen.query_one("#title-bar").render())
+        await press(pilot, "1")  # where "refused to assess" leads, in the look-up
+        assert app.screen.preview and node_id(app) == "what_next_decision"
+        assert app.session.answers == answers
+        await press(pilot, "escape")
+        assert app.screen.preview and node_id(app) == "council_decision"
+        await press(pilot, "escape")
+        assert app.screen is call and node_id(app) == "exclusion_kind"
