@@ -3,10 +3,11 @@
 Every measure runs in the same process run, interleaved round by round (so a busy moment on the
 machine hits every measure alike), and the table shows medians. Start-up and memory are compared
 with a bare Textual app started the same way, because what an adviser feels is send-tui's cost on
-top of Textual's. Targets come from issue 8; a missed target is reported, with a profile of what
-dominates, and never fails the run. The table also goes into README.md under "## Performance".
+top of Textual's. Targets come from issues 8 and 16 (key to the settled frame); a missed target
+is reported, with a profile of what dominates, and never fails the run. The table also goes into
+README.md under "## Performance".
 
-    .venv/bin/python bench/run.py [--rounds 5] [--no-readme] [--no-profile]
+    .venv/bin/python bench/run.py [--rounds 5] [--no-readme] [--no-profile] [--quick] [--note TEXT]
 """
 
 from __future__ import annotations
@@ -639,7 +640,7 @@ def _machine_line(facts: dict[str, str], rounds: int) -> str:
             f"Textual {facts['textual']}; medians of {rounds} interleaved rounds.")
 
 
-def readme_section(rows: list[Row], facts: dict[str, str], rounds: int, notes: list[str]) -> str:
+def readme_section(rows: list[Row], facts: dict[str, str], rounds: int, notes: list[str], note: str = "") -> str:
     """The "## Performance" section: the latest table and the machine it came from."""
     lines = [
         "## Performance",
@@ -650,6 +651,8 @@ def readme_section(rows: list[Row], facts: dict[str, str], rounds: int, notes: l
         "|---|---|---|---|",
     ]
     lines += [f"| {r.measure} | {r.result} | {r.target} | {verdict(r.met)} |" for r in rows]
+    if note:
+        lines += ["", note]
     if notes:
         lines += ["", "Where a target is missed, what dominates (cProfile, own time by package):", ""]
         lines += [f"- {note}" for note in notes]
@@ -677,6 +680,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a short run while developing: 3 rounds, 3 paths, no profile, no README")
     parser.add_argument("--no-readme", action="store_true", help="do not write the table into README.md")
     parser.add_argument("--no-profile", action="store_true", help="skip profiling missed targets")
+    parser.add_argument("--note", default="", help="a sentence for the README under the table (e.g. the machine was busy)")
     args = parser.parse_args(argv)
     if args.quick:
         args.no_readme = args.no_profile = True
@@ -685,7 +689,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(rows, facts, rounds, notes)
     if not args.no_readme:
         README.write_text(replace_section(README.read_text(encoding="utf-8"),
-                                          readme_section(rows, facts, rounds, notes)), encoding="utf-8")
+                                          readme_section(rows, facts, rounds, notes, args.note)), encoding="utf-8")
         say(f"wrote the table into {README.relative_to(REPO)} (## Performance)")
     return 0
 
