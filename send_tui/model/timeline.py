@@ -257,3 +257,21 @@ def timeline_section(timeline: Timeline) -> TimelineSection:
         for e in timeline.entries
     )
     return TimelineSection(rows, timeline.escalations(), timeline.warnings)
+
+
+def next_step_node(session: Session, entry: TimelineEntry) -> str | None:
+    """The outcome that explains an entry's next step, for the timeline to open with one key.
+
+    The escalation's own node where the content names one; else the outcome the path reached, if
+    it recommends that route; else the route's first outcome in the content.
+    """
+    if entry.escalation is not None and entry.escalation.node:
+        return entry.escalation.node
+    route = entry.next_route
+    if route is None:
+        return None
+    reached = session.outcome()
+    if reached is not None and reached.route == route:
+        return reached.id
+    candidates = [n.id for n in session.content.outcomes() if n.route == route]
+    return candidates[0] if candidates else None

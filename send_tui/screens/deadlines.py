@@ -51,6 +51,7 @@ class DeadlinesScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="send.dates.back"),
         Binding("f9", "save_calendar", "Save .ics", id="send.dates.ics"),
+        Binding("ctrl+t", "timeline", "Timeline", id="send.dates.timeline"),
     ]
 
     def __init__(self, clocks: tuple[str, ...] = ()) -> None:
@@ -124,6 +125,14 @@ class DeadlinesScreen(Screen[None]):
         text = Text(f"Today is {dates.long_date(today)}.\n\n")
         text.append(Text("\n\n").join(deadline_text(deadline_line(f, today)) for f in found))
         results.update(text)
+
+    def action_timeline(self) -> None:
+        from send_tui.screens.timeline import TimelineScreen, below_is
+
+        if below_is(self, TimelineScreen):
+            self.app.pop_screen()
+        else:
+            self.app.push_screen(TimelineScreen())
 
     def action_save_calendar(self, overwrite: bool = False) -> None:
         from send_tui.model.deadlines import Deadline

@@ -45,6 +45,8 @@ class PlanScreen(Screen[None]):
         Binding("x,delete", "remove", "Remove", id="send.plan.remove"),
         Binding("d", "app.show_deadlines", "Deadlines", id="send.plan.deadlines"),
         Binding("l", "app.show_letter", "Letter", id="send.plan.letter"),
+        Binding("c", "compare", "Compare", id="send.plan.compare"),
+        Binding("t", "timeline", "Timeline", id="send.plan.timeline"),
     ]
 
     @property
@@ -57,7 +59,8 @@ class PlanScreen(Screen[None]):
             yield Static(
                 Text(
                     "Most routes can be followed together. Routes from the answers are added for you; "
-                    "a adds another, x removes one you added, d works out the deadlines, l writes the letter.",
+                    "a adds another, x removes one you added, d works out the deadlines, l writes the letter, "
+                    "c compares the routes side by side, t puts every date on one timeline.",
                     style="italic",
                 ),
                 markup=False,
@@ -90,6 +93,16 @@ class PlanScreen(Screen[None]):
             self.notify(
                 "That route comes from the answers: change the answer to remove it.", severity="warning"
             )
+
+    def action_compare(self) -> None:
+        from send_tui.screens.comparison import ComparisonScreen
+
+        self.app.push_screen(ComparisonScreen())
+
+    def action_timeline(self) -> None:
+        from send_tui.screens.timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen())
 
     def action_add(self) -> None:
         session = self.send_app.session
