@@ -19,7 +19,13 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from send_tui.model import dates
-from send_tui.model.timeline import TIMELINE_WORDS, Timeline, TimelineEntry, build_timeline, next_step_node
+from send_tui.model.timeline import (
+    TIMELINE_WORDS,
+    Timeline,
+    TimelineEntry,
+    build_timeline,
+    next_step_node,
+)
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
