@@ -81,6 +81,11 @@ class TimelineEntry:
             text = f"{long_date(self.act_by)} (to be safe; the limit is {text})"
         return text
 
+    def when_text(self) -> str:
+        """The day to act by, short: 'Fri 4 Dec 2026', or 'Mon 7 Dec 2026, by 5pm'."""
+        late = ", by 5pm" if self.by_5pm and self.act_by is None else ""
+        return long_date(self.when) + late
+
     def escalation_line(self) -> str:
         """'No reply by Fri 11 Dec 2026: write to the chair of governors, ...', or ''."""
         if self.escalation is None:
@@ -179,7 +184,7 @@ def _before_reply(running: list[TimelineEntry]) -> list[tuple[TimelineEntry, str
     return [
         (
             entry,
-            f"{entry.title} ({entry.date_text()}) falls before the complaint reply is due "
+            f"{entry.title} ({entry.when_text()}) falls before the complaint reply is due "
             f"({long_date(reply.due)}): do not wait for the reply, as a complaint does not pause it.",
         )
         for entry in running
@@ -210,7 +215,7 @@ def _before_first_route(session: Session, running: list[TimelineEntry]) -> list[
         earliest = min(dated, key=lambda e: e.when)
         if earliest.when < first_date:
             found.append(
-                f"{earliest.title} ({earliest.date_text()}, for {titles[route_id]}) comes before "
+                f"{earliest.title} ({earliest.when_text()}, for {titles[route_id]}) comes before "
                 f"the first date of {starts.title}, which the plan puts first "
                 f"({long_date(first_date)}): start it now, alongside."
             )
@@ -275,3 +280,18 @@ def next_step_node(session: Session, entry: TimelineEntry) -> str | None:
         return reached.id
     candidates = [n.id for n in session.content.outcomes() if n.route == route]
     return candidates[0] if candidates else None
+
+
+def calendar_notes(timeline: Timeline) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The timeline's lines for each calendar event, by (clock, milestone key or "")."""
+    notes: dict[tuple[str, str], tuple[str, ...]] = {}
+    for entry in timeline.entries:
+        _, _, milestone = entry.key.partition(".")
+        lines = [entry.kind.capitalize()]
+        if entry.started_by:
+            lines.append(f"{TIMELINE_WORDS.started_by}: {entry.started_by}")
+        then = entry.escalation_line() or (f"If it passes: {entry.if_passed}" if entry.if_passed else "")
+        if then:
+            lines.append(then)
+        notes[(entry.clock, milestone)] = tuple(lines)
+    return notes

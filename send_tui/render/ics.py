@@ -8,7 +8,7 @@ same UID every time), so importing an updated file replaces events rather than d
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -24,12 +24,17 @@ UID_DOMAIN = "send-tui"
 
 
 def deadlines_to_ics(
-    deadlines: Sequence[Deadline], title_prefix: str = "", stamp: datetime | None = None
+    deadlines: Sequence[Deadline],
+    title_prefix: str = "",
+    stamp: datetime | None = None,
+    notes: Mapping[tuple[str, str], Sequence[str]] | None = None,
 ) -> bytes:
     """One VCALENDAR with an all-day event per deadline date (several for the EHC timescales).
 
     `title_prefix` starts every event's title (a case reference, say) and also keeps the UIDs of
-    different cases apart. `stamp` fixes DTSTAMP, for reproducible output in tests.
+    different cases apart. `stamp` fixes DTSTAMP, for reproducible output in tests. `notes`, by
+    (clock, milestone key or ""), are the timeline's lines for that date (firm or target, what to
+    do if it passes with no answer), put first in the event's description.
     """
     from icalendar import Calendar  # deferred: heavy, and only needed when saving
 
@@ -39,16 +44,18 @@ def deadlines_to_ics(
     calendar.add("calscale", "GREGORIAN")
     when = stamp or datetime.now(UTC)
     for deadline in deadlines:
-        for event in _events(deadline, title_prefix, when):
+        for event in _events(deadline, title_prefix, when, notes or {}):
             calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _events(deadline: Deadline, prefix: str, stamp: datetime) -> list[Event]:
+def _events(
+    deadline: Deadline, prefix: str, stamp: datetime, notes: Mapping[tuple[str, str], Sequence[str]]
+) -> list[Event]:
     if not deadline.dates:
-        return [
-            _event(deadline, _title(deadline, prefix), deadline.due, deadline.clock, prefix, stamp)
-        ]
+        lead = notes.get((deadline.clock, ""), ())
+        title = _title(deadline, prefix)
+        return [_event(deadline, title, deadline.due, deadline.clock, prefix, stamp, lead)]
     return [
         _event(
             deadline,
@@ -57,6 +64,7 @@ def _events(deadline: Deadline, prefix: str, stamp: datetime) -> list[Event]:
             f"{deadline.clock}-{milestone.key}",
             prefix,
             stamp,
+            notes.get((deadline.clock, milestone.key), ()),
         )
         for milestone in deadline.dates
     ]
@@ -72,7 +80,13 @@ def _title(deadline: Deadline, prefix: str) -> str:
 
 
 def _event(
-    deadline: Deadline, title: str, day: date, key: str, prefix: str, stamp: datetime
+    deadline: Deadline,
+    title: str,
+    day: date,
+    key: str,
+    prefix: str,
+    stamp: datetime,
+    lead: Sequence[str] = (),
 ) -> Event:
     from icalendar import Event
 
@@ -82,7 +96,7 @@ def _event(
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("summary", title)
-    event.add("description", _description(deadline))
+    event.add("description", "\n".join([*lead, _description(deadline)]))
     event.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not make anyone busy
     return event
 

@@ -136,6 +136,7 @@ class DeadlinesScreen(Screen[None]):
 
     def action_save_calendar(self, overwrite: bool = False) -> None:
         from send_tui.model.deadlines import Deadline
+        from send_tui.model.timeline import build_timeline, calendar_notes
         from send_tui.render.ics import deadlines_to_ics
 
         app = self.send_app
@@ -148,7 +149,9 @@ class DeadlinesScreen(Screen[None]):
         target = Path(folder) / name
         try:
             storage.ensure_private_dir(folder)
-            storage.write_atomic(target, deadlines_to_ics(found, app.session.case.reference), overwrite=overwrite)
+            notes = calendar_notes(build_timeline(app.session, dates.today()))
+            data = deadlines_to_ics(found, app.session.case.reference, notes=notes)
+            storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:
             from send_tui.dialogs.confirm import ConfirmDialog
 
