@@ -46,7 +46,7 @@ class PlanScreen(Screen[None]):
         Binding("d", "app.show_deadlines", "Deadlines", id="send.plan.deadlines"),
         Binding("l", "app.show_letter", "Letter", id="send.plan.letter"),
         Binding("c", "compare", "Compare", id="send.plan.compare"),
-        Binding("t", "timeline", "Timeline", id="send.plan.timeline"),
+        Binding("t", "timeline", "Timeline", show=False, id="send.plan.timeline"),
     ]
 
     @property
