@@ -150,7 +150,12 @@ class DeadlinesScreen(Screen[None]):
         try:
             storage.ensure_private_dir(folder)
             notes = calendar_notes(build_timeline(app.session, dates.today()))
-            data = deadlines_to_ics(found, app.session.case.reference, notes=notes)
+            data = deadlines_to_ics(
+                found,
+                app.session.case.reference,
+                reminder_working_days=app.config.ics_reminder_working_days,
+                notes=notes,
+            )
             storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:
             from send_tui.dialogs.confirm import ConfirmDialog

@@ -167,6 +167,27 @@ def test_calendar_notes_say_firm_or_target_and_the_next_step() -> None:
     assert notes[("appeal", "")][-1].startswith("If it passes: The Tribunal can accept a late appeal")
 
 
+def test_the_calendar_file_carries_the_timeline_lines_for_each_date() -> None:
+    from icalendar import Calendar
+
+    from send_tui.model.deadlines import Deadline
+    from send_tui.model.summary import session_deadlines
+    from send_tui.render.ics import deadlines_to_ics
+
+    session, today = scenario_session("picture-refused-assessment-three-routes.toml")
+    found = [d for d in session_deadlines(session, today) if isinstance(d, Deadline)]
+    notes = calendar_notes(build_timeline(session, today))
+    calendar = Calendar.from_ical(deadlines_to_ics(found, notes=notes))
+    described = {
+        str(event["summary"]): str(event["description"]) for event in calendar.walk("VEVENT")
+    }
+    reply = described["Reply to the complaint"]
+    assert reply.startswith("Target\nStarts from: The date of the complaint letter")
+    assert "No reply by Thu 31 Dec 2026: ask for the next stage" in reply
+    assert "Workings:" in reply  # the workings still follow
+    assert described["Appeal to the SEND Tribunal (by 5pm)"].startswith("Firm legal limit")
+
+
 # --- the routes side by side ---------------------------------------------------------------------
 
 
