@@ -51,6 +51,21 @@ CLOCK_IDS: tuple[str, ...] = (
     "ehc",
 )
 
+#: The keys of the several dates a clock gives (the EHC timescales), as `model.deadlines` names
+#: them, so the loader can check content that names one without loading the engine.
+CLOCK_MILESTONES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "ehc": (
+            "assessment_decision",
+            "no_plan_notice",
+            "final_plan",
+            "review_report",
+            "review_decision",
+            "amended_plan_latest",
+        )
+    }
+)
+
 #: An answer is one option id (a question) or several (a multi-choice step).
 Answer = str | tuple[str, ...]
 
@@ -283,8 +298,11 @@ class Escalation:
     route: str
     node: str | None = None  # the outcome that explains the next step, opened from the timeline
     when: tuple[Condition, ...] = ()  # empty: always; otherwise any one holding is enough
+    milestones: tuple[str, ...] = ()  # for a clock with several dates (EHC): which; empty: all
 
-    def holds(self, given: Mapping[str, Answer]) -> bool:
+    def holds(self, given: Mapping[str, Answer], milestone: str = "") -> bool:
+        if self.milestones and milestone not in self.milestones:
+            return False
         return not self.when or any(condition.holds(given) for condition in self.when)
 
 
@@ -301,8 +319,8 @@ class ClockTimeline:
     if_passed_route: str | None = None
     source_file: str = ""
 
-    def escalation(self, given: Mapping[str, Answer]) -> Escalation | None:
-        return next((e for e in self.escalations if e.holds(given)), None)
+    def escalation(self, given: Mapping[str, Answer], milestone: str = "") -> Escalation | None:
+        return next((e for e in self.escalations if e.holds(given, milestone)), None)
 
 
 @dataclass(frozen=True, slots=True)

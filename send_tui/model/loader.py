@@ -19,6 +19,7 @@ from typing import Any
 from send_tui.model import graph
 from send_tui.model.content import (
     CLOCK_IDS,
+    CLOCK_MILESTONES,
     LETTER_FIELDS,
     MAX_OPTIONS,
     Branch,
@@ -490,9 +491,10 @@ def _read_timeline(table: Table, clock_id: str) -> ClockTimeline | None:
         no_answer, text, route = item.text("no_answer"), item.text("text"), item.ident("route")
         node = item.ident("node", required=False)
         when = _conditions(item, "when")
+        milestones = item.idents("milestones")
         item.finish()
         if no_answer and text and route:
-            escalations.append(Escalation(no_answer, text, route, node, when))
+            escalations.append(Escalation(no_answer, text, route, node, when, milestones))
     if_passed = table.text("if_passed", required=False, default="") or ""
     if_passed_route = table.ident("if_passed_route", required=False)
     if waits_on and not table.has("escalation"):
@@ -587,6 +589,16 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
         for index, escalation in enumerate(timeline.escalations):
             need(f, f"{base}.escalation[{index}].route", "route", content.routes, escalation.route)
             need(f, f"{base}.escalation[{index}].node", "node", content.nodes, escalation.node)
+            known = CLOCK_MILESTONES.get(timeline.clock, ())
+            for number, milestone in enumerate(escalation.milestones):
+                if milestone not in known:
+                    errors.append(
+                        ContentError(
+                            f,
+                            f"{base}.escalation[{index}].milestones[{number}]",
+                            f"{milestone!r} is not one of this clock's dates: use one of {', '.join(known) or '(none: it gives one date)'}",
+                        )
+                    )
             for number, condition in enumerate(escalation.when):
                 need_condition(f, f"{base}.escalation[{index}].when[{number}]", condition)
     unplaced = [c for c in CLOCK_IDS if c not in content.clock_timeline]

@@ -130,13 +130,12 @@ def build_timeline(session: Session, today: date) -> Timeline:
 
 def _entries(session: Session, deadline: Deadline) -> list[TimelineEntry]:
     placed = session.content.clock_timeline.get(deadline.clock)
-    escalation = placed.escalation(session.answers) if placed and placed.waits_on else None
-    dates = [(f"{deadline.clock}.{m.key}", f"{deadline.title}: {m.label}", m.due) for m in deadline.dates]
+    dates = [(m.key, f"{deadline.title}: {m.label}", m.due) for m in deadline.dates]
     if not dates:
-        dates = [(deadline.clock, deadline.title, deadline.due)]
+        dates = [("", deadline.title, deadline.due)]
     return [
         TimelineEntry(
-            key=key,
+            key=f"{deadline.clock}.{milestone}" if milestone else deadline.clock,
             clock=deadline.clock,
             title=title,
             due=due,
@@ -145,11 +144,13 @@ def _entries(session: Session, deadline: Deadline) -> list[TimelineEntry]:
             firm=placed.firm if placed else True,
             started_by=placed.started_by if placed else "",
             waits_on=placed.waits_on if placed else "",
-            escalation=escalation,
+            escalation=(
+                placed.escalation(session.answers, milestone) if placed and placed.waits_on else None
+            ),
             if_passed=placed.if_passed if placed else "",
             if_passed_route=placed.if_passed_route if placed else None,
         )
-        for key, title, due in dates
+        for milestone, title, due in dates
     ]
 
 

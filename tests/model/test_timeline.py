@@ -304,3 +304,27 @@ def test_a_clock_that_waits_on_someone_needs_an_escalation(tmp_path: Path) -> No
     )
     assert "timeline.exclusion_review.escalation" in message
     assert "timeline.exclusion_review.unused" in message
+
+
+def test_an_annual_review_report_has_its_own_next_step_and_the_decision_the_councils() -> None:
+    session = Session(shipped())
+    session.dates["annual_review"] = date(2026, 3, 2)
+    timeline = build_timeline(session, date(2026, 3, 3))
+    lines = timeline.escalations()
+    assert lines[0].startswith("No review report by Mon 16 Mar 2026: ask whoever held the review")
+    assert lines[1].startswith("Nothing from the council by Mon 30 Mar 2026: complain to the council")
+
+
+def test_an_escalation_for_an_unknown_milestone_is_an_error(tmp_path: Path) -> None:
+    message = broken(tmp_path, 'milestones = ["review_report"]', 'milestones = ["review_reports"]')
+    assert "timeline.ehc.escalation[0].milestones[0]" in message
+    assert "'review_reports' is not one of this clock's dates" in message
+
+
+def test_the_loader_knows_every_date_the_engine_gives() -> None:
+    from send_tui.model import deadlines
+    from send_tui.model.content import CLOCK_MILESTONES
+
+    day = date(2026, 3, 2)
+    given = [m.key for m in (*deadlines.ehc(day).dates, *deadlines.ehc_annual_review(day).dates)]
+    assert tuple(given) == CLOCK_MILESTONES["ehc"]
