@@ -39,6 +39,11 @@ class TimelineWording:
     started_by: str = "Starts from"
     waits_on: str = "Waits on"
 
+    def plan_alert(self, count: int) -> str:
+        """The plan's one line about the warnings; the timeline (t) has them in full."""
+        things = "1 warning" if count == 1 else f"{count} warnings"
+        return f"{self.warnings_heading}: {things} about the dates (a date gone, or one that comes first). Press t for the timeline."
+
 
 TIMELINE_WORDS = TimelineWording()
 

@@ -65,6 +65,7 @@ class PlanScreen(Screen[None]):
                 ),
                 markup=False,
             )
+            yield Static(id="plan-warnings", markup=False)
             yield OptionList(id="plan-list", markup=False)
         yield Footer()
 
@@ -73,6 +74,7 @@ class PlanScreen(Screen[None]):
         self.query_one("#plan-list").focus()
 
     def refresh_plan(self) -> None:
+        self._show_warnings()
         plan = self.send_app.session.plan()
         options = self.query_one("#plan-list", OptionList)
         options.clear_options()
@@ -93,6 +95,17 @@ class PlanScreen(Screen[None]):
             self.notify(
                 "That route comes from the answers: change the answer to remove it.", severity="warning"
             )
+
+    def _show_warnings(self) -> None:
+        """The timeline's warnings (a date gone, one before the reply), where the plan is made."""
+        from send_tui.model import dates
+        from send_tui.model.timeline import TIMELINE_WORDS, build_timeline
+
+        warnings = build_timeline(self.send_app.session, dates.today()).warnings
+        shown = self.query_one("#plan-warnings", Static)
+        shown.display = bool(warnings)
+        if warnings:
+            shown.update(Text(TIMELINE_WORDS.plan_alert(len(warnings)), style="bold"))
 
     def action_compare(self) -> None:
         from send_tui.screens.comparison import ComparisonScreen

@@ -107,3 +107,15 @@ async def test_t_on_the_plan_shows_the_timeline_and_c_there_the_comparison_and_b
         assert isinstance(app.screen, TimelineScreen)
         await press(pilot, "escape")
         assert isinstance(app.screen, PlanScreen)
+
+
+async def test_the_plan_warns_of_a_date_gone_and_points_to_the_timeline() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *TO_APPEAL, "d", *"2026-09-20", "escape", "f2")
+        assert isinstance(app.screen, PlanScreen)
+        warning = str(app.screen.query_one("#plan-warnings", Static).render())
+        assert warning.startswith("Watch out: 2 warnings about the dates")
+        assert warning.endswith("Press t for the timeline.")
+        await press(pilot, "t")
+        assert isinstance(app.screen, TimelineScreen)

@@ -17,6 +17,7 @@ PASSED_AND_WAITING = (*TO_APPEAL, "d", *"2026-09-20", "tab", "tab", *"2026-11-25
 CASES = {
     "comparison": (*TO_APPEAL, "f2", "c"),
     "timeline": PASSED_AND_WAITING,
+    "plan_with_warnings": (*TO_APPEAL, "d", *"2026-09-20", "escape", "f2"),
 }
 
 
