@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static
 
 from send_tui.app import make_app
 from send_tui.dialogs.help import HelpDialog
+from send_tui.model.comparison import ASPECTS
 from send_tui.screens.comparison import ComparisonScreen
 from send_tui.screens.deadlines import DeadlinesScreen
 from send_tui.screens.node_screen import NodeScreen
@@ -119,3 +120,16 @@ async def test_the_plan_warns_of_a_date_gone_and_points_to_the_timeline() -> Non
         assert warning.endswith("Press t for the timeline.")
         await press(pilot, "t")
         assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_content_without_a_comparison_or_timeline_file_still_opens_both() -> None:
+    from tests.sessions import FIXTURE
+
+    app = make_app(content_dir=FIXTURE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "2", "f2", "c")
+        assert isinstance(app.screen, ComparisonScreen)
+        assert table_columns(app) == {"": [label for _, label in ASPECTS]}
+        await press(pilot, "t")
+        assert isinstance(app.screen, TimelineScreen)
+        assert "No dates were entered" in screen_text(app)
