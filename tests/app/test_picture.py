@@ -133,3 +133,20 @@ async def test_content_without_a_comparison_or_timeline_file_still_opens_both() 
         await press(pilot, "t")
         assert isinstance(app.screen, TimelineScreen)
         assert "No dates were entered" in screen_text(app)
+
+
+async def test_the_palette_opens_the_timeline_and_the_comparison() -> None:
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, *TO_APPEAL)
+        for words, screen in (("Timeline: every date", TimelineScreen), ("Compare the routes", ComparisonScreen)):
+            await press(pilot, "ctrl+p")
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.press(*words)
+            await pilot.pause(0.5)  # the palette searches in the background
+            await press(pilot, "enter")
+            assert isinstance(app.screen, screen), words
+            await press(pilot, "escape")
+            assert isinstance(app.screen, NodeScreen)
