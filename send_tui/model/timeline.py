@@ -176,7 +176,7 @@ def _warnings(session: Session, entries: tuple[TimelineEntry, ...], today: date)
 
 
 def _passed_warning(entry: TimelineEntry, today: date) -> str:
-    text = f"{entry.title}: {entry.date_text()} has passed ({entry.status(today)})."
+    text = f"{entry.title}: {entry.date_text()}, {entry.status(today)}."
     then = entry.escalation_line() or entry.if_passed
     return f"{text} {then}" if then else text
 
