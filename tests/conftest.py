@@ -1,10 +1,27 @@
-"""Every test runs with its own settings, data and save folders, and a fixed "today"."""
+"""Every test runs with its own settings, data and save folders, and a fixed "today".
+
+Hypothesis runs under one of two profiles. "ci" (chosen when `CI` is set) is derandomised and
+keeps no example database, so a CI run is the same run every time and never replays an example
+found on another day; it prints the reproduction blob of any failure. "dev" explores new examples
+each run and keeps what it finds in .hypothesis/. Neither has a deadline: a first call that
+loads the bank-holiday table takes longer than later ones on a busy machine, and Hypothesis
+reports that as a flaky test, not as a bug (`HYPOTHESIS_PROFILE` chooses a profile by name).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+#: The robustness suite's counts, printed at the end of every run (tests/robustness/counts.py).
+pytest_plugins = ["tests.robustness.counts"]
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture(autouse=True)

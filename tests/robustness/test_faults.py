@@ -26,7 +26,7 @@ from send_tui.app import make_app
 from send_tui.model import storage
 from send_tui.model.outputs import save_outputs
 from send_tui.model.record import load_record, save_record
-from tests.robustness.conftest import RobustnessCounts
+from tests.robustness.counts import RobustnessCounts
 from tests.sessions import TODAY, complaint_session, shipped
 
 REPO = Path(__file__).resolve().parents[2]

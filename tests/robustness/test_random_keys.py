@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from send_tui.app import SendApp, make_app
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.screens.start import StartScreen
-from tests.robustness.conftest import RobustnessCounts
+from tests.robustness.counts import RobustnessCounts
 
 SEED = 20261128
 KEY_COUNT = 2_000
