@@ -23,7 +23,7 @@ class Config:
     local_pack: str = ""  # empty: the manifest's choice
 
     def with_changes(self, **changes: object) -> Config:
-        return replace(self, **changes)
+        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 _KINDS = {f.name: type(getattr(Config(), f.name)) for f in fields(Config)}
@@ -53,7 +53,7 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
             problems.append(f"{path}: {key}: not a setting send-tui knows; ignored.")
         elif not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
             problems.append(f"{path}: {key}: should be {_describe(kind)}; using the default.")
-        elif key == "idle_clear_minutes" and not 0 <= value <= 24 * 60:  # type: ignore[operator]
+        elif key == "idle_clear_minutes" and not 0 <= value <= 24 * 60:
             problems.append(f"{path}: {key}: should be between 0 (off) and 1440 minutes; using the default.")
         else:
             values[key] = value

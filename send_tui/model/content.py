@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 #: The marker a content author writes for a local detail nobody has confirmed yet.
 TO_BE_CONFIRMED = "to be confirmed"
@@ -54,7 +55,7 @@ CLOCK_IDS: tuple[str, ...] = (
 Answer = str | tuple[str, ...]
 
 
-def empty_mapping() -> Mapping[str, object]:
+def empty_mapping() -> Mapping[str, Any]:
     return MappingProxyType({})
 
 

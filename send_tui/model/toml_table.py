@@ -76,14 +76,14 @@ class Table:
         if not value.strip():
             self.error(key, "is empty: write the text or remove the key")
             return default
-        return value.strip()
+        return str(value).strip()
 
     def ident(self, key: str, required: bool = True) -> str | None:
         value = self._typed(key, required, lambda v: isinstance(v, str), "an id (text)")
         if value is not None and not ID_PATTERN.match(value):
             self.error(key, f"{value!r} is not a valid id: use lower-case letters, digits and _")
             return None
-        return value
+        return str(value) if value is not None else None
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self._typed(key, False, lambda v: isinstance(v, bool), "true or false")
@@ -96,12 +96,13 @@ class Table:
         return default if value is None else value
 
     def day(self, key: str, required: bool = True) -> date | None:
-        return self._typed(
+        found: date | None = self._typed(
             key,
             required,
             lambda v: isinstance(v, date) and not isinstance(v, datetime),
             "a date written as YYYY-MM-DD (no quotes)",
         )
+        return found
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
         return self._list(key, required, lambda v: isinstance(v, str) and bool(v.strip()), "text")
@@ -121,7 +122,7 @@ class Table:
             key, required, lambda v: isinstance(v, date) and not isinstance(v, datetime), "a date"
         )
 
-    def _list(self, key: str, required: bool, check: Callable[[Any], bool], wanted: str) -> tuple:
+    def _list(self, key: str, required: bool, check: Callable[[Any], bool], wanted: str) -> tuple[Any, ...]:
         value = self._typed(key, required, lambda v: isinstance(v, list), f"a list of {wanted}")
         if value is None:
             return ()

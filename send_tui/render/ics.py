@@ -41,7 +41,7 @@ def deadlines_to_ics(
     for deadline in deadlines:
         for event in _events(deadline, title_prefix, when):
             calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def _events(deadline: Deadline, prefix: str, stamp: datetime) -> list[Event]:
