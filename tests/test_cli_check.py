@@ -56,6 +56,12 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         assert "send_tui/_content/manifest.toml" in names
+        assert "send_tui/_docs/content-format.md" in names  # what content errors point to
+        assert "send_tui/py.typed" in names
+        assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        assert "License-Expression: MIT" in metadata
+        assert "Classifier: Operating System :: Microsoft :: Windows" in metadata
         assert any(n.startswith("send_tui/_content/local/") for n in names)
         archive.extractall(tmp_path / "site")
     elsewhere = tmp_path / "elsewhere"
@@ -67,3 +73,16 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     )
     assert result.returncode == 0, result.stderr
     assert "_content" in result.stdout
+    shown = subprocess.run(
+        [sys.executable, "-m", "send_tui", "help", "content"],
+        cwd=elsewhere, capture_output=True, text=True,
+        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("topic", ["content", "record"])
+def test_help_prints_the_format_document(topic: str, capsys) -> None:
+    assert main(["help", topic]) == 0
+    assert capsys.readouterr().out == (ROOT / "docs" / f"{topic}-format.md").read_text(encoding="utf-8")

@@ -166,4 +166,4 @@ class Table:
     def finish(self) -> None:
         for key in self.data:
             if key not in self._seen:
-                self.error(key, "is not a key send-tui knows: check the spelling (see docs/content-format.md)")
+                self.error(key, "is not a key send-tui knows: check the spelling (see docs/content-format.md, or run `send-tui help content`)")
