@@ -37,8 +37,8 @@ system-deps:
 # Format and types: `ruff format --check` (the whole tree is formatted by `ruff format`), ruff's
 # lint rules, and mypy as configured in pyproject.toml (check_untyped_defs; strict on the model).
 lint: $(TEST_STAMP)
-	$(VENV)/bin/ruff format --check send_tui tests bench
-	$(VENV)/bin/ruff check send_tui tests bench
+	$(VENV)/bin/ruff format --check send_tui tests bench tools
+	$(VENV)/bin/ruff check send_tui tests bench tools
 	$(VENV)/bin/mypy
 
 test: $(TEST_STAMP) system-deps lint

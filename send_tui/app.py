@@ -142,9 +142,21 @@ class SendApp(App[None]):
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
         if self._autosave_problem:
             self.notify(self._autosave_problem, title="Autosave", severity="warning", markup=False, timeout=15)
+        for warning in self._synced_folder_warnings():
+            self.notify(warning, title="Synced folder", severity="warning", markup=False, timeout=20)
         if self.config.idle_clear_minutes:
             self.set_interval(1, self._check_idle)
         self.call_after_refresh(self._freeze_startup_objects)
+
+    def _synced_folder_warnings(self) -> list[str]:
+        """"Nothing leaves the machine" is false if OneDrive or the like syncs where we write."""
+        from send_tui.model.synced import synced_warning
+
+        found = (
+            synced_warning("The save folder", self.save_folder()),
+            synced_warning("The autosave folder", paths.data_dir()),
+        )
+        return [warning for warning in found if warning]
 
     def _freeze_startup_objects(self) -> None:
         """Move what start-up built (Textual, the content) out of the garbage collector's sight.

@@ -33,4 +33,6 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SEND_TUI_TODAY", "2026-11-28")
     monkeypatch.delenv("SEND_TUI_CONTENT", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    for variable in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer"):  # a Windows desk's own
+        monkeypatch.delenv(variable, raising=False)
     return home
