@@ -24,6 +24,12 @@ settings.register_profile("dev", deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tests marked `posix` (a pty, SIGKILL, file modes) skip on Windows, so the rest runs there."""
+    if item.get_closest_marker("posix") and os.name != "posix":
+        pytest.skip("needs POSIX (a pty, SIGKILL or file modes)")
+
+
 @pytest.fixture(autouse=True)
 def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"

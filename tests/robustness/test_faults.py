@@ -65,6 +65,7 @@ def complete_version(data: bytes) -> int | None:
     return int(parts[1])
 
 
+@pytest.mark.posix
 def test_a_process_killed_while_saving_leaves_a_whole_version(tmp_path: Path, counts: RobustnessCounts) -> None:
     target = tmp_path / "record.toml"
     rng = random.Random(8)
