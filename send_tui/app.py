@@ -138,6 +138,10 @@ class SendApp(App[None]):
         else:
             self.config_problems.append(f"Theme {self.config.theme!r} is not available; using the default.")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.config.keys:
+            from send_tui.keymap import apply_keys
+
+            self.config_problems += apply_keys(self, self.config.keys, self.config_path)
         for problem in self.config_problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
         if self._autosave_problem:

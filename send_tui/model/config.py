@@ -1,4 +1,4 @@
-"""The adviser's settings: theme, save folder, idle clear and local pack, in one TOML file.
+"""The adviser's settings: theme, save folder, idle clear, local pack and keys, in one TOML file.
 
 A broken settings file must never stop the app on a helpline desktop: each bad key is reported
 by name and its default used instead.
@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from send_tui.model.keymap import read_keys
 from send_tui.model.storage import SaveError, write_atomic
 
 DEFAULT_THEME = "textual-dark"
@@ -21,6 +22,7 @@ class Config:
     save_folder: str = ""  # empty: the platform's documents folder, send-tui/
     idle_clear_minutes: int = 0  # 0: off
     local_pack: str = ""  # empty: the manifest's choice
+    keys: tuple[tuple[str, str], ...] = ()  # the [keys] table: (binding id, keys), see model/keymap.py
 
     def with_changes(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -45,8 +47,18 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
     if not isinstance(table, dict):
         return Config(), [f"{path}: [send-tui] should be a table; using the defaults."]
     values: dict[str, object] = {}
+    # [keys] sits beside [send-tui] (or inside it, or at the top of a file without [send-tui])
+    rebound: dict[str, object] = {}
+    for keys_table in (table.get("keys"), data.get("keys") if table is not data else None):
+        if isinstance(keys_table, dict):
+            rebound.update(keys_table)
+        elif keys_table is not None:
+            problems.append(f"{path}: keys: should be a [keys] table of binding ids and keys; ignored.")
+    if rebound:
+        values["keys"], key_problems = read_keys(rebound, str(path))
+        problems += key_problems
     for key, value in table.items():
-        if key == "send-tui":
+        if key in ("send-tui", "keys"):
             continue
         kind = _KINDS.get(key)
         if kind is None:
@@ -66,7 +78,11 @@ def save_config(config: Config, path: Path) -> str | None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, tomli_w.dumps({"send-tui": asdict(config)}), overwrite=True)
+        settings = asdict(config)
+        document: dict[str, object] = {"send-tui": settings}
+        if keys := settings.pop("keys"):
+            document["keys"] = dict(keys)
+        write_atomic(path, tomli_w.dumps(document), overwrite=True)
     except SaveError as error:
         return f"Settings not saved: {error.strerror or error}"
     except OSError as error:

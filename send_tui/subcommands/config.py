@@ -8,11 +8,15 @@ from dataclasses import asdict
 from send_tui.subcommands._common import console
 
 NAME = "config"
-HELP = "show where the settings file is (config path) or what it holds (config show)"
+HELP = "where the settings file is (config path), what it holds (config show), the keys' ids (config keys)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("path", "show"), help="path: print the file's location; show: the settings in force")
+    parser.add_argument(
+        "action",
+        choices=("path", "show", "keys"),
+        help="path: print the file's location; show: the settings in force; keys: every key's id, for [keys]",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,9 +29,25 @@ def run(args: argparse.Namespace) -> int:
         out.print(str(path), markup=False)
         return 0
     config, problems = load_config(path)
+    if args.action == "keys":
+        return _print_keys(dict(config.keys), problems)
     out.print(f"# {path}{'' if path.exists() else ' (not created yet: these are the defaults)'}", markup=False)
     for key, value in asdict(config).items():
         out.print(f"{key} = {value!r}", markup=False)
+    for problem in problems:
+        console(stderr=True).print(problem, markup=False)
+    return 1 if problems else 0
+
+
+def _print_keys(rebound: dict[str, str], problems: list[str]) -> int:
+    """Every binding id with its default keys (and the rebinding in force), for the [keys] table."""
+    from send_tui.keymap import bindings_by_id
+
+    out = console()
+    out.print("# id = default keys: what it does (rebind in the settings' [keys] table)", markup=False)
+    for binding_id, (_cls, binding) in sorted(bindings_by_id().items()):
+        now = f"  (now {rebound[binding_id]!r})" if binding_id in rebound else ""
+        out.print(f"{binding_id} = {binding.key!r}: {binding.description or binding.action}{now}", markup=False)
     for problem in problems:
         console(stderr=True).print(problem, markup=False)
     return 1 if problems else 0
