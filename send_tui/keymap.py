@@ -45,7 +45,9 @@ def bindings_by_id() -> dict[str, tuple[type[DOMNode], Binding]]:
     return found
 
 
-def apply_keys(app: App[Any], keys: tuple[tuple[str, str], ...], settings: Path | None) -> list[str]:
+def apply_keys(
+    app: App[Any], keys: tuple[tuple[str, str], ...], settings: Path | None
+) -> list[str]:
     """Rebind `keys` on `app`; an id no binding has is named in a problem and ignored."""
     known = bindings_by_id()
     where = str(settings) if settings else "settings"

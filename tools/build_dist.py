@@ -54,7 +54,9 @@ def pip(*args: str, quiet_failure: bool = False) -> None:
 def build_wheel(into: Path) -> Path:
     """Our own wheel, built from this checkout (hatchling is in the test environment)."""
     shutil.rmtree(into, ignore_errors=True)
-    pip("wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", str(into), str(ROOT))
+    pip(
+        "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", str(into), str(ROOT)
+    )
     [wheel] = into.glob("send_tui-*.whl")
     return wheel
 
@@ -67,14 +69,26 @@ def fetch(own: Path, wheelhouse: Path, python: str, platforms: tuple[str, ...]) 
     """
     target = [
         "--only-binary=:all:",
-        "--python-version", python,
-        "--implementation", "cp",
+        "--python-version",
+        python,
+        "--implementation",
+        "cp",
         *[arg for platform in platforms for arg in ("--platform", platform)],
-        "--constraint", str(CONSTRAINTS),
-        "--find-links", str(own),
+        "--constraint",
+        str(CONSTRAINTS),
+        "--find-links",
+        str(own),
         f"send-tui=={version()}",
     ]
-    offline = ["download", "--quiet", "--no-index", "--find-links", str(CACHE), "--dest", str(wheelhouse)]
+    offline = [
+        "download",
+        "--quiet",
+        "--no-index",
+        "--find-links",
+        str(CACHE),
+        "--dest",
+        str(wheelhouse),
+    ]
     try:
         pip(*offline, *target, quiet_failure=True)
     except subprocess.CalledProcessError:
@@ -94,7 +108,9 @@ def build() -> Path:
         for platforms in PLATFORMS.values():
             fetch(own.parent, wheelhouse, python, platforms)
     shutil.copy2(own, wheelhouse)
-    text = (ROOT / "tools" / "INSTALL.txt").read_text(encoding="utf-8").replace("{version}", version())
+    text = (
+        (ROOT / "tools" / "INSTALL.txt").read_text(encoding="utf-8").replace("{version}", version())
+    )
     # Windows Notepad and Linux editors both read CRLF; a .txt opened on the desktop must not be one line.
     (bundle / "INSTALL.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     shutil.copy2(ROOT / "LICENSE", bundle / "LICENSE.txt")
@@ -113,14 +129,32 @@ def verify(bundle: Path) -> None:
         bindir = venv / ("Scripts" if os.name == "nt" else "bin")
         python = bindir / ("python.exe" if os.name == "nt" else "python")
         # No pip configuration (no extra index), no index, no cache: only the wheelhouse.
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "SEND_TUI_", "VIRTUAL_ENV"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("PIP_", "SEND_TUI_", "VIRTUAL_ENV"))
+        }
         env |= {"PIP_CONFIG_FILE": os.devnull, "PIP_NO_CACHE_DIR": "1", "HOME": str(home)}
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--no-index",
-             "--find-links", str(bundle / "wheelhouse"), "send-tui"],
-            check=True, env=env, cwd=home,
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--no-index",
+                "--find-links",
+                str(bundle / "wheelhouse"),
+                "send-tui",
+            ],
+            check=True,
+            env=env,
+            cwd=home,
         )
-        for command in ([str(bindir / "send-tui"), "check"], [str(python), "-m", "send_tui", "--version"]):
+        for command in (
+            [str(bindir / "send-tui"), "check"],
+            [str(python), "-m", "send_tui", "--version"],
+        ):
             done = subprocess.run(command, env=env, cwd=home, capture_output=True, text=True)
             print(f"$ {Path(command[0]).name} {' '.join(command[1:])}\n{done.stdout}")
             if done.returncode != 0:
@@ -130,7 +164,11 @@ def verify(bundle: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verify", action="store_true", help="install the built bundle into a fresh venv and run it")
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="install the built bundle into a fresh venv and run it",
+    )
     args = parser.parse_args()
     if args.verify:
         bundle = bundle_dir()

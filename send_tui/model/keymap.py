@@ -58,7 +58,9 @@ def read_keys(table: object, where: str) -> tuple[tuple[tuple[str, str], ...], l
     problems: list[str] = []
     for binding_id, keys in table.items():
         if not isinstance(keys, str):
-            problems.append(f"{where}: [keys] {binding_id}: should be text in quotes ({HOW_TO_WRITE}); ignored.")
+            problems.append(
+                f"{where}: [keys] {binding_id}: should be text in quotes ({HOW_TO_WRITE}); ignored."
+            )
         elif problem := key_problem(keys):
             problems.append(f"{where}: [keys] {binding_id}: {problem} ({HOW_TO_WRITE}); ignored.")
         else:

@@ -29,7 +29,9 @@ def _named(*names: str, prefixes: tuple[str, ...] = ()) -> Callable[[str], bool]
 SERVICES: dict[str, Callable[[str], bool]] = {
     "OneDrive": _named("onedrive", prefixes=("onedrive - ", "onedrive-")),
     "Dropbox": _named("dropbox", prefixes=("dropbox (", "dropbox-")),
-    "iCloud Drive": _named("icloud drive", "iclouddrive", "icloud", "mobile documents", "com~apple~clouddocs"),
+    "iCloud Drive": _named(
+        "icloud drive", "iclouddrive", "icloud", "mobile documents", "com~apple~clouddocs"
+    ),
     "Google Drive": _named("google drive", "googledrive", "my drive", prefixes=("googledrive-",)),
 }
 
@@ -50,7 +52,9 @@ def sync_service(path: PurePath, environ: Mapping[str, str] | None = None) -> st
     return None
 
 
-def synced_warning(what: str, path: PurePath, environ: Mapping[str, str] | None = None) -> str | None:
+def synced_warning(
+    what: str, path: PurePath, environ: Mapping[str, str] | None = None
+) -> str | None:
     """An adviser-readable warning when `path` is synced, naming `what` it holds; else None."""
     service = sync_service(path, environ)
     if service is None:

@@ -15,8 +15,12 @@ def settings_messages(app) -> str:
     return " ".join(n.message for n in app._notifications if n.title == "Settings")
 
 
-async def test_a_rebound_key_opens_its_screen_and_the_old_key_does_not(isolated_paths: Path) -> None:
-    write_settings(isolated_paths, '\n[keys]\n"send.plan" = "f12"\n"send.plan.back" = "f12,escape"\n')
+async def test_a_rebound_key_opens_its_screen_and_the_old_key_does_not(
+    isolated_paths: Path,
+) -> None:
+    write_settings(
+        isolated_paths, '\n[keys]\n"send.plan" = "f12"\n"send.plan.back" = "f12,escape"\n'
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "1")
@@ -33,8 +37,13 @@ async def test_a_rebound_key_opens_its_screen_and_the_old_key_does_not(isolated_
         assert re.search(r"f12\s+plan", help_text) and not re.search(r"f2\s+plan", help_text)
 
 
-async def test_an_unknown_id_and_a_bad_key_are_named_and_the_rest_still_applies(isolated_paths: Path) -> None:
-    write_settings(isolated_paths, '\n[keys]\n"send.nope" = "f12"\n"send.help" = "ctrl+banana"\n"send.plan" = "f12"\n')
+async def test_an_unknown_id_and_a_bad_key_are_named_and_the_rest_still_applies(
+    isolated_paths: Path,
+) -> None:
+    write_settings(
+        isolated_paths,
+        '\n[keys]\n"send.nope" = "f12"\n"send.help" = "ctrl+banana"\n"send.plan" = "f12"\n',
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -47,7 +56,9 @@ async def test_an_unknown_id_and_a_bad_key_are_named_and_the_rest_still_applies(
         assert type(app.screen).__name__ == "HelpDialog"
 
 
-def test_config_keys_lists_every_id_with_its_default_and_the_rebinding(isolated_paths: Path, capsys) -> None:
+def test_config_keys_lists_every_id_with_its_default_and_the_rebinding(
+    isolated_paths: Path, capsys
+) -> None:
     write_settings(isolated_paths, '\n[keys]\n"send.plan" = "f12"\n')
     assert main(["config", "keys"]) == 0
     out = capsys.readouterr().out

@@ -30,7 +30,9 @@ async def test_a_save_folder_in_onedrive_is_named_at_start_and_in_the_save_dialo
         assert "inside OneDrive" in screen_text(app)
 
 
-async def test_an_autosave_folder_in_dropbox_is_named_at_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_an_autosave_folder_in_dropbox_is_named_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SEND_TUI_DATA_DIR", str(tmp_path / "Dropbox" / "send-tui"))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -10,14 +10,22 @@ from send_tui.model.config import Config, load_config, save_config
 from send_tui.model.keymap import key_problem
 
 
-@pytest.mark.parametrize("keys", ["f12", "ctrl+l", "f12, ctrl+l", "shift+tab", "question_mark", "?", "A", "pagedown"])
+@pytest.mark.parametrize(
+    "keys", ["f12", "ctrl+l", "f12, ctrl+l", "shift+tab", "question_mark", "?", "A", "pagedown"]
+)
 def test_keys_textual_knows_are_accepted(keys: str) -> None:
     assert key_problem(keys) is None
 
 
 @pytest.mark.parametrize(
     ("keys", "named"),
-    [("", "empty"), ("ctrl+banana", "'banana'"), ("control+s", "'control'"), ("f99", "'f99'"), ("f2,", "''")],
+    [
+        ("", "empty"),
+        ("ctrl+banana", "'banana'"),
+        ("control+s", "'control'"),
+        ("f99", "'f99'"),
+        ("f2,", "''"),
+    ],
 )
 def test_keys_textual_does_not_know_are_named(keys: str, named: str) -> None:
     problem = key_problem(keys)
@@ -56,7 +64,9 @@ def test_keys_inside_the_send_tui_table_or_in_a_flat_file_are_read_too(tmp_path:
 
 def test_saving_the_settings_keeps_the_keys_table(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    config = Config(theme="send-high-contrast", keys=(("send.plan", "f12"), ("send.save", "ctrl+w,f10")))
+    config = Config(
+        theme="send-high-contrast", keys=(("send.plan", "f12"), ("send.save", "ctrl+w,f10"))
+    )
     assert save_config(config, path) is None
     assert "[keys]" in path.read_text(encoding="utf-8")
     assert load_config(path) == (config, [])

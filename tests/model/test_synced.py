@@ -52,7 +52,9 @@ def test_onedrive_is_found_by_its_variable_whatever_the_folder_is_called() -> No
 
 
 def test_the_warning_names_the_folder_the_service_and_what_it_means() -> None:
-    warning = synced_warning("The save folder", W(r"C:\Users\sam\OneDrive\Documents\send-tui"), environ={})
+    warning = synced_warning(
+        "The save folder", W(r"C:\Users\sam\OneDrive\Documents\send-tui"), environ={}
+    )
     assert warning is not None
     assert r"C:\Users\sam\OneDrive\Documents\send-tui" in warning
     assert "OneDrive" in warning and "leaves the machine" in warning

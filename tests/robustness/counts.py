@@ -52,7 +52,9 @@ def pytest_testnodedown(node: object, error: object) -> None:
     _tally(config).update(node.workeroutput.get("robustness_counts", {}))  # type: ignore[attr-defined]
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
     tally = _tally(config)
     if not tally:
         return
