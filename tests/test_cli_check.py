@@ -63,6 +63,7 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
         assert "License-Expression: MIT" in metadata
         assert "Classifier: Operating System :: Microsoft :: Windows" in metadata
         assert any(n.startswith("send_tui/_content/local/") for n in names)
+        assert any(n.startswith("send_tui/_content/scenarios/") for n in names)
         archive.extractall(tmp_path / "site")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -73,6 +74,8 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     )
     assert result.returncode == 0, result.stderr
     assert "_content" in result.stdout
+    shipped = len(list((ROOT / "content" / "scenarios").glob("*.toml")))
+    assert f"Scenarios: {shipped} of {shipped} passed" in result.stdout  # run from the wheel
     shown = subprocess.run(
         [sys.executable, "-m", "send_tui", "help", "content"],
         cwd=elsewhere, capture_output=True, text=True,
@@ -82,7 +85,7 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     assert shown.stdout == (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("topic", ["content", "record"])
-def test_help_prints_the_format_document(topic: str, capsys) -> None:
+@pytest.mark.parametrize(("topic", "document"), [("content", "content"), ("record", "record"), ("scenarios", "scenario")])
+def test_help_prints_the_format_document(topic: str, document: str, capsys) -> None:
     assert main(["help", topic]) == 0
-    assert capsys.readouterr().out == (ROOT / "docs" / f"{topic}-format.md").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == (ROOT / "docs" / f"{document}-format.md").read_text(encoding="utf-8")

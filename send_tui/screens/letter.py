@@ -119,9 +119,9 @@ class LetterScreen(Screen[None]):
     def _store(self) -> None:
         session = self.send_app.session
         fields = self._draft().to_fields()
-        if fields != {k: session.letter_fields.get(k) for k in fields}:
-            session.letter_fields.update(fields)
-            session.revision += 1
+        before = session.revision
+        session.set_letter_fields(fields)  # cleaned and cut to each field's limit
+        if session.revision != before:
             self.send_app.session_changed()
         self._refresh_preview()
 

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 NAME = "help"
-HELP = "print a format document: content (the route TOML) or record (a saved call)"
+HELP = "print a format document: content (the route TOML), record (a saved call) or scenarios"
 
 #: Topic -> the document that explains it.
-TOPICS = {"content": "content-format.md", "record": "record-format.md"}
+TOPICS = {"content": "content-format.md", "record": "record-format.md", "scenarios": "scenario-format.md"}
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
