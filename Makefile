@@ -42,7 +42,7 @@ lint: $(TEST_STAMP)
 	$(VENV)/bin/mypy
 
 test: $(TEST_STAMP) system-deps lint
-	$(PY) -m pytest -n $(PYTEST_WORKERS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --durations=15
 
 bench: $(TEST_STAMP)
 	$(PY) bench/run.py
