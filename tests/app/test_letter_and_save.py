@@ -141,7 +141,7 @@ async def test_deadlines_screen_asks_for_the_dates_and_shows_the_workings() -> N
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await press(pilot, "1", "2", "1", "1")  # refused assessment -> appeal
-        assert node_id(app) == "out_appeal"
+        assert node_id(app) == "out_appeal_assessment"
         await press(pilot, "d")
         assert isinstance(app.screen, DeadlinesScreen)
         await press(pilot, *"10/03/2026")
