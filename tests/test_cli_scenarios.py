@@ -97,3 +97,16 @@ def test_a_content_edit_that_breaks_a_shipped_scenario_fails_check(tmp_path: Pat
     err = capsys.readouterr().err
     assert "disagreement-resolution-refused-amendment.toml" in err
     assert "expect.outcome: wanted out_disagreement_resolution, got out_mediation" in err
+
+
+def test_a_path_that_fails_to_render_fails_check_naming_path_and_format(monkeypatch, capsys) -> None:
+    import send_tui.render.html as html
+
+    def broken(summary):
+        raise RuntimeError("no layout for this")
+
+    monkeypatch.setattr(html, "render_html", broken)
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "- path situation=" in err and "html fails to render: RuntimeError: no layout for this" in err
+    assert "Traceback" not in err

@@ -25,14 +25,6 @@ DOC = ROOT / "docs" / "scenario-format.md"
 
 #: Outcomes whose scenarios other work streams of issue 11 write (their routes are being rewritten).
 OWNED_ELSEWHERE = {
-    "out_exclusion_suspension",
-    "out_exclusion_permanent",
-    "out_complaint_school",
-    "out_complaint_college",
-    "out_complaint_early_years",
-    "out_complaint_council",
-    "out_complaint_health",
-    "out_complaint_social_care",
     "out_appeal_school_only",
 }
 
@@ -176,8 +168,8 @@ def test_with_an_errors_list_the_good_scenarios_still_load(tmp_path: Path) -> No
 
 def test_an_unknown_local_pack_is_named(tmp_path: Path) -> None:
     text = GOOD.replace("today = 2026-12-01", 'today = 2026-12-01\nlocal_pack = "nowhere"')
-    found = "\n".join(problems(tmp_path, text))
-    assert "bad.toml: scenario.local_pack:" in found and "'nowhere'" in found
+    [problem] = problems(tmp_path, text)
+    assert "bad.toml: scenario.local_pack:" in problem and "'nowhere'" in problem
 
 
 def test_removing_a_route_the_adviser_did_not_add_is_refused(tmp_path: Path) -> None:
@@ -244,8 +236,10 @@ def test_text_is_matched_across_line_wrapping(tmp_path: Path) -> None:
 def test_the_scenario_today_drives_every_date(tmp_path: Path) -> None:
     # conftest sets SEND_TUI_TODAY to 2026-11-28; the scenario's today must win everywhere.
     text = GOOD.replace("[expect]", '[letter]\naddressee_name = "Ms Jones"\nreply_within = "5"\n\n[expect]')
-    text = text.replace("situation = \"council_decision\"\ncouncil_decision = \"cease_plan\"\nwhat_next_decision = \"mediation\"", 'situation = "health_care"')
+    text = text.replace("situation = \"council_decision\"\ncouncil_decision = \"cease_plan\"\nwhat_next_decision = \"mediation\"", 'situation = "health_care"\nhealth_therapy = "other"')
     text = text.replace('outcome = "out_mediation"\nplan = ["mediation"]', 'outcome = "out_health_social_care"')
+    # only the clocks of the outcome and plan are shown, so the adviser adds the appeal by hand
+    text = text.replace("[expect]", '[plan]\nadd = ["appeal"]\n\n[expect]', 1)
     result = run_scenario(load_one(tmp_path, text), shipped())
     assert result.failures == []
     assert "Date made: Tue 1 Dec 2026" in result.summary_text
@@ -256,6 +250,9 @@ def test_the_scenario_today_drives_every_date(tmp_path: Path) -> None:
 
 def test_deadline_parts_are_keyed_by_clock_and_part(tmp_path: Path) -> None:
     text = GOOD.replace("decision = 2026-10-28\ncertificate = 2026-11-27", "ehc_request = 2026-01-12")
+    # a council complaint carries the EHC timescales (only the outcome's and plan's clocks show)
+    text = text.replace("situation = \"council_decision\"\ncouncil_decision = \"cease_plan\"\nwhat_next_decision = \"mediation\"", 'situation = "complaint"\ncomplaint_about = "council"')
+    text = text.replace('outcome = "out_mediation"\nplan = ["mediation"]', 'outcome = "out_complaint_council"\nplan = ["complaint"]')
     text = text.replace("appeal = 2027-01-04", '"ehc.final_plan" = 2026-06-01\n"ehc.no_plan_notice" = 2026-05-04')
     result = run_scenario(load_one(tmp_path, text), shipped())
     assert result.failures == []
@@ -293,3 +290,19 @@ def test_a_format_that_fails_is_reported_with_the_path_not_raised(monkeypatch) -
     assert all(": md fails to render: ValueError: cannot lay this out" in p for p in found)
     assert any(p.startswith("path situation=council_decision > council_decision=") for p in found)
     assert all("out_mediation: " in p for p in found)
+
+
+def test_a_scenario_can_name_another_local_pack(tmp_path: Path) -> None:
+    import shutil
+
+    from send_tui.model.loader import load_content
+
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root, ignore=shutil.ignore_patterns("scenarios"))
+    shutil.copytree(root / "local" / "tower-hamlets", root / "local" / "other")
+    content = load_content(root)
+    text = GOOD.replace("today = 2026-12-01", 'today = 2026-12-01\nlocal_pack = "other"')
+    write(tmp_path / "mine", "one.toml", text)
+    [scenario] = load_scenarios(tmp_path / "mine", content)
+    assert session_from_scenario(scenario, content).content.local_pack == "other"
+    assert run_scenario(scenario, content).failures == []
