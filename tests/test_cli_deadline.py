@@ -110,6 +110,7 @@ def test_ehc_json_has_every_date(capsys: pytest.CaptureFixture[str]) -> None:
         (["exclusion-panel", "--from", "2026-03-05", "--posted"], "2026-04-13"),
         (["exclusion-panel", "--from", "2026-03-09"], "2026-04-13"),
         (["exclusion-review", "--from", "2026-03-02"], "2026-03-23"),
+        (["suspension-representations", "--from", "2026-02-23"], "2026-05-19"),
         (["reply", "--from", "2026-03-20", "--school-days", "10"], "2026-04-17"),
     ],
 )

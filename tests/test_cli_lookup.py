@@ -27,8 +27,8 @@ def test_text_output_has_title_kind_snippet_refs_and_node(
     code, out, err = run(capsys, "can", "they", "appeal", "a", "refusal", "to", "assess?")
     assert code == 0 and not err
     first = out.splitlines()[:3]
-    assert first[0].startswith("1. Appeal to the First-tier Tribunal (SEND)")
-    assert "(step out_appeal)" in first[0]
+    assert first[0].startswith("1. Appeal against a refusal to carry out an EHC needs assessment")
+    assert "(step out_appeal_assessment)" in first[0]
     assert "refusal to assess" in first[1]
     assert "11.45" in first[2]
 

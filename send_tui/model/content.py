@@ -51,6 +51,7 @@ CLOCK_IDS: tuple[str, ...] = (
     "reply",
     "discrimination_claim",
     "exclusion_review",
+    "suspension_representations",
     "exclusion_panel",
     "ehc",
 )

@@ -38,6 +38,10 @@ ENGLAND = WorkingCalendar()
 #: Fifteen school days for the governing board's review and for an IRP application.
 EXCLUSION_SCHOOL_DAYS = 15
 
+#: Fifty school days for the board to consider a suspension of more than 5 and up to 15 school
+#: days in a term, where the parents make representations (exclusion guidance 2023/2024).
+SUSPENSION_REPRESENTATIONS_SCHOOL_DAYS = 50
+
 
 @dataclass(frozen=True, slots=True)
 class Milestone:
@@ -457,6 +461,29 @@ def exclusion_review(notice: date, school: SchoolCalendar) -> Deadline:
             (
                 "The board must consider reinstatement within 15 school days of receiving notice "
                 "of the exclusion"
+            ),
+        ),
+    )
+
+
+def suspension_representations(notice: date, school: SchoolCalendar) -> Deadline:
+    """The board's consideration of a medium suspension: 50 school days, on representations.
+
+    Only for suspensions of more than 5 and up to 15 school days in a term, and only if the
+    parents make representations; longer ones (or a missed exam) get `exclusion_review`, and
+    5 days or fewer get no meeting at all, so no clock.
+    """
+    return _school_day_deadline(
+        "suspension_representations",
+        "Governing board considers the parents' representations",
+        notice,
+        SUSPENSION_REPRESENTATIONS_SCHOOL_DAYS,
+        school,
+        (
+            (
+                "For suspensions of more than 5 and up to 15 school days in a term, the board "
+                "must consider reinstatement within 50 school days of receiving notice, but only "
+                "if the parents make representations"
             ),
         ),
     )

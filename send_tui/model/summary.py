@@ -115,6 +115,7 @@ CLOCK_DATE_KEYS: Mapping[str, tuple[str, ...]] = {
     "reply": ("reply_from",),
     "discrimination_claim": ("conduct",),
     "exclusion_review": ("exclusion_notice",),
+    "suspension_representations": ("exclusion_notice",),
     "exclusion_panel": ("board_decision",),
     "ehc": ("ehc_request", "annual_review"),
 }
@@ -203,8 +204,24 @@ class DeadlineProblem:
     reason: str
 
 
+def session_clocks(session: Session) -> tuple[str, ...]:
+    """The clocks that apply to this caller: the outcome's, then each plan route's.
+
+    Empty when the answers reach no outcome and the plan is empty (a bare deadlines screen).
+    """
+    outcome = session.outcome()
+    found: list[str] = list(outcome.clocks) if outcome else []
+    for entry in session.plan():
+        found += entry.route.clocks
+    return tuple(dict.fromkeys(found))
+
+
 def session_deadlines(session: Session, today: date) -> tuple[Deadline | DeadlineProblem, ...]:
     """Every clock the session's dates allow, in `DATE_KEYS` order, plus the letter's reply.
+
+    Once the answers reach an outcome or a plan, only the clocks that apply to it are worked
+    out: a 15-school-day review must not show for a 3-day suspension just because the notice
+    date was entered. The 50-school-day clock is only ever shown where it applies.
 
     A clock that cannot be counted (term dates that stop short, a certificate without the
     decision date) is a `DeadlineProblem` saying why, so the adviser sees it rather than nothing.
@@ -215,14 +232,19 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
     dates = session.dates
     working, school = calendars_for(session.content)
     found: list[Deadline | DeadlineProblem] = []
+    in_play = session_clocks(session)
 
     def add(clock: str, compute: Callable[[], Deadline]) -> None:
+        if in_play and clock not in in_play:
+            return
         try:
             found.append(compute())
         except (OutsideTermDates, ValueError) as error:
             found.append(DeadlineProblem(clock, _clock_title(session.content, clock), str(error)))
 
     def needs_school(clock: str, compute: Callable[[SchoolCalendar], Deadline]) -> None:
+        if in_play and clock not in in_play:
+            return
         if school is None:
             reason = "the local pack has no term dates, so school days cannot be counted."
             found.append(DeadlineProblem(clock, _clock_title(session.content, clock), reason))
@@ -256,6 +278,11 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
         needs_school(
             "exclusion_review", lambda s: deadlines.exclusion_review(dates["exclusion_notice"], s)
         )
+        if "suspension_representations" in in_play:
+            needs_school(
+                "suspension_representations",
+                lambda s: deadlines.suspension_representations(dates["exclusion_notice"], s),
+            )
     if "board_decision" in dates:
         needs_school(
             "exclusion_panel", lambda s: deadlines.exclusion_panel(dates["board_decision"], s)

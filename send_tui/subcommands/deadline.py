@@ -159,6 +159,12 @@ def _exclusion_review(args: argparse.Namespace, sources: _Sources) -> Deadline:
     return deadlines.exclusion_review(getattr(args, "from"), sources.school())
 
 
+def _suspension_representations(args: argparse.Namespace, sources: _Sources) -> Deadline:
+    from send_tui.model import deadlines
+
+    return deadlines.suspension_representations(getattr(args, "from"), sources.school())
+
+
 def _add_exclusion_panel(parser: argparse.ArgumentParser) -> None:
     _date_option(parser, "--from", "the day the parents were given notice of the board's decision")
     parser.add_argument(
@@ -235,9 +241,17 @@ CLOCKS: tuple[_Clock, ...] = (
     ),
     _Clock(
         "exclusion-review",
-        "the governing board's review of an exclusion: 15 school days",
+        "the governing board's review of a permanent exclusion, a suspension of more than 15 "
+        "school days in a term, or one that misses a public exam: 15 school days",
         _add_exclusion_review,
         _exclusion_review,
+    ),
+    _Clock(
+        "suspension-representations",
+        "the board considering the parents' representations on a suspension of more than 5 "
+        "and up to 15 school days in a term: 50 school days",
+        _add_exclusion_review,
+        _suspension_representations,
     ),
     _Clock(
         "exclusion-panel",

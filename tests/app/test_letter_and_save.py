@@ -142,7 +142,7 @@ async def test_deadlines_screen_asks_for_the_dates_and_shows_the_workings() -> N
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await press(pilot, "1", "2", "1", "1")  # refused assessment -> appeal
-        assert node_id(app) == "out_appeal"
+        assert node_id(app) == "out_appeal_assessment"
         await press(pilot, "d")
         assert isinstance(app.screen, DeadlinesScreen)
         await press(pilot, *"10/03/2026")
@@ -165,3 +165,22 @@ async def test_deadlines_save_as_a_calendar_file(isolated_paths: Path) -> None:
     body = ics.read_text(encoding="utf-8")
     assert "BEGIN:VEVENT" in body and "20260511" in body
     assert_owner_only(ics)
+
+
+async def test_a_medium_suspension_shows_only_the_50_school_day_date(isolated_paths: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        # exclusion -> suspension -> no exam -> more than 5 and up to 15 days this term
+        await press(pilot, "1", "3", "1", "2", "2")
+        assert node_id(app) == "out_exclusion_suspension_medium"
+        await press(pilot, "d")
+        assert isinstance(app.screen, DeadlinesScreen)
+        app.screen.query_one("#date-exclusion_notice", Input).focus()
+        await press(pilot, *"2026-11-16")
+        text = screen_text(app)
+        assert "Tue 9 Feb 2027" in text  # 50 school days, over Christmas and an INSET day
+        assert "Mon 7 Dec 2026" not in text  # the 15-school-day review does not apply
+        await press(pilot, "f9")
+    [ics] = list((isolated_paths / "saved").glob("*.ics"))
+    body = ics.read_text(encoding="utf-8")
+    assert "20270209" in body and "20261207" not in body

@@ -20,7 +20,7 @@ async def test_start_a_new_call_from_the_start_screen_clears_the_call_in_progres
     app = make_app()
     async with app.run_test() as pilot:
         await press(pilot, "1", "2", "1")  # new call: council decision, refused to assess
-        assert node_id(app) == "what_next_decision"
+        assert node_id(app) == "what_next_assessment"
         await press(pilot, "escape", "escape", "escape")
         assert isinstance(app.screen, StartScreen)
         text = screen_text(app)
@@ -104,8 +104,8 @@ async def test_the_title_step_is_the_questions_place_on_the_path() -> None:
         await press(pilot, "f3", "up", "enter")
         assert node_id(app) == "council_decision"
         assert "step 2" in title(app)
-        await press(pilot, "1")  # refused to assess: appeal_scope drops out of the path
-        assert node_id(app) == "what_next_decision"
+        await press(pilot, "1")  # refused to assess: its own next question, appeal_scope drops out
+        assert node_id(app) == "what_next_assessment"
         assert "step 3" in title(app)
 
 

@@ -55,7 +55,7 @@ async def test_keep_it_for_later_leaves_the_autosave_alone(unsaved_call_in_the_a
         assert "Resume the call in progress" in screen_text(app)
         await press(pilot, "r")
         assert app.session.case.reference == "CALLER-A"
-        assert node_id(app) == "what_next_decision"
+        assert node_id(app) == "what_next_assessment"
 
 
 async def test_esc_keeps_it_too(unsaved_call_in_the_autosave: Path, tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ async def test_resume_it_instead(unsaved_call_in_the_autosave: Path, tmp_path: P
         await pilot.pause()
         await press(pilot, "r")
         assert app.session.case.reference == "CALLER-A"
-        assert node_id(app) == "what_next_decision"
+        assert node_id(app) == "what_next_assessment"
 
 
 async def test_no_autosave_no_question(isolated_paths: Path, tmp_path: Path) -> None:

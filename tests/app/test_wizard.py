@@ -50,7 +50,7 @@ async def test_b_refused_assessment_and_appeal_needs_mediation_advice_first() ->
     async with app.run_test(size=(80, 24)) as pilot:
         # council decision -> refused to assess -> appeal
         await walk(app, pilot, START, "2", "1", "1")
-        assert node_id(app) == "out_appeal"
+        assert node_id(app) == "out_appeal_assessment"
         plan = app.session.plan()
         assert [e.route.id for e in plan] == ["mediation", "appeal"]
         assert plan[0].reason == "needed first"
@@ -86,7 +86,7 @@ async def test_d_complaint_about_the_school_leads_to_the_complaint_route() -> No
 async def test_e_exclusion_leads_to_the_exclusion_route_and_sendiass() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await walk(app, pilot, START, "3", "2")
+        await walk(app, pilot, START, "3", "2", "3")  # permanent, no known SEN
         assert node_id(app) == "out_exclusion_permanent"
         assert plan_ids(app) == ["exclusion"]
         text = screen_text(app)
@@ -101,11 +101,11 @@ async def test_f_changing_an_early_answer_lists_and_drops_what_no_longer_applies
         await walk(app, pilot, START, "2", "3", "2", "1")
         assert node_id(app) == "out_appeal"
         assert set(app.session.answers) == {"situation", "council_decision", "appeal_scope", "what_next_decision"}
-        # change "what the plan says" to "refused to assess" from the answers trail
+        # change "what the plan says" to "no plan after assessment" from the answers trail
         await walk(app, pilot, "f3")  # focuses the trail beside the outcome
         await walk(app, pilot, "up", "up", "enter")  # from the latest answer up to council_decision
         assert node_id(app) == "council_decision"
-        await walk(app, pilot, "1")
+        await walk(app, pilot, "2")
         dropped = [d.node_id for d in app.last_dropped]
         assert dropped == ["appeal_scope"]
         # what still holds is kept: the family still wants to appeal, so we are back at the outcome
@@ -120,13 +120,13 @@ async def test_escape_goes_back_one_step_and_keeps_the_answers() -> None:
     app = make_app()
     async with app.run_test() as pilot:
         await walk(app, pilot, START, "2", "1")
-        assert node_id(app) == "what_next_decision"
+        assert node_id(app) == "what_next_assessment"
         await walk(app, pilot, "escape")
         assert node_id(app) == "council_decision"
         assert app.session.answers["council_decision"] == "refuse_assessment"
         # the kept answer is highlighted, so Enter confirms it and moves on
         await walk(app, pilot, "enter")
-        assert node_id(app) == "what_next_decision"
+        assert node_id(app) == "what_next_assessment"
         await walk(app, pilot, "escape", "escape", "escape")
         assert isinstance(app.screen, StartScreen)
         assert app.session.answers  # nothing lost by going back
@@ -143,12 +143,12 @@ async def test_arrows_and_enter_choose_too() -> None:
 async def test_multi_choice_adds_routes_and_not_sure_is_exclusive() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await walk(app, pilot, START, "6")
+        await walk(app, pilot, START, "7")
         assert node_id(app) == "choose_routes"
         await walk(app, pilot, "1", "3", "4")
-        await walk(app, pilot, "7")  # "not sure" clears the others
+        await walk(app, pilot, "8")  # "not sure" clears the others
         assert app.screen.selected == {"not_sure"}
-        await walk(app, pilot, "7", "1", "3", "4", "c")
+        await walk(app, pilot, "8", "1", "3", "4", "c")
         assert node_id(app) == "out_more_than_one_route"
         assert plan_ids(app) == ["complaint", "mediation", "appeal"]
 
@@ -156,7 +156,7 @@ async def test_multi_choice_adds_routes_and_not_sure_is_exclusive() -> None:
 async def test_multi_choice_needs_a_choice_before_continuing() -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await walk(app, pilot, START, "6", "c")
+        await walk(app, pilot, START, "7", "c")
         assert node_id(app) == "choose_routes"
         assert any("Choose at least one" in n.message for n in app._notifications)
 

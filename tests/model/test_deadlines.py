@@ -38,6 +38,7 @@ def test_clock_ids_are_fixed() -> None:
         "reply",
         "discrimination_claim",
         "exclusion_review",
+        "suspension_representations",
         "exclusion_panel",
         "ehc",
     )
@@ -370,6 +371,18 @@ def test_exclusion_review_across_a_half_term() -> None:
     assert dl.exclusion_review(D(2026, 10, 19), school()).due == D(2026, 11, 16)
 
 
+def test_suspension_representations_count_50_school_days() -> None:
+    # 3-27 Mar (19), Easter, 13 Apr-22 May without the 4 May bank holiday (48), half term,
+    # then Mon 1 Jun (49) and Tue 2 Jun (50).
+    deadline = dl.suspension_representations(D(2026, 3, 2), school())
+    assert deadline.clock == "suspension_representations"
+    assert deadline.due == D(2026, 6, 2)
+    steps = text(deadline)
+    assert "more than 5 and up to 15 school days" in steps
+    assert "only if the parents make representations" in steps
+    assert "5 to 15" not in steps
+
+
 def test_an_inset_day_gives_the_earlier_date_to_act_by() -> None:
     deadline = dl.exclusion_panel(D(2026, 3, 2), school(inset=(D(2026, 3, 16),)))
     assert deadline.due == D(2026, 3, 24)
@@ -459,6 +472,7 @@ def every_clock() -> list[Deadline]:
         dl.reply(D(2026, 3, 20), school_days=10, school=school()),
         dl.discrimination_claim(D(2026, 8, 31)),
         dl.exclusion_review(D(2026, 3, 2), school(inset=(D(2026, 3, 16),))),
+        dl.suspension_representations(D(2026, 3, 2), school()),
         dl.exclusion_panel(D(2026, 3, 5), school(), posted=True),
         dl.ehc(D(2026, 1, 12)),
     ]

@@ -25,14 +25,6 @@ DOC = ROOT / "docs" / "scenario-format.md"
 
 #: Outcomes whose scenarios other work streams of issue 11 write (their routes are being rewritten).
 OWNED_ELSEWHERE = {
-    "out_exclusion_suspension",
-    "out_exclusion_permanent",
-    "out_complaint_school",
-    "out_complaint_college",
-    "out_complaint_early_years",
-    "out_complaint_council",
-    "out_complaint_health",
-    "out_complaint_social_care",
     "out_appeal_school_only",
 }
 
@@ -244,8 +236,10 @@ def test_text_is_matched_across_line_wrapping(tmp_path: Path) -> None:
 def test_the_scenario_today_drives_every_date(tmp_path: Path) -> None:
     # conftest sets SEND_TUI_TODAY to 2026-11-28; the scenario's today must win everywhere.
     text = GOOD.replace("[expect]", '[letter]\naddressee_name = "Ms Jones"\nreply_within = "5"\n\n[expect]')
-    text = text.replace("situation = \"council_decision\"\ncouncil_decision = \"cease_plan\"\nwhat_next_decision = \"mediation\"", 'situation = "health_care"')
+    text = text.replace("situation = \"council_decision\"\ncouncil_decision = \"cease_plan\"\nwhat_next_decision = \"mediation\"", 'situation = "health_care"\nhealth_therapy = "other"')
     text = text.replace('outcome = "out_mediation"\nplan = ["mediation"]', 'outcome = "out_health_social_care"')
+    # only the clocks of the outcome and plan are shown, so the adviser adds the appeal by hand
+    text = text.replace("[expect]", '[plan]\nadd = ["appeal"]\n\n[expect]', 1)
     result = run_scenario(load_one(tmp_path, text), shipped())
     assert result.failures == []
     assert "Date made: Tue 1 Dec 2026" in result.summary_text
@@ -256,6 +250,9 @@ def test_the_scenario_today_drives_every_date(tmp_path: Path) -> None:
 
 def test_deadline_parts_are_keyed_by_clock_and_part(tmp_path: Path) -> None:
     text = GOOD.replace("decision = 2026-10-28\ncertificate = 2026-11-27", "ehc_request = 2026-01-12")
+    # a council complaint carries the EHC timescales (only the outcome's and plan's clocks show)
+    text = text.replace("situation = \"council_decision\"\ncouncil_decision = \"cease_plan\"\nwhat_next_decision = \"mediation\"", 'situation = "complaint"\ncomplaint_about = "council"')
+    text = text.replace('outcome = "out_mediation"\nplan = ["mediation"]', 'outcome = "out_complaint_council"\nplan = ["complaint"]')
     text = text.replace("appeal = 2027-01-04", '"ehc.final_plan" = 2026-06-01\n"ehc.no_plan_notice" = 2026-05-04')
     result = run_scenario(load_one(tmp_path, text), shipped())
     assert result.failures == []

@@ -42,7 +42,17 @@ COMPLAINT_OUTCOMES = {
     "out_complaint_health",
     "out_complaint_social_care",
 }
-EXCLUSION_STEPS = {"out_exclusion_permanent", "out_exclusion_suspension", "exclusion_kind"}
+PERMANENT_EXCLUSION = {
+    "out_exclusion_permanent",
+    "out_exclusion_permanent_ehc",
+    "out_exclusion_permanent_sen_support",
+}
+SUSPENSION = {
+    "out_exclusion_suspension_short",
+    "out_exclusion_suspension_medium",
+    "out_exclusion_suspension_long",
+}
+EXCLUSION_STEPS = {*PERMANENT_EXCLUSION, *SUSPENSION, "exclusion_kind"}
 
 #: (what the adviser types, the ids any of which may come first). Misspellings, word order and
 #: questions in plain words are the point: advisers type fast while listening.
@@ -77,7 +87,7 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("CCG", {"icb"}),
     ("ICB", {"icb"}),
     ("health ombudsman", {"phso"}),
-    ("LGSCO", {"lgsco"}),
+    ("LGSCO", {"lgsco", "out_complaint_lgsco"}),
     ("ombudsmen", {"lgsco"}),
     ("parent partnership", {"sendiass"}),
     ("IPSEA", {"ipsea"}),
@@ -87,12 +97,16 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("named school", {"section_i", "appeal_scope"}),
     ("Department for Education", {"dfe"}),
     ("disagreement resolution", {"disagreement_resolution", "out_disagreement_resolution"}),
+    ("judicial review", {"judicial_review"}),
+    ("extended appeal", {"extended_appeal"}),
+    ("national trial", {"extended_appeal"}),
+    ("reasonable adjustments", {"reasonable_adjustments"}),
     # steps
     ("exclusion", EXCLUSION_STEPS),
     ("exlusion", EXCLUSION_STEPS),
-    ("suspended", {"out_exclusion_suspension"}),
-    ("reinstatement", {"out_exclusion_permanent", "out_exclusion_suspension"}),
-    ("disability discrimination claim", {"out_exclusion_permanent", "out_exclusion_suspension"}),
+    ("suspended", SUSPENSION),
+    ("reinstatement", EXCLUSION_STEPS),
+    ("disability discrimination claim", {*EXCLUSION_STEPS, "out_discrimination_school"}),
     ("mediation", {"out_mediation"}),
     ("appeall", {"out_appeal"}),
     ("appeal deadline", {"out_appeal"}),
@@ -102,15 +116,15 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("complaint about NHS", {"out_complaint_health"}),
     ("social care complaint", {"out_complaint_social_care"}),
     ("nursery complaint", {"out_complaint_early_years"}),
-    ("Ofsted", {"out_complaint_early_years"}),
+    ("Ofsted", {"out_complaint_early_years", "ofsted"}),
     ("school complaint to DfE", {"out_complaint_school"}),
     ("complaint letter to college", {"complaint_college", "out_complaint_college"}),
     ("health and social care in the EHC plan", {"out_health_social_care"}),
     ("more than one route", {"out_more_than_one_route"}),
     ("talk to the school first", {"out_first_steps", "first_steps"}),
     # questions in plain words
-    ("can they appeal a refusal to assess?", {"out_appeal"}),
-    ("what if the council refuses to assess", {"out_appeal"}),
+    ("can they appeal a refusal to assess?", {"out_appeal", "out_appeal_assessment"}),
+    ("what if the council refuses to assess", {"out_appeal", "out_appeal_assessment"}),
     ("what can be appealed", {"out_appeal"}),
     ("how long to appeal", {"out_appeal"}),
     ("what does a complaint need", COMPLAINT_OUTCOMES),
@@ -118,11 +132,11 @@ QUERIES: list[tuple[str, set[str]]] = [
     ("can you go to mediation and appeal at the same time", {"out_mediation", "out_appeal"}),
     (
         "how long do we have to challenge an exclusion",
-        {"out_exclusion_permanent", "out_exclusion_suspension"},
+        EXCLUSION_STEPS,
     ),
     ("they want to stop the EHCP", {"out_appeal", "council_decision"}),
     ("can the council stop the plan", {"out_appeal", "council_decision"}),
-    ("the governors will not take the child back", {"out_exclusion_permanent"}),
+    ("the governors will not take the child back", PERMANENT_EXCLUSION),
     ("can a friend come to the meeting", {"out_getting_help"}),
 ]
 

@@ -37,7 +37,7 @@ def test_a_full_path_ends_at_an_outcome(content) -> None:
 def test_changing_an_answer_drops_only_what_no_longer_applies(content) -> None:
     session = answered(content, situation="council_decision", council_decision="plan_contents",
                        appeal_scope="other_parts", what_next_decision="appeal")
-    dropped = session.answer("council_decision", "refuse_assessment")
+    dropped = session.answer("council_decision", "no_plan")
     assert [d.node_id for d in dropped] == ["appeal_scope"]
     assert dropped[0].answer == "No: it is also about Section B, F or something else"
     assert session.answers["what_next_decision"] == "appeal"

@@ -92,3 +92,76 @@ def test_mediation_exceptions_and_thirty_days_are_stated_correctly(content) -> N
     mediation = " ".join(_screen_texts(content)).lower()
     assert "arranged within 30 days" in mediation
     assert "type of school" in mediation or "type of institution" in mediation
+
+
+# --- the sub-cases that change the answer (issue 11) ------------------------------------------
+
+
+def _all_text(content) -> str:
+    parts: list[str] = []
+    for node in content.nodes.values():
+        parts += [node.title, node.body, *node.next_steps, *(o.label for o in node.options)]
+    for route in content.routes.values():
+        parts += [route.title, route.summary]
+    parts += [c.rule for c in content.clocks.values()]
+    parts += [t.definition for t in content.glossary.values()]
+    return "\n".join(parts)
+
+
+def test_suspensions_say_more_than_5_never_5_to_15(content) -> None:
+    text = _all_text(content)
+    assert "5 to 15" not in text
+    assert "more than 5 and up to 15 school days" in text
+
+
+@pytest.mark.parametrize(
+    ("outcome", "clocks"),
+    [
+        ("out_exclusion_suspension_short", {"discrimination_claim"}),
+        ("out_exclusion_suspension_medium", {"suspension_representations", "discrimination_claim"}),
+        ("out_exclusion_suspension_long", {"exclusion_review", "discrimination_claim"}),
+        ("out_exclusion_permanent_ehc", {"exclusion_review", "exclusion_panel", "discrimination_claim"}),
+    ],
+)
+def test_each_exclusion_outcome_carries_only_its_own_clocks(content, outcome, clocks) -> None:
+    node = content.nodes[outcome]
+    route = content.routes[node.route]
+    assert set(node.clocks) | set(route.clocks) == clocks
+
+
+@pytest.mark.parametrize(
+    ("outcome", "wanted", "unwanted"),
+    [
+        ("out_complaint_school", {"dfe_school_complaints"}, {"lgsco", "phso"}),
+        ("out_complaint_college", {"dfe_college_complaints"}, {"lgsco", "phso"}),
+        ("out_complaint_early_years", {"ofsted"}, {"lgsco", "phso", "dfe_school_complaints"}),
+        ("out_complaint_council", {"lgsco"}, {"phso", "dfe_school_complaints"}),
+        ("out_complaint_social_care", {"lgsco"}, {"phso", "dfe_school_complaints"}),
+        ("out_complaint_health", {"phso"}, {"lgsco", "dfe_school_complaints"}),
+    ],
+)
+def test_each_complaint_body_names_only_its_own_next_step(content, outcome, wanted, unwanted) -> None:
+    node = content.nodes[outcome]
+    contacts = set(node.contacts) | set(content.routes[node.route].contacts)
+    assert wanted <= contacts and not unwanted & contacts
+    assert "sendiass" in contacts
+
+
+def test_refusal_to_assess_offers_no_health_recommendations(content) -> None:
+    refused = content.nodes["out_appeal_assessment"]
+    assert "cannot make recommendations about health or social care" in refused.body
+    assert "recommendations_regs_2017" not in refused.refs
+    assert "recommendations_regs_2017" in content.nodes["out_appeal"].refs
+    assert "not available on an appeal against a refusal to assess" in content.nodes["out_appeal"].body
+
+
+def test_the_lgsco_limits_are_not_overstated(content) -> None:
+    text = _all_text(content)
+    assert "could have been part of an appeal;" not in text
+    assert "normally will not investigate where the family could have appealed" in text
+
+
+def test_therapy_is_section_f_with_the_paragraphs_hedged(content) -> None:
+    therapy = content.nodes["out_health_therapy"]
+    assert "s.21(5)" in therapy.body and "paragraph numbers to be confirmed" in therapy.body
+    assert "paragraph numbers to be confirmed" in content.refs["cop_9_73_74"].title

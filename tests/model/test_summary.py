@@ -62,7 +62,9 @@ def test_references_are_the_outcomes_then_the_plans_with_cite_and_title() -> Non
 
 
 def test_deadlines_come_from_the_dates_and_the_letter() -> None:
-    summary = build_summary(complaint_session(), TODAY)
+    session = complaint_session()
+    session.add_route("appeal")  # the council decision's clocks apply once its route is planned
+    summary = build_summary(session, TODAY)
     by_title = {d.title: d for d in summary.deadlines}
     appeal = by_title["Appeal to the SEND Tribunal"]
     assert appeal.due == "Mon 4 Jan 2027, by 5pm"
@@ -73,6 +75,26 @@ def test_deadlines_come_from_the_dates_and_the_letter() -> None:
     reply = by_title["Reply to the complaint"]
     assert reply.due == "Fri 11 Dec 2026"
     assert summary.letter is not None and summary.letter.reply_by == date(2026, 12, 11)
+
+
+def test_only_the_clocks_of_the_outcome_and_plan_are_worked_out() -> None:
+    session = complaint_session()  # a school complaint: the decision date's clocks do not apply
+    assert [d.clock for d in session_deadlines(session, TODAY)] == ["reply"]
+    short = Session(shipped())
+    for node, option in (
+        ("situation", "exclusion"),
+        ("exclusion_kind", "suspension"),
+        ("suspension_exam", "no"),
+        ("suspension_days", "up_to_5"),
+    ):
+        short.answer(node, option)
+    short.dates["exclusion_notice"] = date(2026, 11, 16)
+    assert session_deadlines(short, TODAY) == ()  # no 15- or 50-school-day review
+    short.answer("suspension_days", "over_5")
+    (fifty,) = session_deadlines(short, TODAY)
+    assert fifty.clock == "suspension_representations"
+    short.answer("suspension_days", "over_15")
+    assert [d.clock for d in session_deadlines(short, TODAY)] == ["exclusion_review"]
 
 
 def test_the_letter_is_dated_the_day_it_is_sent() -> None:

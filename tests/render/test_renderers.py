@@ -91,7 +91,7 @@ def test_every_summary_format_has_every_section_and_the_disclaimer(
         assert heading.casefold() in text.casefold(), heading
     assert WORDS.disclaimer in text
     for detail in (
-        "Mon 4 Jan 2027",
+        "Fri 11 Dec 2026",  # the reply date: only the school complaint's clocks are shown
         "To be confirmed",
         "Education Act 2002 s.29",
         "TH-0042",

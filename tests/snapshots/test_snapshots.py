@@ -40,7 +40,7 @@ CASES = {
     "start": (),
     "question": ("1",),
     "question_with_answers": ("1", "2", "3"),
-    "multi_choice": ("1", "6", "1", "4"),
+    "multi_choice": ("1", "7", "1", "4"),
     "info": ("1", "1", "2"),
     "outcome": ("1", "2", "1", "1"),
     "plan": ("1", "2", "1", "1", "f2"),
@@ -63,7 +63,7 @@ def test_narrow_60x20_question_with_answers_dialog(snap_compare) -> None:
 
 
 def test_narrow_60x20_outcome(snap_compare) -> None:
-    assert snap_compare(make_app(), run_before=_keys("1", "3", "2"), terminal_size=(60, 20))
+    assert snap_compare(make_app(), run_before=_keys("1", "3", "2", "3"), terminal_size=(60, 20))
 
 
 def test_no_color_outcome(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
