@@ -42,10 +42,12 @@ async def test_c_on_the_plan_shows_the_routes_side_by_side_and_those_closed() ->
         assert columns["Appeal to the First-tier Tribunal (SEND)"][-1].startswith(
             "No fee to appeal (to be confirmed on GOV.UK)"
         )
-        assert "Challenge a suspension or permanent exclusion" not in columns
+        assert "Challenge a permanent exclusion" not in columns
+        assert "Challenge a suspension" not in columns
         text = screen_text(app)
         assert "Not open to this caller:" in text
-        assert "Only for a child who has been suspended or permanently excluded." in text
+        assert "Only for a child who has been permanently excluded." in text
+        assert "Only for a child who has been suspended." in text
         await press(pilot, "escape")
         assert isinstance(app.screen, PlanScreen)
 

@@ -106,7 +106,7 @@ def test_an_appeal_deadline_before_the_complaint_reply_is_a_warning() -> None:
 def test_a_date_that_has_passed_says_what_can_still_be_done() -> None:
     session = Session(shipped())
     for node, answer in (("situation", "council_decision"), ("council_decision", "refuse_assessment"),
-                         ("what_next_decision", "appeal")):
+                         ("what_next_assessment", "appeal")):
         session.answer(node, answer)
     session.dates.update({"decision": date(2026, 9, 20), "mediation_adviser_told": date(2026, 11, 25)})
     timeline = build_timeline(session, date(2026, 11, 28))
@@ -129,7 +129,7 @@ def test_a_later_route_whose_date_comes_before_the_first_route_in_the_plan_is_a_
     assert [e.clock for e in timeline.entries] == ["discrimination_claim", "arrange_mediation"]
     assert timeline.warnings == (
         "Disability discrimination claim to the SEND Tribunal (Wed 9 Dec 2026, by 5pm, for Challenge "
-        "a suspension or permanent exclusion) comes before the first date of Mediation, which the plan "
+        "a permanent exclusion) comes before the first date of Mediation, which the plan "
         "puts first (Thu 31 Dec 2026): start it now, alongside.",
     )
 
@@ -209,7 +209,7 @@ def test_comparison_puts_the_plan_first_with_every_cell_from_the_content() -> No
     appeal = comparison.open[2]
     assert "Appeal to the SEND Tribunal: Wed 20 Jan 2027, by 5pm (50 days left)" in appeal.cell("time_limit")
     assert "does not pause the appeal deadline" in comparison.open[0].cell("pauses")
-    assert [c.route for c in comparison.closed] == ["exclusion"]
+    assert [c.route for c in comparison.closed] == ["exclusion", "suspension"]
 
 
 def test_health_provision_alone_closes_the_appeal_with_the_reason() -> None:
