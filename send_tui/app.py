@@ -21,7 +21,7 @@ from send_tui.model.content import Answer, Content, Node, NodeKind
 from send_tui.model.content_errors import ContentErrors
 from send_tui.model.dates import long_date
 from send_tui.model.loader import load_content
-from send_tui.model.session import CaseDetails, DroppedAnswer, Session
+from send_tui.model.session import CaseDetails, DroppedAnswer, Session, dropped_message
 from send_tui.screens.content_problems import ContentProblemsScreen
 from send_tui.screens.decision import DecisionScreen
 from send_tui.screens.node_screen import NodeScreen
@@ -183,9 +183,8 @@ class SendApp(App[None]):
         dropped = self.session.answer(node.id, answer)
         self.last_dropped = dropped
         if dropped:
-            listing = "\n".join(f"- {d.question}: {d.answer}" for d in dropped)
             self.notify(
-                f"These answers no longer apply and were removed:\n{listing}",
+                dropped_message(dropped),
                 title="Answers removed",
                 severity="warning",
                 timeout=15,
@@ -359,13 +358,7 @@ class SendApp(App[None]):
         if self._content is None or isinstance(self.screen, DeadlinesScreen):
             return
         if clocks is None:
-            found: list[str] = []
-            outcome = self.session.outcome()
-            if outcome is not None:
-                found += outcome.clocks
-            for entry in self.session.plan():
-                found += entry.route.clocks
-            clocks = tuple(dict.fromkeys(found))
+            clocks = self.session.clocks_in_play()
         self.push_screen(DeadlinesScreen(clocks))
 
     def action_command_palette(self) -> None:

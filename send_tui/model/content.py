@@ -219,6 +219,16 @@ class GlossaryTerm:
     source_file: str = ""
 
 
+def glossary_matches(content: Content, query: str) -> list[GlossaryTerm]:
+    """Terms whose name, other spellings or definition hold every word of `query`, A to Z."""
+    words = query.lower().split()
+    terms = sorted(content.glossary.values(), key=lambda t: t.term.lower())
+    return [
+        t for t in terms
+        if all(w in " ".join((t.term, *t.aliases, t.definition)).lower() for w in words)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class LetterTemplate:
     """The wording of a complaint letter, with ``{field}`` places from ``LETTER_FIELDS``."""

@@ -143,6 +143,21 @@ class LetterDraft:
 DRAFT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(LetterDraft))
 
 
+#: The letter form's text fields: (field, label, multi-line), in the order every form shows them.
+FORM_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("addressee_name", "Addressee's name", False),
+    ("complainant_name", "Complainant's name (optional: the family can write it in)", False),
+    ("child_name", "Child or young person's name (optional)", False),
+    ("setting", "Setting (school, college or nursery)", False),
+    ("year_group", "Year group", False),
+    ("about", "What the complaint is about (drafted from the answers: edit it)", True),
+    ("tried", "What has been tried already, with whom and when", True),
+    ("outcome", "Outcome wanted (required)", True),
+    ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
+    ("enclosures", "Enclosures (optional)", False),
+)
+
+
 def letter_started(session: Session) -> bool:
     """Has the adviser typed anything into the letter form? Then the letter goes in the outputs."""
     typed = set(DRAFT_FIELDS) - {"template", "addressee_role", "reply_unit"}

@@ -32,6 +32,35 @@ class PlanEntry:
     first: tuple[str, ...] = ()  # notes on what must come first
 
 
+#: What consent means, in the words the call-details dialog and plain mode both show.
+CONSENT_HELP = (
+    "With the caller's agreement, the call is autosaved on this computer and saved files include "
+    "names. Without it, nothing personal is written to disk and autosave is off."
+)
+
+
+def dropped_message(dropped: list[DroppedAnswer]) -> str:
+    """The message for answers a change removed, one "- question: answer" line each."""
+    listing = "\n".join(f"- {d.question}: {d.answer}" for d in dropped)
+    return f"These answers no longer apply and were removed:\n{listing}"
+
+
+def toggle_choice(node: Node, selected: set[str], option_id: str) -> set[str]:
+    """The ticks on a multi-choice step after ticking or unticking `option_id`.
+
+    An exclusive option ("not sure") clears the others, and ticking another clears it.
+    """
+    option = node.option(option_id)
+    if option is None:
+        return set(selected)
+    if option_id in selected:
+        return set(selected) - {option_id}
+    if option.exclusive:
+        return {option_id}
+    exclusive = {o.id for o in node.options if o.exclusive}
+    return (set(selected) - exclusive) | {option_id}
+
+
 @dataclass
 class CaseDetails:
     """What the adviser records about the call itself (never required)."""
@@ -230,6 +259,49 @@ class Session:
             key=lambda r: (r.order, r.title),
         )
         return [PlanEntry(r, reasons[r.id], tuple(firsts.get(r.id, ()))) for r in ordered]
+
+    def addable_routes(self) -> list[Route]:
+        """Routes the adviser may add by hand: every plannable route not yet in the plan."""
+        in_plan = {entry.route.id for entry in self.plan()}
+        return [
+            r
+            for r in sorted(self.content.routes.values(), key=lambda r: r.order)
+            if r.plannable and r.id not in in_plan
+        ]
+
+    def node_clocks(self, node: Node) -> tuple[str, ...]:
+        """The clocks an outcome names: its own, then its route's, without repeats."""
+        route = self.content.routes.get(node.route or "")
+        return tuple(dict.fromkeys([*node.clocks, *(route.clocks if route else ())]))
+
+    def clocks_in_play(self) -> tuple[str, ...]:
+        """The clocks of the outcome reached and of every route in the plan."""
+        found: list[str] = []
+        outcome = self.outcome()
+        if outcome is not None:
+            found += outcome.clocks
+        for entry in self.plan():
+            found += entry.route.clocks
+        return tuple(dict.fromkeys(found))
+
+    def set_date(self, key: str, day: date | None) -> bool:
+        """Record (or, with None, forget) a date the deadlines count from; True if it changed."""
+        if day is None:
+            changed = self.dates.pop(key, None) is not None
+        else:
+            changed = self.dates.get(key) != day
+            self.dates[key] = day
+        if changed:
+            self.revision += 1
+        return changed
+
+    def set_letter_fields(self, fields: Mapping[str, str]) -> bool:
+        """Store the letter form's fields; True (and a new revision) if any changed."""
+        if dict(fields) == {k: self.letter_fields.get(k) for k in fields}:
+            return False
+        self.letter_fields.update(fields)
+        self.revision += 1
+        return True
 
     def suggested_routes(self) -> list[Route]:
         """Routes the outcome suggests that are not yet in the plan, for one-key adding."""

@@ -113,6 +113,13 @@ CLOCK_DATE_KEYS: Mapping[str, tuple[str, ...]] = {
 PERSONAL_DATE_KEYS: frozenset[str] = frozenset(k.key for k in DATE_KEYS if k.personal)
 
 
+def date_keys_for(clocks: tuple[str, ...] = ()) -> list[DateKey]:
+    """The dates to ask for when working out `clocks` (every clock's when none are named)."""
+    wanted = clocks or tuple(CLOCK_DATE_KEYS)
+    keys = {k for clock in wanted for k in CLOCK_DATE_KEYS.get(clock, ())}
+    return [k for k in DATE_KEYS if k.key in keys]
+
+
 def letter_date(session: Session, today: date) -> date:
     """The day the letter is dated and its reply clock starts: `reply_from`, else today."""
     return session.dates.get("reply_from", today)

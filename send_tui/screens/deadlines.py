@@ -16,9 +16,8 @@ from textual.widgets import Footer, Input, Label, Static
 from send_tui.model import dates, storage
 from send_tui.model.outputs import default_basename
 from send_tui.model.summary import (
-    CLOCK_DATE_KEYS,
-    DATE_KEYS,
     DeadlineLine,
+    date_keys_for,
     deadline_line,
     session_deadlines,
 )
@@ -61,19 +60,14 @@ class DeadlinesScreen(Screen[None]):
     def send_app(self) -> SendApp:
         return self.app  # type: ignore[return-value]
 
-    def _keys(self) -> list[str]:
-        wanted = self.clocks or tuple(CLOCK_DATE_KEYS)
-        keys = {k for clock in wanted for k in CLOCK_DATE_KEYS.get(clock, ())}
-        return [k.key for k in DATE_KEYS if k.key in keys]
-
     def compose(self) -> ComposeResult:
         session = self.send_app.session
-        labels = {k.key: k.label for k in DATE_KEYS}
         yield TitleBar("Deadlines: enter the dates you know (YYYY-MM-DD); each date shows its workings")
         with Horizontal(id="dates-columns"):
             with VerticalScroll(id="dates-form"):
-                for key in self._keys():
-                    yield Label(labels[key])
+                for date_key in date_keys_for(self.clocks):
+                    key = date_key.key
+                    yield Label(date_key.label)
                     known = session.dates.get(key)
                     yield Input(known.isoformat() if known else "", placeholder="YYYY-MM-DD", id=f"date-{key}", compact=True)
                     yield Static(id=f"error-{key}", classes="date-error", markup=False)
@@ -93,20 +87,15 @@ class DeadlinesScreen(Screen[None]):
         session = self.send_app.session
         error = self.query_one(f"#error-{key}", Static)
         text = event.value.strip()
-        if not text:
-            changed = session.dates.pop(key, None) is not None
-            error.update("")
-        else:
+        day = None
+        if text:
             try:
                 day = dates.parse_date(text)
             except dates.DateFormatError as problem:
                 error.update(Text(str(problem)))
                 return
-            error.update("")
-            changed = session.dates.get(key) != day
-            session.dates[key] = day
-        if changed:
-            session.revision += 1
+        error.update("")
+        if session.set_date(key, day):
             self.send_app.session_changed()
         self._show()
 

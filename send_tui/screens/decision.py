@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from send_tui.model.content import Node, NodeKind
+from send_tui.model.session import toggle_choice
 from send_tui.screens.node_screen import NodeScreen
 from send_tui.widgets import content_text
 from send_tui.widgets.numbered import numbered_row
@@ -124,16 +125,9 @@ class DecisionScreen(NodeScreen):
         await self._go_on()
 
     def _toggle(self, option_id: str) -> None:
-        option = self.node.option(option_id)
-        if option is None:
+        if self.node.option(option_id) is None:
             return
-        if option_id in self.selected:
-            self.selected.discard(option_id)
-        elif option.exclusive:
-            self.selected = {option_id}
-        else:
-            exclusive = {o.id for o in self.node.options if o.exclusive}
-            self.selected = (self.selected - exclusive) | {option_id}
+        self.selected = toggle_choice(self.node, self.selected, option_id)
         options = self.query_one("#options", OptionList)
         highlighted = options.highlighted
         for index, new in enumerate(self._options()):

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from send_tui.model import dates
 from send_tui.model.letter import (
+    FORM_FIELDS,
     REPLY_UNIT_LABELS,
     LetterDraft,
     ReplyUnit,
@@ -31,19 +32,6 @@ from send_tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from send_tui.app import SendApp
 
-#: (field, label, multi-line) in the order the form shows them.
-TEXT_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("addressee_name", "Addressee's name", False),
-    ("complainant_name", "Complainant's name (optional: the family can write it in)", False),
-    ("child_name", "Child or young person's name (optional)", False),
-    ("setting", "Setting (school, college or nursery)", False),
-    ("year_group", "Year group", False),
-    ("about", "What the complaint is about (drafted from the answers: edit it)", True),
-    ("tried", "What has been tried already, with whom and when", True),
-    ("outcome", "Outcome wanted (required)", True),
-    ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
-    ("enclosures", "Enclosures (optional)", False),
-)
 
 
 class LetterScreen(Screen[None]):
@@ -72,7 +60,7 @@ class LetterScreen(Screen[None]):
                 yield Label("Addressed to (role)")
                 yield Select(self._roles(template.id), value=addressee_role(template, draft),
                              allow_blank=False, id="addressee_role", compact=True)
-                for name, label, multiline in TEXT_FIELDS:
+                for name, label, multiline in FORM_FIELDS:
                     if name == "reply_within":
                         yield Label("Timescale for a reply (required)")
                         yield Select(
@@ -106,7 +94,7 @@ class LetterScreen(Screen[None]):
 
     def _draft(self) -> LetterDraft:
         values: dict[str, str] = {}
-        for name, _label, multiline in TEXT_FIELDS:
+        for name, _label, multiline in FORM_FIELDS:
             widget = self.query_one(f"#{name}", TextArea if multiline else Input)
             values[name] = widget.text if isinstance(widget, TextArea) else widget.value
         for name in ("template", "addressee_role", "reply_unit"):
@@ -116,10 +104,7 @@ class LetterScreen(Screen[None]):
 
     def _store(self) -> None:
         session = self.send_app.session
-        fields = self._draft().to_fields()
-        if fields != {k: session.letter_fields.get(k) for k in fields}:
-            session.letter_fields.update(fields)
-            session.revision += 1
+        if session.set_letter_fields(self._draft().to_fields()):
             self.send_app.session_changed()
         self._refresh_preview()
 

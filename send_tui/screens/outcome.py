@@ -93,8 +93,7 @@ class OutcomeScreen(NodeScreen):
         return True
 
     def _clock_ids(self) -> tuple[str, ...]:
-        route = self.send_app.content.routes.get(self.node.route or "")
-        return tuple(dict.fromkeys([*self.node.clocks, *(route.clocks if route else ())]))
+        return self.send_app.session.node_clocks(self.node)
 
     def action_letter(self) -> None:
         self.send_app.action_show_letter()
