@@ -1,4 +1,4 @@
-"""The adviser's settings: theme, save folder, idle clear and local pack, in one TOML file.
+"""The adviser's settings: theme, save folder, idle clear, local pack and plain mode, in one TOML file.
 
 A broken settings file must never stop the app on a helpline desktop: each bad key is reported
 by name and its default used instead.
@@ -21,6 +21,7 @@ class Config:
     save_folder: str = ""  # empty: the platform's documents folder, send-tui/
     idle_clear_minutes: int = 0  # 0: off
     local_pack: str = ""  # empty: the manifest's choice
+    plain: bool = False  # true: start in plain, line-by-line mode (screen readers, braille)
 
     def with_changes(self, **changes: object) -> Config:
         return replace(self, **changes)
