@@ -13,18 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from send_tui.model.start_menu import ABOUT, start_choices
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from send_tui.app import SendApp
-
-ABOUT = (
-    "Walks a caller's disagreement about special educational needs and disability (SEND) "
-    "provision in England to the routes open to them: talking to the school, SENDIASS, "
-    "complaints, disagreement resolution, mediation, appeals to the First-tier Tribunal (SEND) "
-    "and challenging an exclusion. It works offline and saves a printable summary and a "
-    "complaint letter. It gives information, not legal advice."
-)
 
 KEYS = (
     "Keys: 1-9 choose · Esc back · F1 help · F2 plan · F3 answers · F4 glossary · "
@@ -42,19 +35,7 @@ class StartScreen(Screen[None]):
 
     def _choices(self) -> list[tuple[str, str]]:
         """(label, action id) for each numbered choice, in order."""
-        app = self.send_app
-        choices: list[tuple[str, str]] = []
-        if app.resumable is not None:
-            saved = app.resumable.saved
-            when = f" (autosaved {saved:%a %d %b %H:%M})" if saved else ""
-            choices.append((f"Resume the call in progress{when}", "resume"))
-        if app.session.answers:
-            choices.append(("Continue this call", "continue"))
-        choices.append(("Start a new call", "begin"))
-        for question, node_id in app.content.common_questions:
-            choices.append((f"Look up: {question}", f"open:{node_id}"))
-        choices.append(("Glossary of terms", "glossary"))
-        return choices
+        return start_choices(self.send_app.session, self.send_app.resumable)
 
     def compose(self) -> ComposeResult:
         app = self.send_app
