@@ -1,0 +1,32 @@
+"""Plain mode: send-tui as lines of text, for screen readers, braille displays and TERM=dumb.
+
+Nothing in this package imports Textual (a test checks), so a slow desktop does not pay for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+
+def run_plain(
+    content_dir: Path | None = None,
+    config_path: Path | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    echo: bool | None = None,
+) -> int:
+    """Run a plain-mode call on `stdin`/`stdout` (the console's by default); the exit code."""
+    from send_tui.plain.console import LineConsole
+    from send_tui.plain.shell import PlainShell
+    from send_tui.startup import load_startup
+
+    console = LineConsole(stdin, stdout, echo=echo)
+    loaded = load_startup(content_dir, config_path)
+    if loaded.content is None:
+        console.say("send-tui cannot start: the content has problems.")
+        console.say(loaded.problems)
+        return 1
+    shell = PlainShell(loaded.content, console, config=loaded.config, config_problems=loaded.config_problems)
+    return shell.run()
