@@ -58,7 +58,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("repeat", "read this step again"),
     ("answers", "list the answers so far; change N reopens answer N"),
     ("plan", "the routes to follow; plan add, plan remove N"),
-    ("deadlines", "enter the dates you know and work out the deadlines"),
+    ("deadlines", "enter the dates you know and work out the deadlines; deadlines all asks every date"),
     ("calendar", "save the deadlines as a calendar file (.ics)"),
     ("letter", "fill in the complaint letter one field at a time; letter show reads it"),
     ("glossary TERM", "what a term means; glossary alone lists every term"),
@@ -73,7 +73,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 _NUMBER = re.compile(r"[0-9]{1,6}")
 
 
-def number(text: str) -> int | None:
+def as_number(text: str) -> int | None:
     """`text` as a choice number (ASCII digits only: "²" is not a number to type), else None."""
     return int(text) if _NUMBER.fullmatch(text) else None
 
@@ -196,7 +196,9 @@ class PlainShell:
             out.say(f"Look-up: {node.title}")
             out.say("(type back to return to the call; nothing here changes the answers)")
         else:
-            out.say(f"Step {len(self.session.trail()) + 1}: {node.title}")
+            path = self.session.path()
+            step = path.index(node.id) + 1 if node.id in path else len(path)
+            out.say(f"Step {step}: {node.title}")
         if node.kind is NodeKind.OUTCOME:
             self._show_outcome(node)
             return
@@ -298,8 +300,8 @@ class PlainShell:
     def dispatch(self, line: str) -> None:
         word, _, rest = line.partition(" ")
         word, rest = word.casefold(), rest.strip()
-        if number(line) is not None:
-            self.choose(number(line))  # type: ignore[arg-type]
+        if as_number(line) is not None:
+            self.choose(as_number(line))  # type: ignore[arg-type]
             return
         handlers: dict[str, Callable[[str], None]] = {
             "back": lambda _r: self.back(),
@@ -315,8 +317,8 @@ class PlainShell:
             "answers": lambda _r: self.answers(),
             "change": self.change,
             "plan": self.plan,
-            "deadlines": lambda _r: self.deadlines(),
-            "dates": lambda _r: self.deadlines(),
+            "deadlines": self.deadlines,
+            "dates": self.deadlines,
             "calendar": lambda _r: self.save_calendar(),
             "letter": self.letter,
             "glossary": self.glossary,
@@ -464,14 +466,14 @@ class PlainShell:
             return
         self.out.say("YOUR ANSWERS (change N reopens one)")
         for number, (node, answer) in enumerate(trail, 1):
-            self.out.say(f"{node.title}: {answer}", "      ", f"{number:>2}. ")
+            self.out.say(f"{node.title} Answer: {answer}", "      ", f"{number:>2}. ")
 
     def change(self, rest: str) -> None:
         trail = self.session.trail()
         if not trail:
             self.out.say("No answers yet, so there is nothing to change.")
             return
-        chosen = number(rest)
+        chosen = as_number(rest)
         if chosen is None or not 1 <= chosen <= len(trail):
             self.out.say(f"Type change and the number of the answer, from 1 to {len(trail)}; answers lists them.")
             return
@@ -518,7 +520,7 @@ class PlainShell:
             if not text:
                 self.out.say("Nothing added.")
                 return
-            chosen = number(text)
+            chosen = as_number(text)
             if chosen is not None and 1 <= chosen <= len(routes):
                 route = routes[chosen - 1]
                 if self.session.add_route(route.id):
@@ -529,7 +531,7 @@ class PlainShell:
 
     def plan_remove(self, arg: str) -> None:
         plan = self.session.plan()
-        chosen = number(arg)
+        chosen = as_number(arg)
         if chosen is None or not 1 <= chosen <= len(plan):
             self.out.say(f"Type plan remove and the route's number in the plan (1 to {len(plan)}).")
             return
@@ -548,8 +550,9 @@ class PlainShell:
             return self.session.node_clocks(node)
         return self.session.clocks_in_play()
 
-    def deadlines(self) -> None:
-        clocks = self._clocks()
+    def deadlines(self, rest: str = "") -> None:
+        """Ask for the dates the clocks in play count from (`deadlines all`: every date)."""
+        clocks = () if rest.casefold() == "all" else self._clocks()
         out = self.out
         out.say()
         out.say("DEADLINES: enter the dates you know, one at a time.")
@@ -697,7 +700,7 @@ class PlainShell:
             if not text:
                 value = current if any(v == current for _t, v in choices) else choices[0][1]
                 break
-            chosen = number(text)
+            chosen = as_number(text)
             if chosen is not None and 1 <= chosen <= len(choices):
                 value = choices[chosen - 1][1]
                 break
@@ -805,7 +808,7 @@ class PlainShell:
         if not self.search_results:
             self.out.say("Search first: type search and some words.")
             return
-        chosen = number(rest)
+        chosen = as_number(rest)
         if chosen is None or not 1 <= chosen <= len(self.search_results):
             self.out.say(f"Type open and a result's number, from 1 to {len(self.search_results)}.")
             return
