@@ -39,6 +39,7 @@ class RecordError(ValueError):
     def __init__(self, path: Path | str, key: str, problem: str) -> None:
         self.path = Path(path)
         self.key = key
+        self.problem = problem
         where = f"{self.path}: {key}: " if key else f"{self.path}: "
         super().__init__(where + problem)
 
