@@ -211,10 +211,9 @@ class PlainShell:
         if node.kind is NodeKind.MULTI:
             out.say("Choose all that apply: type a number to tick or untick it, then done.")
         for number, option in enumerate(node.options, 1):
-            tick = ""
-            if node.kind is NodeKind.MULTI:
-                tick = "[ticked] " if option.id in self.selected else "[ ] "
-            out.say(f"{tick}{option.label}", "    ", f"{number}. ")
+            # Said after the label, in words: "[x]" and "[ ]" read aloud as bracket noise.
+            tick = " (ticked)" if node.kind is NodeKind.MULTI and option.id in self.selected else ""
+            out.say(f"{option.label}{tick}", "    ", f"{number}. ")
             if option.hint:
                 out.say(option.hint, "    ", "    ")
         if isinstance(answer, str) and node.kind is NodeKind.QUESTION and not self.view.preview:
@@ -634,7 +633,8 @@ class PlainShell:
             storage.ensure_private_dir(folder)
             storage.write_atomic(target, deadlines_to_ics(found, self.session.case.reference), overwrite=overwrite)
         except storage.FileExists:
-            if self.ask_yes_no(f"{target.name} already exists in {folder}. Replace it?"):
+            self.out.say(f"{target.name} already exists in {folder}.")
+            if self.ask_yes_no("Replace it?"):
                 self.save_calendar(overwrite=True)
             return
         except storage.SaveError as error:
@@ -669,7 +669,7 @@ class PlainShell:
             return self.show_letter()
         for name, label, _multiline in FORM_FIELDS:
             if name == "reply_within":
-                units = [(f"In {REPLY_UNIT_LABELS[u]}", u.value) for u in ReplyUnit]
+                units = [(REPLY_UNIT_LABELS[u].capitalize(), u.value) for u in ReplyUnit]
                 unit = values.get("reply_unit") or ReplyUnit.WORKING_DAYS.value
                 if self._pick("Timescale for a reply (required)", units, unit, values, "reply_unit") is None:
                     return self.show_letter()
@@ -901,7 +901,8 @@ class PlainShell:
                 storage.ensure_private_dir(folder)
             return save_outputs(self.session, folder, basename, today, overwrite=overwrite, redacted=redacted)
         except storage.FileExists as exists:
-            if self.ask_yes_no(f"{exists.strerror or exists} Replace?"):
+            self.out.say(str(exists.strerror or exists))
+            if self.ask_yes_no("Replace them?"):
                 return self._write(folder, basename, today, redacted, overwrite=True)
             return None
         except (storage.SaveError, ValueError) as error:
