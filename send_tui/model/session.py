@@ -271,8 +271,31 @@ class Session:
 
     def node_clocks(self, node: Node) -> tuple[str, ...]:
         """The clocks an outcome names: its own, then its route's, without repeats."""
+        return self._node_ids(node, "clocks")
+
+    def node_contacts(self, node: Node) -> tuple[str, ...]:
+        """The contacts an outcome shows: its own, then its route's, without repeats."""
+        return self._node_ids(node, "contacts")
+
+    def node_refs(self, node: Node) -> tuple[str, ...]:
+        """The references an outcome shows: its own, then its route's, without repeats."""
+        return self._node_ids(node, "refs")
+
+    def _node_ids(self, node: Node, kind: str) -> tuple[str, ...]:
         route = self.content.routes.get(node.route or "")
-        return tuple(dict.fromkeys([*node.clocks, *(route.clocks if route else ())]))
+        return tuple(dict.fromkeys([*getattr(node, kind), *(getattr(route, kind) if route else ())]))
+
+    def offered_routes(self, node: Node, *, preview: bool = False) -> list[Route]:
+        """The plannable routes an outcome offers to add with one key.
+
+        On the call, the outcome's suggestions not yet in the plan; opened as a look-up, the
+        outcome's own route and suggestions not yet in the plan.
+        """
+        if not preview:
+            return [r for r in self.suggested_routes() if r.plannable]
+        in_plan = {e.route.id for e in self.plan()}
+        ids = [r for r in (node.route, *node.also_routes) if r and r not in in_plan]
+        return [self.content.routes[r] for r in ids if self.content.routes[r].plannable]
 
     def clocks_in_play(self) -> tuple[str, ...]:
         """The clocks of the outcome reached and of every route in the plan."""

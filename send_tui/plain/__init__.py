@@ -24,9 +24,12 @@ def run_plain(
 
     console = LineConsole(stdin, stdout, echo=echo)
     loaded = load_startup(content_dir, config_path)
-    if loaded.content is None:
-        console.say("send-tui cannot start: the content has problems.")
-        console.say(loaded.problems)
-        return 1
-    shell = PlainShell(loaded.content, console, config=loaded.config, config_problems=loaded.config_problems)
-    return shell.run()
+    try:
+        if loaded.content is None:
+            console.warn("send-tui cannot start: the content has problems.")
+            console.say(loaded.problems)
+            return 1
+        shell = PlainShell(loaded.content, console, config=loaded.config, config_problems=loaded.config_problems)
+        return shell.run()
+    except BrokenPipeError:  # the reader went away (a pipe into `head`): nothing more to say
+        return 0

@@ -23,7 +23,7 @@ from send_tui import paths
 from send_tui.model import dates, storage
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config
-from send_tui.model.content import Content, Node, NodeKind, glossary_matches, is_unconfirmed
+from send_tui.model.content import Content, Node, NodeKind, Route, glossary_matches, is_unconfirmed
 from send_tui.model.letter import (
     FORM_FIELDS,
     REPLY_UNIT_LABELS,
@@ -148,7 +148,7 @@ class PlainShell:
                 self.dispatch(line)
             except _IdleCleared:
                 self.show()
-            except EndOfInput:
+            except (EndOfInput, KeyboardInterrupt):  # ctrl+c between lines counts as the end too
                 self.end_of_input()
         return 0
 
@@ -230,7 +230,7 @@ class PlainShell:
         out.say("Next steps:")
         for number, step in enumerate(node.next_steps, 1):
             out.say(step, "    ", f"{number}. ")
-        contact_ids = list(dict.fromkeys([*node.contacts, *(route.contacts if route else ())]))
+        contact_ids = self.session.node_contacts(node)
         if contact_ids:
             out.say()
             out.say("Who to contact:")
@@ -248,7 +248,7 @@ class PlainShell:
             for clock in (content.clocks[c] for c in clocks if c in content.clocks):
                 out.say(f"{clock.title}: {clock.rule}", "    ", "  - ")
             out.say("Type deadlines to work out the dates.")
-        ref_ids = list(dict.fromkeys([*node.refs, *(route.refs if route else ())]))
+        ref_ids = self.session.node_refs(node)
         if ref_ids:
             out.say()
             out.say("References:")
@@ -282,17 +282,12 @@ class PlainShell:
     def start_choices(self) -> list[tuple[str, str]]:
         return start_choices(self.session, self.resumable)
 
-    def suggested(self) -> list:
+    def suggested(self) -> list[Route]:
         """The routes the outcome shown offers to add (a look-up offers its own routes)."""
         node = self.node
         if node is None or node.kind is not NodeKind.OUTCOME:
             return []
-        routes = self.content.routes
-        if self.view.preview:
-            in_plan = {e.route.id for e in self.session.plan()}
-            ids = [r for r in (node.route, *node.also_routes) if r and r not in in_plan]
-            return [routes[r] for r in ids if routes[r].plannable]
-        return [r for r in self.session.suggested_routes() if r.plannable]
+        return self.session.offered_routes(node, preview=self.view.preview)
 
     # -- commands ----------------------------------------------------------------------------
 

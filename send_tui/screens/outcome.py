@@ -48,7 +48,7 @@ class OutcomeScreen(NodeScreen):
         if node.body:
             parts.append(content_text.paragraphs(node.body))
         parts += [content_text.heading("Next steps"), content_text.numbered(node.next_steps)]
-        contact_ids = [*node.contacts, *(route.contacts if route else ())]
+        contact_ids = self.send_app.session.node_contacts(node)
         if contact_ids:
             parts += [content_text.heading("Who to contact"), content_text.contacts(content, contact_ids)]
         clock_ids = self._clock_ids()
@@ -58,17 +58,13 @@ class OutcomeScreen(NodeScreen):
                 content_text.clocks(content, clock_ids),
                 Text("Press d to work out the dates.", style="italic"),
             ]
-        ref_ids = [*node.refs, *(route.refs if route else ())]
+        ref_ids = self.send_app.session.node_refs(node)
         if ref_ids:
             parts += [content_text.heading("References"), content_text.references(content, ref_ids)]
         return Text("\n\n").join(parts)
 
     def _suggested(self) -> list[Route]:
-        if self.preview:
-            in_plan = {e.route.id for e in self.send_app.session.plan()}
-            ids = [r for r in (self.node.route, *self.node.also_routes) if r and r not in in_plan]
-            return [self.send_app.content.routes[r] for r in ids if self.send_app.content.routes[r].plannable]
-        return [r for r in self.send_app.session.suggested_routes() if r.plannable]
+        return self.send_app.session.offered_routes(self.node, preview=self.preview)
 
     def _show_suggested(self) -> None:
         routes = self._suggested()
