@@ -150,3 +150,31 @@ def test_letter_and_save_give_the_same_summary_as_the_model(isolated_paths: Path
     summary = next(p for p in saved if p.suffix == ".txt").read_text(encoding="utf-8")
     assert summary == render_text(build_summary(model, TODAY))
     assert "A meeting" in summary and "Ms Patel" in summary
+
+
+def test_start_screen_common_questions_are_one_line_away() -> None:
+    shell, text = run_lines(["2"])  # look up: what can be appealed
+    assert shell.view.node_id == "out_appeal" and shell.view.preview
+    assert "Look-up:" in text and shell.session.answers == {}
+    shell, _ = run_lines(["2", "back"])
+    assert shell.view.node_id is None
+
+
+def test_deadlines_save_as_a_calendar_file(isolated_paths: Path) -> None:
+    run_lines(["1", "2", "1", "1", "deadlines", "2026-03-10", "stop", "calendar"])
+    [ics] = list((isolated_paths / "saved").glob("*.ics"))
+    body = ics.read_text(encoding="utf-8")
+    assert "BEGIN:VEVENT" in body and "20260511" in body
+    assert stat.S_IMODE(ics.stat().st_mode) == 0o600
+
+
+def test_call_details_refuse_a_long_reference_and_keep_asking() -> None:
+    shell, text = run_lines(["details", "R" * 61, "HL-7", "maybe", "yes"])
+    assert "the reference can be up to 60" in text and "Please type yes or no." in text
+    assert shell.session.case.reference == "HL-7" and shell.session.case.consent_to_record
+
+
+def test_stop_ends_the_letter_form_and_keeps_what_was_typed() -> None:
+    shell, text = run_lines(["1", "4", "1", "letter", "", "Ms Patel", "stop", "letter show"])
+    assert shell.session.letter_fields["addressee_name"] == "Ms Patel"
+    assert text.count("Still missing before sending:") == 2 and "Dear Ms Patel," in text
