@@ -359,13 +359,9 @@ class SendApp(App[None]):
         if self._content is None or isinstance(self.screen, DeadlinesScreen):
             return
         if clocks is None:
-            found: list[str] = []
-            outcome = self.session.outcome()
-            if outcome is not None:
-                found += outcome.clocks
-            for entry in self.session.plan():
-                found += entry.route.clocks
-            clocks = tuple(dict.fromkeys(found))
+            from send_tui.model.clocks import clocks_in_play
+
+            clocks = clocks_in_play(self.session)
         self.push_screen(DeadlinesScreen(clocks))
 
     def action_command_palette(self) -> None:

@@ -240,6 +240,8 @@ class Clock:
     title: str
     rule: str
     refs: tuple[str, ...] = ()
+    #: The clock does not apply when this holds (mediation advice for a school-only appeal).
+    unless: Condition | None = None
     source_file: str = ""
 
 

@@ -398,10 +398,12 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
 def _read_clock(table: Table, clock_id: str) -> Clock | None:
     title, rule = table.text("title"), table.text("rule")
     refs = table.idents("refs")
+    unless = table.table("unless")
+    condition = _condition(unless) if unless is not None else None
     if clock_id not in CLOCK_IDS:
         table.error(None, f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}")
         return None
-    return Clock(clock_id, title, rule, refs, table.file) if title and rule else None
+    return Clock(clock_id, title, rule, refs, condition, table.file) if title and rule else None
 
 
 def _read_term_dates(top: Table, into: _Collected) -> None:
@@ -471,6 +473,8 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                 need_condition(f, f"{base}.before[{index}].unless", prerequisite.unless)
     for clock in content.clocks.values():
         need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
+        if clock.unless is not None:
+            need_condition(clock.source_file, f"clocks.{clock.id}.unless", clock.unless)
     missing = [c for c in CLOCK_IDS if c not in content.clocks]
     if missing:
         errors.append(

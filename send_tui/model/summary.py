@@ -132,11 +132,13 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
 
     A clock that cannot be counted (term dates that stop short, a certificate without the
     decision date) is a `DeadlineProblem` saying why, so the adviser sees it rather than nothing.
+    Clocks the answers rule out (`model.clocks`) are left out, whatever dates were entered.
     """
-    from send_tui.model import deadlines
+    from send_tui.model import clocks, deadlines
     from send_tui.model.calendars import OutsideTermDates
 
-    dates = session.dates
+    # Only the dates that apply to this call: a school-only appeal has no certificate to count.
+    dates = {k: v for k, v in session.dates.items() if clocks.date_applies(session, k)}
     working, school = calendars_for(session.content)
     found: list[Deadline | DeadlineProblem] = []
 
@@ -196,7 +198,7 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
             found.append(
                 DeadlineProblem("reply", _clock_title(session.content, "reply"), str(error))
             )
-    return tuple(found)
+    return tuple(f for f in found if clocks.applies(session.content, f.clock, session.answers))
 
 
 def _clock_title(content: Content, clock: str) -> str:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from send_tui.model import dates, storage
+from send_tui.model.clocks import date_keys_for
 from send_tui.model.outputs import default_basename
 from send_tui.model.summary import (
     CLOCK_DATE_KEYS,
@@ -62,9 +63,7 @@ class DeadlinesScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def _keys(self) -> list[str]:
-        wanted = self.clocks or tuple(CLOCK_DATE_KEYS)
-        keys = {k for clock in wanted for k in CLOCK_DATE_KEYS.get(clock, ())}
-        return [k.key for k in DATE_KEYS if k.key in keys]
+        return date_keys_for(self.send_app.session, self.clocks or tuple(CLOCK_DATE_KEYS))
 
     def compose(self) -> ComposeResult:
         session = self.send_app.session
