@@ -248,6 +248,25 @@ def to_json(deadline: Deadline, today: date) -> dict[str, object]:
 # --- the clocks ------------------------------------------------------------------------------
 
 
+class DateOrderError(ValueError):
+    """Two dates that cannot both be right, such as a certificate before its decision."""
+
+
+def certificate_problem(decision: date, certificate: date | None) -> str | None:
+    """Why a certificate date cannot be right for this decision, or None if it can be.
+
+    A mediation certificate follows the decision it is about, so one dated earlier is a typing
+    slip (or a certificate for another decision); counting from it would give a wrong date.
+    """
+    if certificate is None or certificate >= decision:
+        return None
+    return (
+        f"The mediation certificate date, {long_date(certificate)}, is before the date on the "
+        f"decision letter, {long_date(decision)}. A certificate comes after the decision it is "
+        "about: check both dates."
+    )
+
+
 def appeal(
     decision: date, certificate: date | None = None, calendar: WorkingCalendar = ENGLAND
 ) -> Deadline:
@@ -257,7 +276,11 @@ def appeal(
     then the August and Christmas rule (r.12(3)(a)) if the time ends in one of those windows,
     otherwise the next working day (r.12(2)); by 5pm. Comparing raw dates first gives the same
     answer as rolling each forward, since rolling forward never reverses their order.
+    A certificate dated before the decision raises `DateOrderError`.
     """
+    problem = certificate_problem(decision, certificate)
+    if problem is not None:
+        raise DateOrderError(problem)
     from_decision, step = _months_step(2, decision, "the date on the decision letter")
     steps = [step]
     ends = from_decision

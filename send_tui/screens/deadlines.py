@@ -107,7 +107,18 @@ class DeadlinesScreen(Screen[None]):
         if changed:
             session.revision += 1
             self.send_app.session_changed()
+        self._show_date_order()
         self._show()
+
+    def _show_date_order(self) -> None:
+        """Under the certificate's date: why it cannot be right (its text stays as typed)."""
+        from send_tui.model.deadlines import certificate_problem
+
+        known = self.send_app.session.dates
+        if "decision" not in known or "certificate" not in known or not self.query("#error-certificate"):
+            return
+        problem = certificate_problem(known["decision"], known.get("certificate"))
+        self.query_one("#error-certificate", Static).update(Text(problem or ""))
 
     def _found(self):  # -> tuple[Deadline | DeadlineProblem, ...]
         found = session_deadlines(self.send_app.session, dates.today())

@@ -47,3 +47,21 @@ async def test_the_section_f_outcome_asks_for_the_certificate_and_shows_mediatio
         assert ids[:2] == ["date-decision", "date-certificate"]
         await press(pilot, *"2026-03-10")
         assert "Contact the mediation adviser" in screen_text(app)
+
+
+async def test_a_certificate_before_the_decision_is_refused_and_the_form_stays_filled() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await press(pilot, *SECTION_F, "d", *"2026-03-10", "tab", *"2026-03-05")
+        certificate = app.screen.query_one("#date-certificate")
+        assert certificate.value == "2026-03-05"
+        assert app.screen.query_one("#date-decision").value == "2026-03-10"
+        message = str(app.screen.query_one("#error-certificate").render())
+        assert "is before the date on the decision letter" in message
+        assert "check both dates" in screen_text(app)
+        # putting the decision right clears it, and the appeal is worked out
+        decision = app.screen.query_one("#date-decision")
+        decision.value = "2026-03-01"
+        await pilot.pause()
+        assert str(app.screen.query_one("#error-certificate").render()) == ""
+        assert "Fri 1 May 2026, by 5pm" in screen_text(app)

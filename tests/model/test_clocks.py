@@ -109,3 +109,14 @@ def test_a_clock_condition_naming_a_missing_option_is_a_content_error(tmp_path) 
     with pytest.raises(ContentErrors) as raised:
         load_content(root)
     assert any("clocks.mediation_contact.unless" in str(e) and "'nowhere'" in str(e) for e in raised.value.errors)
+
+
+def test_a_certificate_before_the_decision_is_a_problem_not_a_date() -> None:
+    from send_tui.model.summary import DeadlineProblem
+
+    session = appeal_session("other_parts")
+    session.dates["certificate"] = date(2026, 3, 5)
+    appeal = next(d for d in session_deadlines(session, TODAY) if d.clock == "appeal")
+    assert isinstance(appeal, DeadlineProblem)
+    assert "is before the date on the decision letter" in appeal.reason
+    assert "check both dates" in render_text(build_summary(session, TODAY))
