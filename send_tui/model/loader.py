@@ -18,6 +18,7 @@ from typing import Any
 
 from send_tui.model import graph
 from send_tui.model.content import (
+    CALLER_NODE,
     CLOCK_IDS,
     LETTER_FIELDS,
     MAX_OPTIONS,
@@ -384,6 +385,17 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
     if table.has("paragraphs") and not paragraphs:
         table.error("paragraphs", "is empty: the letter needs some wording")
     texts = {"heading": heading or ""} | {f"paragraphs[{i}]": p for i, p in enumerate(paragraphs)}
+    for_caller: dict[str, tuple[str, ...]] = {}
+    callers = table.table("for_caller")
+    if callers is not None:
+        for caller in list(callers.data):
+            opening = callers.texts(caller, required=True)
+            if len(opening) > len(paragraphs):
+                callers.error(caller, f"has {len(opening)} paragraphs, more than the letter's {len(paragraphs)}")
+            for_caller[caller] = opening
+            texts |= {f"for_caller.{caller}[{i}]": p for i, p in enumerate(opening)}
+        callers.finish()
+    term_time = table.flag("term_time", default=False)
     for key, text in texts.items():
         for name in _PLACEHOLDER.findall(text):
             if name not in LETTER_FIELDS:
@@ -392,7 +404,9 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
                 )
     if not (title and heading and procedure and roles and paragraphs):
         return None
-    return LetterTemplate(letter_id, title, roles, heading, paragraphs, procedure, table.file)
+    return LetterTemplate(
+        letter_id, title, roles, heading, paragraphs, procedure, term_time, MappingProxyType(for_caller), table.file
+    )
 
 
 def _read_clock(table: Table, clock_id: str) -> Clock | None:
@@ -471,6 +485,14 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
             need(f, f"{base}.before[{index}].route", "route", content.routes, prerequisite.route)
             if prerequisite.unless is not None:
                 need_condition(f, f"{base}.before[{index}].unless", prerequisite.unless)
+    for letter in content.letters.values():
+        caller = content.nodes.get(CALLER_NODE)
+        for option in letter.for_caller:
+            if caller is None or caller.option(option) is None:
+                errors.append(
+                    ContentError(letter.source_file, f"letters.{letter.id}.for_caller.{option}",
+                                 f"{option!r} is not an option of the node {CALLER_NODE!r}")
+                )
     for clock in content.clocks.values():
         need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
         if clock.unless is not None:

@@ -190,10 +190,12 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
         add("ehc", lambda: deadlines.ehc(dates["ehc_request"], working))
     if "annual_review" in dates:
         add("ehc", lambda: deadlines.ehc_annual_review(dates["annual_review"], working))
-    if letter_started(session) and choose_template(session) is not None:
+    template = choose_template(session) if letter_started(session) else None
+    if template is not None:
         draft = LetterDraft.from_session(session)
         try:
-            found.append(reply_deadline(draft, letter_date(session, today), session.content))
+            sent = letter_date(session, today)
+            found.append(reply_deadline(draft, sent, session.content, template))
         except TimescaleError as error:
             found.append(
                 DeadlineProblem("reply", _clock_title(session.content, "reply"), str(error))
