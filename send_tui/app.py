@@ -356,7 +356,9 @@ class SendApp(App[None]):
         if self._content is None or isinstance(self.screen, DeadlinesScreen):
             return
         if clocks is None:
-            clocks = self.session.clocks_in_play()
+            from send_tui.model.clocks import clocks_in_play
+
+            clocks = clocks_in_play(self.session)
         self.push_screen(DeadlinesScreen(clocks))
 
     def action_command_palette(self) -> None:
@@ -490,5 +492,3 @@ def make_app(
     loaded = load_startup(content_dir, config_path, content=session.content if session else None)
     return SendApp(loaded.content, problems=loaded.problems, config=loaded.config,
                    config_path=loaded.config_path, config_problems=loaded.config_problems, session=session)
-    return SendApp(loaded.content, config=loaded.config, config_path=loaded.config_path,
-                   config_problems=loaded.config_problems)

@@ -50,6 +50,10 @@ CLOCK_IDS: tuple[str, ...] = (
     "ehc",
 )
 
+#: The question "Who is calling?": its answer words the letter and the summary for that person.
+#: Its options are `parent` (the default), `young_person`, `helper` and `representative`.
+CALLER_NODE = "caller"
+
 #: An answer is one option id (a question) or several (a multi-choice step).
 Answer = str | tuple[str, ...]
 
@@ -239,6 +243,11 @@ class LetterTemplate:
     heading: str
     paragraphs: tuple[str, ...]
     procedure: str  # which complaints procedure the letter asks to be used
+    #: A letter to a school: a reply in working days that runs into its holidays says so.
+    term_time: bool = False
+    #: Opening paragraphs for a caller other than a parent (an option id of `CALLER_NODE`):
+    #: they replace the same number of paragraphs at the start of `paragraphs`.
+    for_caller: Mapping[str, tuple[str, ...]] = field(default_factory=empty_mapping)
     source_file: str = ""
 
 
@@ -250,6 +259,8 @@ class Clock:
     title: str
     rule: str
     refs: tuple[str, ...] = ()
+    #: The clock does not apply when this holds (mediation advice for a school-only appeal).
+    unless: Condition | None = None
     source_file: str = ""
 
 

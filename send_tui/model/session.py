@@ -269,10 +269,6 @@ class Session:
             if r.plannable and r.id not in in_plan
         ]
 
-    def node_clocks(self, node: Node) -> tuple[str, ...]:
-        """The clocks an outcome names: its own, then its route's, without repeats."""
-        return self._node_ids(node, "clocks")
-
     def node_contacts(self, node: Node) -> tuple[str, ...]:
         """The contacts an outcome shows: its own, then its route's, without repeats."""
         return self._node_ids(node, "contacts")
@@ -296,16 +292,6 @@ class Session:
         in_plan = {e.route.id for e in self.plan()}
         ids = [r for r in (node.route, *node.also_routes) if r and r not in in_plan]
         return [self.content.routes[r] for r in ids if self.content.routes[r].plannable]
-
-    def clocks_in_play(self) -> tuple[str, ...]:
-        """The clocks of the outcome reached and of every route in the plan."""
-        found: list[str] = []
-        outcome = self.outcome()
-        if outcome is not None:
-            found += outcome.clocks
-        for entry in self.plan():
-            found += entry.route.clocks
-        return tuple(dict.fromkeys(found))
 
     def set_date(self, key: str, day: date | None) -> bool:
         """Record (or, with None, forget) a date the deadlines count from; True if it changed."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from send_tui import paths
 from send_tui.model import dates, storage
 from send_tui.model.autosave import Autosave, Pending
+from send_tui.model.clocks import clocks_in_play, date_keys_for, node_clocks
 from send_tui.model.config import Config
 from send_tui.model.content import Content, Node, NodeKind, Route, glossary_matches, is_unconfirmed
 from send_tui.model.letter import (
@@ -45,7 +46,13 @@ from send_tui.model.session import (
     toggle_choice,
 )
 from send_tui.model.start_menu import ABOUT, start_choices
-from send_tui.model.summary import DeadlineLine, date_keys_for, deadline_line, letter_date
+from send_tui.model.summary import (
+    CLOCK_DATE_KEYS,
+    DATE_KEYS,
+    DeadlineLine,
+    deadline_line,
+    letter_date,
+)
 from send_tui.plain.console import EndOfInput, LineConsole
 
 #: What plan entries' reasons read as (the plan screen's words).
@@ -241,7 +248,7 @@ class PlainShell:
                 for label, value in contact.details():
                     shown = "TO BE CONFIRMED (check before giving it out)" if is_unconfirmed(value) else value
                     out.say(f"{label}: {shown}", "      ", "    ")
-        clocks = self.session.node_clocks(node)
+        clocks = node_clocks(self.session, node)
         if clocks:
             out.say()
             out.say("Deadlines that apply:")
@@ -540,9 +547,9 @@ class PlainShell:
 
     def _clocks(self) -> tuple[str, ...]:
         node = self.node
-        if node is not None and node.kind is NodeKind.OUTCOME and self.session.node_clocks(node):
-            return self.session.node_clocks(node)
-        return self.session.clocks_in_play()
+        if node is not None and node.kind is NodeKind.OUTCOME and node_clocks(self.session, node):
+            return node_clocks(self.session, node)
+        return clocks_in_play(self.session)
 
     def deadlines(self, rest: str = "") -> None:
         """Ask for the dates the clocks in play count from (`deadlines all`: every date)."""
@@ -551,8 +558,9 @@ class PlainShell:
         out.say()
         out.say("DEADLINES: enter the dates you know, one at a time.")
         out.say("Dates are typed as YYYY-MM-DD. Enter keeps the date shown; a single - clears it; stop ends.")
-        for key in date_keys_for(clocks):
-            if not self._ask_date(key.key, key.label):
+        labels = {k.key: k.label for k in DATE_KEYS}
+        for key in date_keys_for(self.session, clocks or tuple(CLOCK_DATE_KEYS)):
+            if not self._ask_date(key, labels[key]):
                 break
         self.show_deadlines(clocks)
 

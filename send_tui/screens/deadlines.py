@@ -14,10 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from send_tui.model import dates, storage
+from send_tui.model.clocks import date_keys_for
 from send_tui.model.outputs import default_basename
 from send_tui.model.summary import (
+    CLOCK_DATE_KEYS,
+    DATE_KEYS,
     DeadlineLine,
-    date_keys_for,
     deadline_line,
     session_deadlines,
 )
@@ -60,14 +62,17 @@ class DeadlinesScreen(Screen[None]):
     def send_app(self) -> SendApp:
         return self.app  # type: ignore[return-value]
 
+    def _keys(self) -> list[str]:
+        return date_keys_for(self.send_app.session, self.clocks or tuple(CLOCK_DATE_KEYS))
+
     def compose(self) -> ComposeResult:
         session = self.send_app.session
+        labels = {k.key: k.label for k in DATE_KEYS}
         yield TitleBar("Deadlines: enter the dates you know (YYYY-MM-DD); each date shows its workings")
         with Horizontal(id="dates-columns"):
             with VerticalScroll(id="dates-form"):
-                for date_key in date_keys_for(self.clocks):
-                    key = date_key.key
-                    yield Label(date_key.label)
+                for key in self._keys():
+                    yield Label(labels[key])
                     known = session.dates.get(key)
                     yield Input(known.isoformat() if known else "", placeholder="YYYY-MM-DD", id=f"date-{key}", compact=True)
                     yield Static(id=f"error-{key}", classes="date-error", markup=False)
@@ -97,7 +102,18 @@ class DeadlinesScreen(Screen[None]):
         error.update("")
         if session.set_date(key, day):
             self.send_app.session_changed()
+        self._show_date_order()
         self._show()
+
+    def _show_date_order(self) -> None:
+        """Under the certificate's date: why it cannot be right (its text stays as typed)."""
+        from send_tui.model.deadlines import certificate_problem
+
+        known = self.send_app.session.dates
+        if "decision" not in known or "certificate" not in known or not self.query("#error-certificate"):
+            return
+        problem = certificate_problem(known["decision"], known.get("certificate"))
+        self.query_one("#error-certificate", Static).update(Text(problem or ""))
 
     def _found(self):  # -> tuple[Deadline | DeadlineProblem, ...]
         found = session_deadlines(self.send_app.session, dates.today())

@@ -19,18 +19,23 @@ from send_tui.model.letter import (
     REPLY_UNIT_LABELS,
     LetterDraft,
     ReplyUnit,
+    TimescaleError,
     addressee_role,
     choose_template,
     completeness,
     letter_templates,
     render_letter,
+    reply_deadline,
 )
 from send_tui.model.summary import letter_date
 from send_tui.render.text import render_letter_text
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from send_tui.app import SendApp
+    from send_tui.model.content import LetterTemplate
 
 
 
@@ -137,12 +142,26 @@ class LetterScreen(Screen[None]):
                 note.append(f"- {line}\n")
         else:
             note.append("The letter has everything it needs.", style="bold")
+        note.append(self._reply_notes(draft, sent, template))
         self.query_one("#missing", Static).update(note)
         if template is None:
             self.query_one("#preview", Static).update(Text("No letter template fits this path."))
             return
         letter = render_letter(template, draft, sent, app.content)
         self.query_one("#preview", Static).update(Text("\n\n".join(letter.blocks())))
+
+    def _reply_notes(self, draft: LetterDraft, sent: date, template: LetterTemplate | None) -> Text:
+        """What the reply-by date should carry with it (a school holiday in the count), if anything."""
+        try:
+            reply = reply_deadline(draft, sent, self.send_app.content, template)
+        except TimescaleError:
+            return Text()
+        notes = Text()
+        if reply.warnings:
+            notes.append(f"\nReply by {dates.long_date(reply.due)}.", style="bold")
+        for warning in reply.warnings:
+            notes.append(f"\nNote: {warning}", style="italic")
+        return notes
 
     def action_copy_letter(self) -> None:
         session, app = self.send_app.session, self.send_app

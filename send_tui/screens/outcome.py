@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from send_tui.model.clocks import node_clocks
 from send_tui.model.content import Route
 from send_tui.screens.node_screen import NodeScreen
 from send_tui.widgets import content_text
@@ -89,7 +90,7 @@ class OutcomeScreen(NodeScreen):
         return True
 
     def _clock_ids(self) -> tuple[str, ...]:
-        return self.send_app.session.node_clocks(self.node)
+        return node_clocks(self.send_app.session, self.node)
 
     def action_letter(self) -> None:
         self.send_app.action_show_letter()

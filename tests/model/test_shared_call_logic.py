@@ -9,7 +9,6 @@ from send_tui.model.content import glossary_matches
 from send_tui.model.outputs import save_warnings
 from send_tui.model.session import Session, toggle_choice
 from send_tui.model.start_menu import start_choices
-from send_tui.model.summary import date_keys_for
 from send_tui.startup import load_startup
 from tests.sessions import TODAY, complaint_session, shipped
 
@@ -23,18 +22,6 @@ def test_ticking_not_sure_clears_the_others_and_ticking_another_clears_it() -> N
     assert toggle_choice(node, {"not_sure"}, "appeal") == {"appeal"}
     assert toggle_choice(node, {"appeal"}, "appeal") == set()
     assert toggle_choice(node, {"appeal"}, "no-such-option") == {"appeal"}
-
-
-def test_clocks_in_play_come_from_the_outcome_and_the_plan() -> None:
-    session = Session(shipped())
-    for node_id, answer in (("situation", "council_decision"), ("council_decision", "refuse_assessment"),
-                            ("what_next_decision", "appeal")):
-        session.answer(node_id, answer)
-    clocks = session.clocks_in_play()
-    assert "appeal" in clocks and len(clocks) == len(set(clocks))
-    keys = [k.key for k in date_keys_for(session.node_clocks(session.outcome()))]
-    assert keys[:2] == ["decision", "certificate"]
-    assert len(date_keys_for()) == len({k for k in date_keys_for()})  # every date, once
 
 
 def test_dates_and_letter_fields_bump_the_revision_only_when_they_change() -> None:

@@ -6,11 +6,12 @@ import io
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
+from send_tui.model.clocks import date_keys_for
 from send_tui.model.config import Config
 from send_tui.model.content import Answer, Content, NodeKind
 from send_tui.model.letter import FORM_FIELDS, ReplyUnit, letter_templates
 from send_tui.model.session import Session
-from send_tui.model.summary import DATE_KEYS
+from send_tui.model.summary import CLOCK_DATE_KEYS
 from send_tui.plain.console import LineConsole
 from send_tui.plain.shell import PlainShell
 from tests.sessions import shipped
@@ -87,9 +88,12 @@ def typed_lines(
         lines.append(f"plan remove {planned.index(route_id) + 1}")
         shadow.remove_route(route_id)
     if dates:
+        # `deadlines all` asks each date some clock that applies counts from, in this order.
         lines.append("deadlines all")
-        lines += [dates[k.key].isoformat() if k.key in dates else "" for k in DATE_KEYS]
-        shadow.dates.update(dates)
+        for key in date_keys_for(shadow, tuple(CLOCK_DATE_KEYS)):
+            lines.append(dates[key].isoformat() if key in dates else "")
+            if key in dates:
+                shadow.dates[key] = dates[key]
     if letter:
         lines += _letter_lines(content, shadow, letter)
     return lines
