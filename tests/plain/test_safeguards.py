@@ -161,3 +161,17 @@ def test_plain_mode_is_chosen_by_the_flag_by_term_dumb_and_by_the_settings(isola
     assert _wants_plain(parser.parse_args([]))
     write_settings(isolated_paths, "plain = false\n")
     assert not _wants_plain(parser.parse_args([]))
+
+
+def test_a_saved_record_opens_in_plain_mode(isolated_paths: Path, monkeypatch) -> None:
+    run_lines(["1", "4", "1", "save", "", "call-1", "no"])
+    record = isolated_paths / "saved" / "call-1.toml"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\nanswers\n"))
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    from send_tui.cli import main
+
+    assert main(["--plain", "open", str(record)]) == 0
+    text = out.getvalue()
+    assert "1. Continue this call" in text and "Step 3: Complain to the school" in text
+    assert "Who is the complaint about? Answer: A school" in text
