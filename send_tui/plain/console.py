@@ -98,6 +98,12 @@ class LineConsole:
     ) -> None:
         self.stdin = stdin if stdin is not None else sys.stdin
         self.stdout = stdout if stdout is not None else sys.stdout
+        if stdin is None:
+            # A byte the console's encoding cannot decode becomes U+FFFD, not the end of the call.
+            try:
+                self.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError, OSError):
+                pass
         self.encoding = encoding or getattr(self.stdout, "encoding", None) or "utf-8"
         if echo is None:
             isatty: Callable[[], bool] = getattr(self.stdin, "isatty", lambda: False)
@@ -145,7 +151,11 @@ class LineConsole:
         self.write(prompt.rstrip() + " ")
         try:
             raw = self.stdin.readline()
-        except (KeyboardInterrupt, UnicodeDecodeError, OSError, ValueError):
+        except UnicodeDecodeError:
+            self.write("\n")
+            self.warn("That line could not be read in this console's encoding; please type it again.")
+            return ""
+        except (KeyboardInterrupt, OSError, ValueError):
             raw = ""
         if raw == "":
             self.write("\n")

@@ -175,3 +175,17 @@ def test_a_saved_record_opens_in_plain_mode(isolated_paths: Path, monkeypatch) -
     text = out.getvalue()
     assert "1. Continue this call" in text and "Step 3: Complain to the school" in text
     assert "Who is the complaint about? Answer: A school" in text
+
+
+def test_bytes_the_console_cannot_decode_do_not_end_the_call(monkeypatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b"1\n\xff\xfe\n4\n"), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    out = io.StringIO()
+    console = LineConsole(None, out, echo=True)  # the console's own input, made forgiving
+    from send_tui.plain.shell import PlainShell
+    from tests.sessions import shipped
+
+    shell = PlainShell(shipped(), console)
+    shell.run()
+    assert shell.session.answers == {"situation": "complaint"}
+    assert "is not something plain mode knows" in out.getvalue()
