@@ -399,8 +399,7 @@ class SendApp(App[None]):
 
         def kept(case: CaseDetails | None) -> None:
             if case is not None and case != self.session.case:
-                self.session.case = case
-                self.session.revision += 1
+                self.session.set_case(case.reference, case.consent_to_record)  # cleaned, bumps revision
                 self.session_changed()
                 state = "on" if case.consent_to_record else "off: nothing personal is kept"
                 self.notify(f"Call details kept. Autosave is {state}.", markup=False)
@@ -434,6 +433,7 @@ class SendApp(App[None]):
             self.push_screen(IdleWarning(max(1, int(limit - idle))), done)
 
     async def action_quit(self) -> None:
+        self.autosave.tidy()  # no temp or set-aside file of the autosave outlives the run
         if not self.unsaved:
             self.exit()
             return

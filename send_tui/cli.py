@@ -71,7 +71,9 @@ def _run_app(args: argparse.Namespace) -> int:
 
         return run_plain(content_dir=args.content, config_path=args.config)
     from send_tui.app import make_app
+    from send_tui.subcommands._common import today
 
+    today()  # a SEND_TUI_TODAY outside 1990-2100 exits 2 in words, before the app can crash on it
     app = make_app(content_dir=args.content, config_path=args.config)
     app.run()
     return int(app.return_code or 0)

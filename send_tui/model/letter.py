@@ -365,18 +365,24 @@ class Letter:
 
 
 def render_letter(
-    template: LetterTemplate, draft: LetterDraft, today: date, content: Content | None = None
+    template: LetterTemplate,
+    draft: LetterDraft,
+    today: date,
+    content: Content | None = None,
+    *,
+    reply_by: date | None = None,
 ) -> Letter:
     """Fill `template` with `draft` for a letter dated `today` (the day it is sent).
 
     Blank fields become a gap to fill in by hand; a paragraph about what was tried or enclosed
     is left out when there is nothing to say. `content` supplies closure days and term dates for
-    the reply-by date.
+    the reply-by date; `reply_by`, when given, is the date a saved letter already gave.
     """
-    try:
-        reply_by: date | None = reply_deadline(draft, today, content).due
-    except TimescaleError:
-        reply_by = None
+    if reply_by is None:
+        try:
+            reply_by = reply_deadline(draft, today, content).due
+        except TimescaleError:
+            reply_by = None
     values = _values(template, draft, today, reply_by)
 
     def fill(text: str) -> str:

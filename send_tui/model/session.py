@@ -32,6 +32,19 @@ class PlanEntry:
     first: tuple[str, ...] = ()  # notes on what must come first
 
 
+@dataclass(frozen=True, slots=True)
+class SentLetter:
+    """The letter as it was saved: its date and reply-by date, fixed so a later render agrees.
+
+    `fingerprint` is what the letter said when it was fixed (`summary.letter_fingerprint`): once
+    the adviser changes the letter it is a new letter, dated the day it is made.
+    """
+
+    dated: date
+    reply_by: date | None
+    fingerprint: str
+
+
 #: What consent means, in the words the call-details dialog and plain mode both show.
 CONSENT_HELP = (
     "With the caller's agreement, the call is autosaved on this computer and saved files include "
@@ -79,6 +92,7 @@ class Session:
     letter_fields: dict[str, str] = field(default_factory=dict)
     dates: dict[str, date] = field(default_factory=dict)
     case: CaseDetails = field(default_factory=CaseDetails)
+    sent_letter: SentLetter | None = None  # set when the letter is saved (`summary.fix_letter`)
     revision: int = 0  # bumped on every change, for autosave and "unsaved work"
 
     # -- the path --------------------------------------------------------------------------
@@ -293,25 +307,6 @@ class Session:
         ids = [r for r in (node.route, *node.also_routes) if r and r not in in_plan]
         return [self.content.routes[r] for r in ids if self.content.routes[r].plannable]
 
-    def set_date(self, key: str, day: date | None) -> bool:
-        """Record (or, with None, forget) a date the deadlines count from; True if it changed."""
-        if day is None:
-            changed = self.dates.pop(key, None) is not None
-        else:
-            changed = self.dates.get(key) != day
-            self.dates[key] = day
-        if changed:
-            self.revision += 1
-        return changed
-
-    def set_letter_fields(self, fields: Mapping[str, str]) -> bool:
-        """Store the letter form's fields; True (and a new revision) if any changed."""
-        if dict(fields) == {k: self.letter_fields.get(k) for k in fields}:
-            return False
-        self.letter_fields.update(fields)
-        self.revision += 1
-        return True
-
     def suggested_routes(self) -> list[Route]:
         """Routes the outcome suggests that are not yet in the plan, for one-key adding."""
         outcome = self.outcome()
@@ -319,6 +314,55 @@ class Session:
             return []
         in_plan = {entry.route.id for entry in self.plan()}
         return [self.content.routes[r] for r in outcome.also_routes if r not in in_plan]
+
+    # -- what the adviser types -------------------------------------------------------------
+
+    def set_letter_fields(self, fields: Mapping[str, str]) -> list[str]:
+        """Store letter fields as the form typed them: control characters out, cut to each limit.
+
+        Returns a message for each field that had to be cut (the form shows them); the
+        revision is bumped only if something changed.
+        """
+        from send_tui.model.fields import fit_field
+
+        messages: list[str] = []
+        changed = False
+        for name, text in fields.items():
+            value, problem = fit_field(name, text)
+            if problem:
+                messages.append(problem)
+            if self.letter_fields.get(name) != value:
+                self.letter_fields[name] = value
+                changed = True
+        if changed:
+            self.revision += 1
+        return messages
+
+    def set_case(self, reference: str, consent_to_record: bool) -> list[str]:
+        """Store the call details; the reference cleaned and cut like every typed field."""
+        from send_tui.model.fields import REFERENCE, fit_field
+
+        value, problem = fit_field(REFERENCE, reference)
+        case = CaseDetails(reference=value, consent_to_record=consent_to_record)
+        if case != self.case:
+            self.case = case
+            self.revision += 1
+        return [problem] if problem else []
+
+    def set_date(self, key: str, day: date | None) -> None:
+        """Store (or, with None, forget) a date; one outside 1990-2100 is a `DateFormatError`."""
+        from send_tui.model.dates import DateFormatError, range_problem
+
+        if day is None:
+            if self.dates.pop(key, None) is not None:
+                self.revision += 1
+            return
+        problem = range_problem(day)
+        if problem:
+            raise DateFormatError(problem)
+        if self.dates.get(key) != day:
+            self.dates[key] = day
+            self.revision += 1
 
     # -- the whole call --------------------------------------------------------------------
 
@@ -333,4 +377,5 @@ class Session:
         self.letter_fields.clear()
         self.dates.clear()
         self.case = CaseDetails()
+        self.sent_letter = None
         self.revision += 1

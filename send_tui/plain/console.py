@@ -13,11 +13,13 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
+from send_tui.model.fields import LONG_LIMIT
 from send_tui.model.letter import clean_text
 from send_tui.render.text import wrap
 
-#: Longest line read; anything longer is cut with a note, so a paste of a whole document is safe.
-MAX_LINE = 2000
+#: Longest line read: the longest any field holds (the model cuts each field to its own limit);
+#: anything longer is cut with a note, so a paste of a whole document is safe.
+MAX_LINE = LONG_LIMIT
 
 #: ASCII for the symbols the content and the outputs use, when the console cannot show them.
 ASCII_FALLBACKS: dict[str, str] = {

@@ -25,6 +25,7 @@ from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.clocks import clocks_in_play, date_keys_for, node_clocks
 from send_tui.model.config import Config
 from send_tui.model.content import Content, Node, NodeKind, Route, glossary_matches, is_unconfirmed
+from send_tui.model.fields import REFERENCE, limit
 from send_tui.model.letter import (
     FORM_FIELDS,
     REPLY_UNIT_LABELS,
@@ -40,7 +41,6 @@ from send_tui.model.letter import (
 )
 from send_tui.model.session import (
     CONSENT_HELP,
-    CaseDetails,
     Session,
     dropped_message,
     toggle_choice,
@@ -582,9 +582,26 @@ class PlainShell:
                     out_text = str(problem)
                     self.out.say(f"Not kept: {out_text}")
                     continue
-            if self.session.set_date(key, day):
+            before = self.session.revision
+            try:
+                self.session.set_date(key, day)
+            except dates.DateFormatError as problem:
+                self.out.say(f"Not kept: {problem}")
+                continue
+            if self.session.revision != before:
                 self.session_changed()
+            self._check_date_order()
             return True
+
+    def _check_date_order(self) -> None:
+        """A certificate dated before its decision: say why it cannot be right (the date stays)."""
+        from send_tui.model.deadlines import certificate_problem
+
+        known = self.session.dates
+        if "decision" in known and "certificate" in known:
+            problem = certificate_problem(known["decision"], known["certificate"])
+            if problem:
+                self.out.warn(problem)
 
     def found_deadlines(self, clocks: tuple[str, ...]):  # -> list[Deadline | DeadlineProblem]
         from send_tui.model.summary import session_deadlines
@@ -681,7 +698,11 @@ class PlainShell:
         self.show_letter()
 
     def _store_letter(self, values: dict[str, str]) -> None:
-        if self.session.set_letter_fields(LetterDraft.from_fields(values).to_fields()):
+        before = self.session.revision
+        for message in self.session.set_letter_fields(values):  # cleaned and cut to each limit
+            self.out.note(message)
+        values.update(self.session.letter_fields)
+        if self.session.revision != before:
             self.session_changed()
 
     def _pick(
@@ -833,20 +854,21 @@ class PlainShell:
         out.say("CALL DETAILS")
         out.say(CONSENT_HELP)
         reference = case.reference
+        most = limit(REFERENCE)
         while True:
-            text = self.ask(f"Case reference, optional, up to 60 characters (now {reference or 'none'}; - clears it):")
-            if len(text) > 60:
-                out.say(f"Not kept: that is {len(text)} characters; the reference can be up to 60.")
+            text = self.ask(f"Case reference, optional, up to {most} characters (now {reference or 'none'}; - clears it):")
+            if len(text) > most:
+                out.say(f"Not kept: that is {len(text)} characters; the reference can be up to {most}.")
                 continue
             reference = "" if text == "-" else (text or reference)
             break
         consent = self.ask_yes_no(
             f"Does the caller agree to a record being kept? (now {'yes' if case.consent_to_record else 'no'})"
         )
-        new = CaseDetails(reference=reference, consent_to_record=consent)
-        if new != self.session.case:
-            self.session.case = new
-            self.session.revision += 1
+        before = self.session.revision
+        for message in self.session.set_case(reference, consent):
+            out.note(message)
+        if self.session.revision != before:
             self.session_changed()
         state = "on" if consent else "off: nothing personal is kept"
         out.note(f"Call details kept. Autosave is {state}.")
@@ -908,6 +930,16 @@ class PlainShell:
             if self.ask_yes_no("Replace them?"):
                 return self._write(folder, basename, today, redacted, overwrite=True)
             return None
+        except storage.FolderMissing as missing:
+            self.out.say(str(missing.strerror or missing))
+            if not self.ask_yes_no("Create it, readable by you only?"):
+                return None
+            try:
+                storage.create_folder(folder)
+            except storage.SaveError as error:
+                self.out.warn(f"Not saved: {error.strerror or error}")
+                return None
+            return self._write(folder, basename, today, redacted, overwrite)
         except (storage.SaveError, ValueError) as error:
             self.out.warn(f"Not saved: {getattr(error, 'strerror', None) or error}")
             return None

@@ -92,15 +92,20 @@ class DeadlinesScreen(Screen[None]):
         session = self.send_app.session
         error = self.query_one(f"#error-{key}", Static)
         text = event.value.strip()
-        day = None
-        if text:
+        if not text:
+            changed = session.dates.pop(key, None) is not None
+            error.update("")
+        else:
             try:
                 day = dates.parse_date(text)
             except dates.DateFormatError as problem:
                 error.update(Text(str(problem)))
                 return
-        error.update("")
-        if session.set_date(key, day):
+            error.update("")
+            changed = session.dates.get(key) != day
+            session.dates[key] = day
+        if changed:
+            session.revision += 1
             self.send_app.session_changed()
         self._show_date_order()
         self._show()
@@ -144,7 +149,7 @@ class DeadlinesScreen(Screen[None]):
         target = Path(folder) / name
         try:
             storage.ensure_private_dir(folder)
-            storage.write_atomic(target, deadlines_to_ics(found, app.session.case.reference), overwrite=overwrite)
+            storage.write_atomic(target, deadlines_to_ics(found, app.session.case.reference, reminder_working_days=app.config.ics_reminder_working_days), overwrite=overwrite)
         except storage.FileExists:
             from send_tui.dialogs.confirm import ConfirmDialog
 

@@ -109,7 +109,10 @@ class LetterScreen(Screen[None]):
 
     def _store(self) -> None:
         session = self.send_app.session
-        if session.set_letter_fields(self._draft().to_fields()):
+        fields = self._draft().to_fields()
+        before = session.revision
+        session.set_letter_fields(fields)  # cleaned and cut to each field's limit
+        if session.revision != before:
             self.send_app.session_changed()
         self._refresh_preview()
 

@@ -178,7 +178,8 @@ def test_config_show_names_a_bad_key(isolated_paths: Path, capsys) -> None:
     assert main(["config", "show"]) == 1
     captured = capsys.readouterr()
     assert "save_folder: should be text" in captured.err
-    assert "theme = 'textual-dark'" in captured.out
+    assert 'theme = "textual-dark"   (default; not set in the settings file)' in captured.out
+    assert "save_folder = " in captured.out and "the settings file's value is not usable" in captured.out
 
 
 def _read_for(fd: int, seconds: float) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from send_tui.model.content import glossary_matches
@@ -22,17 +21,6 @@ def test_ticking_not_sure_clears_the_others_and_ticking_another_clears_it() -> N
     assert toggle_choice(node, {"not_sure"}, "appeal") == {"appeal"}
     assert toggle_choice(node, {"appeal"}, "appeal") == set()
     assert toggle_choice(node, {"appeal"}, "no-such-option") == {"appeal"}
-
-
-def test_dates_and_letter_fields_bump_the_revision_only_when_they_change() -> None:
-    session = Session(shipped())
-    assert session.set_date("decision", date(2026, 3, 10)) and session.revision == 1
-    assert not session.set_date("decision", date(2026, 3, 10)) and session.revision == 1
-    assert session.set_date("decision", None) and "decision" not in session.dates
-    assert not session.set_date("decision", None)
-    assert session.set_letter_fields({"outcome": "A meeting"})
-    assert not session.set_letter_fields({"outcome": "A meeting"})
-    assert session.revision == 3
 
 
 def test_routes_to_add_by_hand_and_the_ones_an_outcome_offers() -> None:

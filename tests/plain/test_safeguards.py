@@ -94,8 +94,9 @@ def test_broken_content_says_what_is_wrong_not_a_traceback(tmp_path: Path) -> No
 def test_a_failed_save_says_why_and_keeps_what_was_typed(isolated_paths: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
-    (tmp_path / "good").mkdir()  # as in the app, only the default save folder is made for you
-    lines = ["1", "4", "1", "save", str(blocker / "inside"), "call-42", "no", "yes",
+    (tmp_path / "good").mkdir()
+    # The folder is missing, so plain mode offers to create it; that fails (a file is in the way).
+    lines = ["1", "4", "1", "save", str(blocker / "inside"), "call-42", "no", "yes", "yes",
              str(tmp_path / "good"), "", "no"]
     shell, text = run_lines(lines)
     assert "Warning: Not saved:" in text
@@ -189,3 +190,12 @@ def test_bytes_the_console_cannot_decode_do_not_end_the_call(monkeypatch) -> Non
     shell.run()
     assert shell.session.answers == {"situation": "complaint"}
     assert "is not something plain mode knows" in out.getvalue()
+
+
+def test_a_missing_folder_is_created_owner_only_when_asked(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "calls"
+    shell, text = run_lines(["1", "4", "1", "save", str(target), "call-7", "no", "yes"])
+    flat = " ".join(text.split())
+    assert "does not exist" in flat and "Create it, readable by you only?" in flat
+    assert (target / "call-7.txt").exists() and not shell.unsaved
+    assert (target.stat().st_mode & 0o777) == 0o700

@@ -178,3 +178,9 @@ def test_stop_ends_the_letter_form_and_keeps_what_was_typed() -> None:
     shell, text = run_lines(["1", "4", "1", "letter", "", "Ms Patel", "stop", "letter show"])
     assert shell.session.letter_fields["addressee_name"] == "Ms Patel"
     assert text.count("Still missing before sending:") == 2 and "Dear Ms Patel," in text
+
+
+def test_a_certificate_dated_before_its_decision_is_a_warning() -> None:
+    shell, text = run_lines(["1", "2", "1", "1", "deadlines", "2026-03-10", "2026-03-01", "stop"])
+    assert "Warning:" in text.split("2026-03-01", 1)[1]
+    assert shell.session.dates["certificate"].isoformat() == "2026-03-01"
