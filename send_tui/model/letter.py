@@ -332,6 +332,30 @@ def completeness(
     return missing
 
 
+#: Form fields every letter uses whatever its wording: the addressee and the signature, what it is
+#: about, and the outcome and reply-by sentences that `render_letter` adds when a template lacks them.
+_FIELDS_EVERY_LETTER_USES: frozenset[str] = frozenset(
+    {"addressee_name", "complainant_name", "about", "outcome", "reply_within"}
+)
+#: The `{field}` a template writes for a form field, where the two differ.
+_PLACE_FOR_FIELD: Mapping[str, str] = {"reply_within": "reply_by"}
+
+
+def template_fields(template: LetterTemplate) -> tuple[str, ...]:
+    """The letter form's text fields that `template` uses, in the form's order.
+
+    Read from the template's own wording, so the form cannot drift from it: an NHS or social
+    care letter that never says {setting} or {year_group} does not ask for a school.
+    """
+    wording = " ".join((template.heading, *template.paragraphs))
+    used = set(_PLACEHOLDER.findall(wording))
+    return tuple(
+        name
+        for name in DRAFT_FIELDS
+        if name in _FIELDS_EVERY_LETTER_USES or _PLACE_FOR_FIELD.get(name, name) in used
+    )
+
+
 # --- the letter ------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -17,17 +17,23 @@ ABOUT = (
 )
 
 
-def start_choices(session: Session, resumable: Pending | None) -> list[tuple[str, str]]:
-    """(label, action) for each numbered choice: "resume", "continue", "begin", "open:<node>", "glossary"."""
-    choices: list[tuple[str, str]] = []
+def start_choices(session: Session, resumable: Pending | None) -> list[tuple[str, str, str]]:
+    """(key, label, action) for each choice, in the order shown.
+
+    The numbers never move: 1 always starts a new call, then the common questions, then the
+    glossary. A call to carry on (resumed from the autosave, or the one in progress) gets a
+    letter of its own ("r", "c"), shown first, so offering it never renumbers anything else.
+    Actions: "resume", "continue", "begin", "open:<node id>", "glossary".
+    """
+    choices: list[tuple[str, str, str]] = []
     if resumable is not None:
         saved = resumable.saved
         when = f" (autosaved {saved:%a %d %b %H:%M})" if saved else ""
-        choices.append((f"Resume the call in progress{when}", "resume"))
+        choices.append(("r", f"Resume the call in progress{when}", "resume"))
     if session.answers:
-        choices.append(("Continue this call", "continue"))
-    choices.append(("Start a new call", "begin"))
-    for question, node_id in session.content.common_questions:
-        choices.append((f"Look up: {question}", f"open:{node_id}"))
-    choices.append(("Glossary of terms", "glossary"))
+        choices.append(("c", "Continue this call", "continue"))
+    numbered = [("Start a new call", "begin")]
+    numbered += [(f"Look up: {question}", f"open:{node_id}") for question, node_id in session.content.common_questions]
+    numbered.append(("Glossary of terms", "glossary"))
+    choices += [(str(number), label, action) for number, (label, action) in enumerate(numbered, start=1)]
     return choices

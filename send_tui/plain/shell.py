@@ -196,8 +196,8 @@ class PlainShell:
         out.say()
         if node is None:
             out.say("START")
-            for number, (label, _action) in enumerate(self.start_choices(), 1):
-                out.say(label, "    ", f"{number}. ")
+            for key, label, _action in self.start_choices():
+                out.say(label, "    ", f"{key}. ")
             return
         if self.view.preview:
             out.say(f"Look-up: {node.title}")
@@ -273,7 +273,10 @@ class PlainShell:
     def prompt(self) -> str:
         node = self.node
         if node is None:
-            return f"Type a number from 1 to {len(self.start_choices())}, or help:"
+            choices = self.start_choices()
+            numbered = [key for key, _label, _action in choices if key.isdigit()]
+            letters = "".join(f", {key} to {label.split(' (')[0].lower()}" for key, label, _a in choices if not key.isdigit())
+            return f"Type a number from 1 to {len(numbered)}{letters}, or help:"
         if node.kind is NodeKind.INFO:
             return "Type 1 or continue to go on, back, or help:"
         if node.kind is NodeKind.MULTI:
@@ -286,7 +289,7 @@ class PlainShell:
             return "Type plan, deadlines, letter, save, new, quit, or help:"
         return f"Type a number from 1 to {len(node.options)}, back, or help:"
 
-    def start_choices(self) -> list[tuple[str, str]]:
+    def start_choices(self) -> list[tuple[str, str, str]]:
         return start_choices(self.session, self.resumable)
 
     def suggested(self) -> list[Route]:
@@ -304,6 +307,11 @@ class PlainShell:
         if as_number(line) is not None:
             self.choose(as_number(line))  # type: ignore[arg-type]
             return
+        if self.node is None:  # the start's lettered choices: r resumes, c continues
+            for key, _label, action in self.start_choices():
+                if line.casefold() == key:
+                    self.start_action(action)
+                    return
         handlers: dict[str, Callable[[str], None]] = {
             "back": lambda _r: self.back(),
             "b": lambda _r: self.back(),
@@ -347,10 +355,12 @@ class PlainShell:
         node = self.node
         if node is None:
             choices = self.start_choices()
-            if not 1 <= number <= len(choices):
-                self.out.say(f"There is no choice {number}: type a number from 1 to {len(choices)}.")
+            action = next((a for key, _label, a in choices if key == str(number)), None)
+            if action is None:
+                count = sum(1 for key, _label, _a in choices if key.isdigit())
+                self.out.say(f"There is no choice {number}: type a number from 1 to {count}.")
                 return
-            self.start_action(choices[number - 1][1])
+            self.start_action(action)
             return
         if node.kind is NodeKind.INFO:
             if number != 1:
@@ -424,7 +434,13 @@ class PlainShell:
             self.saved_revision = -1  # resumed work has not been saved as a summary
             self.out.note("Resumed the call from the autosave.")
             self.go(_View(self.session.current()))
-        elif action in ("begin", "continue"):
+        elif action == "continue":
+            self.go(_View(self.session.current()))
+        elif action == "begin":
+            # "Start a new call" never reopens the previous caller's answers.
+            if self.session.has_work() or self.resumable is not None:
+                if not self._clear_if_agreed():
+                    return
             self.go(_View(self.session.current()))
         elif action.startswith("open:"):
             self.go(_View(action.removeprefix("open:"), preview=True))
@@ -967,16 +983,28 @@ class PlainShell:
         if announce:
             self.out.note("Ready for a new caller.")
 
-    def new_client(self) -> None:
-        if self.session.has_work() or self.resumable is not None:
-            if not self.ask_yes_no(
-                "Start with a new client? Everything about this call will be cleared from the "
-                "screen and from this computer's autosave. Saved summaries are kept."
-            ):
+    def _clear_if_agreed(self, *, announce: bool = False) -> bool:
+        """Clear the call, asking first when something would be lost; True once cleared."""
+        if self.unsaved or self.resumable is not None:
+            if self.resumable is not None and not self.session.has_work():
+                question = (
+                    "Start a new call? The call in this computer's autosave will be cleared and "
+                    "cannot be resumed afterwards. Saved summaries are kept."
+                )
+            else:
+                question = (
+                    "Start with a new client? Everything about this call will be cleared from the "
+                    "screen and from this computer's autosave. Saved summaries are kept."
+                )
+            if not self.ask_yes_no(question):
                 self.out.say("Kept. Carry on with this call.")
-                return
-        self.clear_client()
-        self.show()
+                return False
+        self.clear_client(announce=announce)
+        return True
+
+    def new_client(self) -> None:
+        if self._clear_if_agreed(announce=True):
+            self.show()
 
     def _kept_note(self) -> str:
         if self.session.case.consent_to_record:

@@ -50,7 +50,7 @@ async def test_autosave_with_consent_and_resume_at_the_next_start(isolated_paths
     async with again.run_test() as pilot:
         assert isinstance(again.screen, StartScreen)
         assert "Resume the call in progress" in screen_text(again)
-        await press(pilot, "1")
+        await press(pilot, "r")
         assert node_id(again) == "what_next_decision"
         assert again.session.case.reference == "HL-1"
         assert again.session.answers["council_decision"] == "refuse_assessment"

@@ -53,12 +53,14 @@ def test_save_warnings_name_consent_and_an_unfinished_letter() -> None:
     assert save_warnings(complaint_session(), TODAY) == []
 
 
-def test_start_choices_offer_resume_only_with_an_autosave() -> None:
+def test_start_choices_keep_their_numbers_when_a_call_can_be_continued() -> None:
     session = Session(shipped())
-    actions = [action for _label, action in start_choices(session, None)]
-    assert actions[0] == "begin" and actions[-1] == "glossary"
+    first = start_choices(session, None)
+    assert first[0] == ("1", "Start a new call", "begin") and first[-1][2] == "glossary"
     session.answer("situation", "complaint")
-    assert start_choices(session, None)[0] == ("Continue this call", "continue")
+    again = start_choices(session, None)
+    assert again[0] == ("c", "Continue this call", "continue")
+    assert again[1:] == first  # nothing renumbered
 
 
 def test_start_up_falls_back_from_a_missing_local_pack(tmp_path: Path) -> None:

@@ -35,11 +35,15 @@ def test_end_of_input_without_consent_says_nothing_was_kept(isolated_paths: Path
 
 def test_an_autosaved_call_is_offered_and_resumed(isolated_paths: Path) -> None:
     first, _ = run_lines(["1", "2", "1", *CONSENT])
-    shell, text = run_lines(["1"])
-    assert "1. Resume the call in progress (autosaved" in text
+    shell, text = run_lines(["r"])
+    assert "r. Resume the call in progress (autosaved" in text and "1. Start a new call" in text
     assert "Note: Resumed the call from the autosave." in text
     assert shell.session.answers == first.session.answers
     assert shell.unsaved  # resumed work has not been saved as a summary
+    # 1 still starts a new call, and asks before the autosaved call is cleared
+    shell, text = run_lines(["1", "yes"])
+    assert "The call in this computer's autosave will be cleared" in " ".join(text.split())
+    assert not shell.session.answers and not (isolated_paths / "data" / FILE_NAME).exists()
 
 
 def test_new_clears_the_call_and_the_autosave(isolated_paths: Path) -> None:
@@ -167,14 +171,14 @@ def test_plain_mode_is_chosen_by_the_flag_by_term_dumb_and_by_the_settings(isola
 def test_a_saved_record_opens_in_plain_mode(isolated_paths: Path, monkeypatch) -> None:
     run_lines(["1", "4", "1", "save", "", "call-1", "no"])
     record = isolated_paths / "saved" / "call-1.toml"
-    monkeypatch.setattr(sys, "stdin", io.StringIO("1\nanswers\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("c\nanswers\n"))
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
     from send_tui.cli import main
 
     assert main(["--plain", "open", str(record)]) == 0
     text = out.getvalue()
-    assert "1. Continue this call" in text and "Step 3: Complain to the school" in text
+    assert "c. Continue this call" in text and "Step 3: Complain to the school" in text
     assert "Who is the complaint about? Answer: A school" in text
 
 
