@@ -125,6 +125,9 @@ class PlainShell:
         self.autosave_problem: str | None = None
         if session is None:
             self.resumable, self.autosave_problem = self.autosave.pending(content)
+        # An opened record must not overwrite another call waiting in the autosave: that one is
+        # kept, and the opened record is not autosaved (it is saved with `save`).
+        self.keeps_earlier_autosave = session is not None and self.autosave.path.exists()
         self._autosave_problem_shown = False
         self.clock = clock
         self.view = _View()
@@ -146,6 +149,11 @@ class PlainShell:
             out.warn(f"Settings: {problem}")
         if self.autosave_problem:
             out.warn(f"Autosave: {self.autosave_problem}")
+        if self.keeps_earlier_autosave:
+            out.warn(
+                "Autosave: an earlier call is waiting in this computer's autosave. It is kept, to "
+                "resume later; this opened record is not autosaved, so type save to keep changes."
+            )
         out.say()
         out.say(ABOUT)
         self.show()
@@ -966,6 +974,8 @@ class PlainShell:
 
     def session_changed(self) -> None:
         """After every change: autosave (with consent), and say so once if it fails."""
+        if self.keeps_earlier_autosave:
+            return
         problem = self.autosave.save(self.session)
         if problem and not self._autosave_problem_shown:
             self._autosave_problem_shown = True
@@ -974,8 +984,12 @@ class PlainShell:
     def clear_client(self, *, announce: bool = True) -> None:
         """Forget the caller: state and autosave. Nothing of them remains."""
         self.session.clear()
-        self.autosave.clear()
-        self.resumable = None
+        if self.keeps_earlier_autosave:  # the earlier call is offered again, as in the app
+            self.keeps_earlier_autosave = False
+            self.resumable, self.autosave_problem = self.autosave.pending(self.content)
+        else:
+            self.autosave.clear()
+            self.resumable = None
         self.saved_revision = self.session.revision
         self.view = _View()
         self.selected = set()

@@ -203,3 +203,21 @@ def test_a_missing_folder_is_created_owner_only_when_asked(tmp_path: Path) -> No
     assert "does not exist" in flat and "Create it, readable by you only?" in flat
     assert (target / "call-7.txt").exists() and not shell.unsaved
     assert (target.stat().st_mode & 0o777) == 0o700
+
+
+def test_an_opened_record_never_overwrites_an_earlier_autosave(isolated_paths: Path) -> None:
+    from send_tui.model.record import load_record
+    from send_tui.plain.shell import PlainShell
+    from tests.sessions import shipped
+
+    run_lines(["1", "4", "1", "save", "", "call-1", "no"])
+    run_lines(["1", "2", "1", *CONSENT])  # another call waits in the autosave
+    autosave = isolated_paths / "data" / FILE_NAME
+    before = autosave.read_bytes()
+    opened = load_record(isolated_paths / "saved" / "call-1.toml", shipped())
+    out = io.StringIO()
+    shell = PlainShell(shipped(), LineConsole(io.StringIO("c\ndetails\n\nyes\nnew\nyes\n"), out, echo=True), session=opened)
+    shell.run()
+    assert "an earlier call is waiting in this computer's autosave" in " ".join(out.getvalue().split())
+    assert autosave.read_bytes() == before
+    assert shell.resumable is not None  # offered again after new
