@@ -419,6 +419,18 @@ class SendApp(App[None]):
             clocks = clocks_in_play(self.session)
         self.push_screen(DeadlinesScreen(clocks))
 
+    def action_show_timeline(self) -> None:
+        from send_tui.screens.timeline import TimelineScreen
+
+        if self._content is not None and not isinstance(self.screen, TimelineScreen):
+            self.push_screen(TimelineScreen())
+
+    def action_show_comparison(self) -> None:
+        from send_tui.screens.comparison import ComparisonScreen
+
+        if self._content is not None and not isinstance(self.screen, ComparisonScreen):
+            self.push_screen(ComparisonScreen())
+
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 

@@ -9,7 +9,7 @@ from datetime import date
 from send_tui.model.clocks import date_keys_for
 from send_tui.model.config import Config
 from send_tui.model.content import Answer, Content, NodeKind
-from send_tui.model.letter import FORM_FIELDS, ReplyUnit, letter_templates
+from send_tui.model.letter import FORM_FIELDS, ReplyUnit, choose_template, letter_templates
 from send_tui.model.session import Session
 from send_tui.model.summary import CLOCK_DATE_KEYS
 from send_tui.plain.console import LineConsole
@@ -101,13 +101,17 @@ def typed_lines(
 
 def _letter_lines(content: Content, shadow: Session, letter: Mapping[str, str]) -> list[str]:
     lines = ["letter"]
+    # The form offers the templates that fit the path; a template it does not offer is not used
+    # by the app either (choose_template), so Enter keeps the one the form starts with.
     templates = letter_templates(shadow) or sorted(content.letters.values(), key=lambda t: t.title)
-    chosen = content.letters.get(letter.get("template", "")) or templates[0]
+    wanted = content.letters.get(letter.get("template", ""))
+    chosen = wanted if wanted in templates else (choose_template(shadow) or templates[0])
     if len(templates) > 1:
-        lines.append(str(templates.index(chosen) + 1) if "template" in letter else "")
+        lines.append(str(templates.index(chosen) + 1) if wanted in templates else "")
     roles = chosen.addressee_roles
     if len(roles) > 1:
-        lines.append(str(roles.index(letter["addressee_role"]) + 1) if "addressee_role" in letter else "")
+        role = letter.get("addressee_role")
+        lines.append(str(roles.index(role) + 1) if role in roles else "")
     for name, _label, _multi in FORM_FIELDS:
         if name == "reply_within":
             units = [u.value for u in ReplyUnit]
