@@ -67,6 +67,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("plan", "the routes to follow; plan add, plan remove N"),
     ("deadlines", "enter the dates you know and work out the deadlines; deadlines all asks every date"),
     ("calendar", "save the deadlines as a calendar file (.ics)"),
+    ("timeline", "every date earliest first, and what to do if one passes; timeline N opens date N's next step"),
+    ("compare", "the routes open to this caller side by side: who decides, time limit, cost ..."),
     ("letter", "fill in the complaint letter one field at a time; letter show reads it"),
     ("glossary TERM", "what a term means; glossary alone lists every term"),
     ("search WORDS", "search the content; open N opens a result"),
@@ -337,6 +339,8 @@ class PlainShell:
             "deadlines": self.deadlines,
             "dates": self.deadlines,
             "calendar": lambda _r: self.save_calendar(),
+            "timeline": self.timeline,
+            "compare": lambda _r: self.compare(),
             "letter": self.letter,
             "glossary": self.glossary,
             "search": self.search,
@@ -685,6 +689,69 @@ class PlainShell:
             self.out.warn(str(error.strerror or error))
             return
         self.out.note(f"Saved the deadlines for a calendar: {target}")
+
+    # -- the timeline and the comparison -------------------------------------------------
+
+    def timeline(self, rest: str = "") -> None:
+        """Every date on one timeline (the full app's t), or the next step of date N as a look-up."""
+        from send_tui.model.timeline import (
+            TIMELINE_WORDS,
+            build_timeline,
+            next_step_node,
+            timeline_section,
+        )
+
+        timeline = build_timeline(self.session, dates.today())
+        if rest:
+            chosen = as_number(rest)
+            if chosen is None or not 1 <= chosen <= len(timeline.entries):
+                self.out.say(f"Type timeline and a date's number, from 1 to {len(timeline.entries)}.")
+                return
+            node_id = next_step_node(self.session, timeline.entries[chosen - 1])
+            if node_id is None or node_id not in self.content.nodes:
+                self.out.say("That date has no next step to open.")
+                return
+            self.go(_View(node_id, preview=True))
+            return
+        section = timeline_section(timeline)
+        out = self.out
+        out.say()
+        out.say(TIMELINE_WORDS.heading.upper())
+        if not section.rows:
+            out.say(TIMELINE_WORDS.empty + " Type deadlines to enter the dates.")
+        for number, line in enumerate(section.lines(), 1):
+            out.say(line, "    ", f"{number}. ")
+        for title, items in (
+            (TIMELINE_WORDS.escalation_heading, section.escalations),
+            (TIMELINE_WORDS.warnings_heading, section.warnings),
+        ):
+            if items:
+                out.say(f"{title}:")
+                for item in items:
+                    out.say(item, "    ", "  - ")
+        if section.rows:
+            out.say("Type timeline and a number to open what to do next for that date.")
+
+    def compare(self) -> None:
+        """The routes open to this caller side by side (the full app's c on the plan), row by row."""
+        from send_tui.model.comparison import ASPECTS, build_comparison
+
+        comparison = build_comparison(self.session, dates.today())
+        out = self.out
+        out.say()
+        out.say("THE ROUTES SIDE BY SIDE")
+        if not comparison.open and not comparison.closed:
+            out.say("The content has no comparison of the routes.")
+        for column in comparison.open:
+            out.say()
+            out.say(column.title + (" (in the plan)" if column.in_plan else ""))
+            for (_key, label), cell in zip(ASPECTS, column.cells, strict=False):
+                out.say(f"{label}: {cell}", "      ", "  - ")
+        if comparison.closed:
+            out.say()
+            out.say("Not open to this caller:")
+            for closed in comparison.closed:
+                out.say(f"{closed.title}: {closed.reason}", "      ", "  - ")
 
     # -- the letter ------------------------------------------------------------------------
 

@@ -184,3 +184,15 @@ def test_a_certificate_dated_before_its_decision_is_a_warning() -> None:
     shell, text = run_lines(["1", "2", "1", "1", "deadlines", "2026-03-10", "2026-03-01", "stop"])
     assert "Warning:" in text.split("2026-03-01", 1)[1]
     assert shell.session.dates["certificate"].isoformat() == "2026-03-01"
+
+
+def test_the_timeline_and_the_routes_side_by_side(monkeypatch) -> None:
+    monkeypatch.setenv("SEND_TUI_TODAY", "2026-12-01")
+    lines = ["1", "2", "1", "1", "deadlines", "2026-11-20", "", "stop", "timeline", "timeline 1", "back", "compare"]
+    shell, text = run_lines(lines)
+    flat = " ".join(text.split())
+    assert "TIMELINE: EVERY DATE, EARLIEST FIRST" in text
+    assert "1. Wed 20 Jan 2027, by 5pm: Appeal to the SEND Tribunal (50 days left; firm legal limit)" in flat
+    assert "Look-up: Appeal to the First-tier Tribunal (SEND)" in text
+    assert "THE ROUTES SIDE BY SIDE" in text and "Who decides:" in text
+    assert shell.session.answers["what_next_decision"] == "appeal"  # looking things up changed nothing
