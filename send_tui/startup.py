@@ -12,8 +12,8 @@ from pathlib import Path
 from send_tui import paths
 from send_tui.model.config import Config, load_config
 from send_tui.model.content import Content
+from send_tui.model.content_cache import load_content_cached
 from send_tui.model.content_errors import ContentErrors
-from send_tui.model.loader import load_content
 
 
 @dataclass
@@ -47,7 +47,7 @@ def load_startup(
     if content is not None:
         return Startup(content, "", config, config_path, config_problems)
     try:
-        content = load_content(root, local_pack)
+        content = load_content_cached(root, local_pack)
     except ContentErrors as problems:
         return Startup(None, problems.report(), config, config_path, config_problems)
     return Startup(content, "", config, config_path, config_problems)

@@ -14,6 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
+#: The file at the content root that names the start node and the local pack.
+MANIFEST = "manifest.toml"
+
 #: The marker a content author writes for a local detail nobody has confirmed yet.
 TO_BE_CONFIRMED = "to be confirmed"
 

@@ -22,6 +22,7 @@ from send_tui.model.content import (
     CLOCK_IDS,
     CLOCK_MILESTONES,
     LETTER_FIELDS,
+    MANIFEST,
     MAX_OPTIONS,
     Branch,
     Clock,
@@ -47,7 +48,6 @@ from send_tui.model.content import (
 from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.toml_table import Table
 
-MANIFEST = "manifest.toml"
 SECTIONS = (
     "nodes", "routes", "refs", "contacts", "glossary", "letters", "clocks", "compare", "timeline",
     "term_dates", "closures",

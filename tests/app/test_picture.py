@@ -11,9 +11,9 @@ from send_tui.dialogs.help import HelpDialog
 from send_tui.model.comparison import ASPECTS
 from send_tui.screens.comparison import ComparisonScreen
 from send_tui.screens.deadlines import DeadlinesScreen
-from send_tui.screens.node_screen import NodeScreen
 from send_tui.screens.plan import PlanScreen
 from send_tui.screens.timeline import TimelineScreen
+from send_tui.screens.wizard import WizardScreen
 from tests.app.helpers import press, screen_text
 
 
@@ -74,7 +74,7 @@ async def test_ctrl_t_on_the_deadlines_screen_shows_every_date_earliest_first() 
         await press(pilot, "d")
         assert isinstance(app.screen, DeadlinesScreen)
         await press(pilot, "escape")
-        assert isinstance(app.screen, NodeScreen)
+        assert isinstance(app.screen, WizardScreen)
 
 
 async def test_a_passed_date_is_a_warning_and_enter_opens_its_next_step() -> None:
@@ -90,7 +90,7 @@ async def test_a_passed_date_is_a_warning_and_enter_opens_its_next_step() -> Non
         listed = app.screen.query_one("#timeline-list", OptionList)
         listed.focus()
         await press(pilot, "end", "enter")  # the certificate is the last date
-        assert isinstance(app.screen, NodeScreen) and app.screen.preview
+        assert isinstance(app.screen, WizardScreen) and app.screen.preview
         assert app.screen.node.id == "out_mediation"
         await press(pilot, "escape")
         assert isinstance(app.screen, TimelineScreen)
@@ -149,4 +149,4 @@ async def test_the_palette_opens_the_timeline_and_the_comparison() -> None:
             await press(pilot, "enter")
             assert isinstance(app.screen, screen), words
             await press(pilot, "escape")
-            assert isinstance(app.screen, NodeScreen)
+            assert isinstance(app.screen, WizardScreen)
