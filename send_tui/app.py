@@ -17,12 +17,10 @@ from textual.screen import Screen
 from send_tui import paths
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model.autosave import Autosave, Pending
-from send_tui.model.config import Config, load_config, save_config
+from send_tui.model.config import Config, save_config
 from send_tui.model.content import Answer, Content, Node
-from send_tui.model.content_cache import load_content_cached
-from send_tui.model.content_errors import ContentErrors
 from send_tui.model.dates import long_date
-from send_tui.model.session import CaseDetails, DroppedAnswer, Session
+from send_tui.model.session import CaseDetails, DroppedAnswer, Session, dropped_message
 from send_tui.screens.content_problems import ContentProblemsScreen
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST_THEME
@@ -225,9 +223,8 @@ class SendApp(App[None]):
         dropped = self.session.answer(node.id, answer)
         self.last_dropped = dropped
         if dropped:
-            listing = "\n".join(f"- {d.question}: {d.answer}" for d in dropped)
             self.notify(
-                f"These answers no longer apply and were removed:\n{listing}",
+                dropped_message(dropped),
                 title="Answers removed",
                 severity="warning",
                 timeout=15,
@@ -451,13 +448,9 @@ class SendApp(App[None]):
         if self._content is None or isinstance(self.screen, DeadlinesScreen):
             return
         if clocks is None:
-            found: list[str] = []
-            outcome = self.session.outcome()
-            if outcome is not None:
-                found += outcome.clocks
-            for entry in self.session.plan():
-                found += entry.route.clocks
-            clocks = tuple(dict.fromkeys(found))
+            from send_tui.model.clocks import clocks_in_play
+
+            clocks = clocks_in_play(self.session)
         self.push_screen(DeadlinesScreen(clocks))
 
     def action_show_timeline(self) -> None:
@@ -604,19 +597,8 @@ def make_app(
     Bad settings fall back to defaults with a message; bad content shows what is wrong,
     never a traceback.
     """
-    config_path = config_path or paths.config_path()
-    config, config_problems = load_config(config_path)
-    local_pack = config.local_pack or None
-    root = Path(content_dir) if content_dir is not None else paths.default_content_dir()
-    if local_pack and not (root / "local" / local_pack).is_dir():
-        config_problems.append(
-            f"{config_path}: local_pack: there is no local pack {local_pack!r} in {root / 'local'}; "
-            "using the content's own choice."
-        )
-        local_pack = None
-    try:
-        content = session.content if session is not None else load_content_cached(root, local_pack)
-    except ContentErrors as problems:
-        return SendApp(None, problems=problems.report(), config=config, config_path=config_path,
-                       config_problems=config_problems)
-    return SendApp(content, config=config, config_path=config_path, config_problems=config_problems, session=session)
+    from send_tui.startup import load_startup
+
+    loaded = load_startup(content_dir, config_path, content=session.content if session else None)
+    return SendApp(loaded.content, problems=loaded.problems, config=loaded.config,
+                   config_path=loaded.config_path, config_problems=loaded.config_problems, session=session)

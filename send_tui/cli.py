@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -28,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"send-tui {__version__}")
     parser.add_argument("--content", type=Path, metavar="DIR", help="route content folder")
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line-by-line mode for screen readers and braille (also when TERM=dumb or plain = true)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _subcommand_modules():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
@@ -49,7 +55,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _wants_plain(args: argparse.Namespace) -> bool:
+    """--plain, a terminal that cannot draw a screen (TERM=dumb), or `plain = true` in the settings."""
+    if args.plain or os.environ.get("TERM", "").strip().lower() == "dumb":
+        return True
+    from send_tui import paths
+    from send_tui.model.config import load_config
+
+    return load_config(args.config or paths.config_path())[0].plain
+
+
 def _run_app(args: argparse.Namespace) -> int:
+    if _wants_plain(args):
+        from send_tui.plain import run_plain
+
+        return run_plain(content_dir=args.content, config_path=args.config)
     from send_tui.app import make_app
     from send_tui.subcommands._common import today
 

@@ -18,6 +18,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from send_tui.model.search import hit_label
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
@@ -28,15 +30,6 @@ if TYPE_CHECKING:
 #: How many content hits the palette shows: enough to scroll, few enough to read on a call.
 HIT_LIMIT = 12
 
-#: The category shown before each title; contacts read better as organisations.
-CATEGORY = {
-    "step": "step",
-    "route": "route",
-    "term": "term",
-    "ref": "ref",
-    "contact": "organisation",
-    "letter": "letter",
-}
 
 
 class ContentApp(Protocol):
@@ -101,11 +94,6 @@ class ContentSearch(Provider):
             self._app.show_glossary(result.id)
         elif result.target_node:
             self._app.open_node(result.target_node)
-
-
-def hit_label(result: SearchResult) -> str:
-    """ "step: Appeal to the First-tier Tribunal (SEND)": the category, then the title."""
-    return f"{CATEGORY[result.kind]}: {result.title}"
 
 
 #: The app's own actions for the palette: (title, help, action name). Titles name what an adviser

@@ -157,6 +157,19 @@ def test_a_reply_date_before_the_letter_exits_2(capsys: pytest.CaptureFixture[st
     assert code == 2 and "before" in err
 
 
+def test_a_certificate_before_the_decision_exits_2_saying_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(
+        capsys, "appeal", "--decision", "2026-03-10", "--certificate", "2026-03-05"
+    )
+    assert code == 2 and out == ""
+    assert "Thu 5 Mar 2026, is before the date on the decision letter, Tue 10 Mar 2026" in err
+    assert "Traceback" not in err
+    # the same day is possible, and counts as usual
+    assert run(capsys, "appeal", "--decision", "2026-03-10", "--certificate", "2026-03-10")[0] == 0
+
+
 def test_a_school_day_clock_outside_the_terms_exits_2(
     capsys: pytest.CaptureFixture[str], terms: Path
 ) -> None:

@@ -9,12 +9,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from send_tui.dialogs.base import Dialog
 from send_tui.model.fields import REFERENCE_LIMIT
-from send_tui.model.session import CaseDetails
-
-CONSENT_HELP = (
-    "With the caller's agreement, the call is autosaved on this computer and saved files include "
-    "names. Without it, nothing personal is written to disk and autosave is off."
-)
+from send_tui.model.session import CONSENT_HELP, CaseDetails
 
 
 class CallDetailsDialog(Dialog[CaseDetails | None]):

@@ -22,9 +22,7 @@ from send_tui.dialogs.base import Dialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model import dates, storage
 from send_tui.model.config import remember_folder
-from send_tui.model.letter import LetterDraft, completeness, letter_started
-from send_tui.model.outputs import default_basename, output_paths, save_outputs
-from send_tui.model.summary import letter_date
+from send_tui.model.outputs import default_basename, output_paths, save_outputs, save_warnings
 from send_tui.model.synced import synced_warning
 
 if TYPE_CHECKING:
@@ -75,20 +73,10 @@ class SaveDialog(Dialog[list[Path] | None]):
 
     def _warnings(self) -> Text:
         session = self.send_app.session
-        text = Text()
-        if not session.case.consent_to_record:
-            text.append("No consent to keep a record (F6): names and the date of birth are left out.\n")
-        if letter_started(session):
-            missing = completeness(
-                LetterDraft.from_session(session),
-                sent=letter_date(session, dates.today()),
-                content=session.content,
-            )
-            if missing:
-                text.append("The letter is not finished:")
-                for line in missing:
-                    text.append(f"\n- {line}")
-        return text
+        lines = save_warnings(session, dates.today(), consent_key=" (F6)")
+        if not session.case.consent_to_record:  # the consent line always ends with a line break
+            return Text(lines[0] + "\n" + "\n".join(lines[1:]))
+        return Text("\n".join(lines))
 
     def _targets(self) -> list[Path]:
         folder = Path(self.query_one("#folder", Input).value.strip()).expanduser()

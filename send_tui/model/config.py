@@ -1,4 +1,4 @@
-"""The adviser's settings: theme, save folder, idle clear, local pack and keys, in one TOML file.
+"""The adviser's settings: theme, save folder, idle clear, local pack, plain mode and keys, in one TOML file.
 
 A broken settings file must never stop the app on a helpline desktop: each bad key is reported
 by name and its default used instead.
@@ -28,6 +28,7 @@ class Config:
     ics_reminder_working_days: int = 3  # a calendar reminder this many working days before; 0: off
     last_folder: str = ""  # the folder the adviser last saved into; offered next time
     keys: tuple[tuple[str, str], ...] = ()  # the [keys] table: (binding id, keys), see model/keymap.py
+    plain: bool = False  # true: start in plain, line-by-line mode (screen readers, braille)
 
     def with_changes(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]

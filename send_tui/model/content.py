@@ -56,6 +56,10 @@ CLOCK_IDS: tuple[str, ...] = (
     "ehc",
 )
 
+#: The question "Who is calling?": its answer words the letter and the summary for that person.
+#: Its options are `parent` (the default), `young_person`, `helper` and `representative`.
+CALLER_NODE = "caller"
+
 #: The keys of the several dates a clock gives (the EHC timescales), as `model.deadlines` names
 #: them, so the loader can check content that names one without loading the engine.
 CLOCK_MILESTONES: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -240,6 +244,16 @@ class GlossaryTerm:
     source_file: str = ""
 
 
+def glossary_matches(content: Content, query: str) -> list[GlossaryTerm]:
+    """Terms whose name, other spellings or definition hold every word of `query`, A to Z."""
+    words = query.lower().split()
+    terms = sorted(content.glossary.values(), key=lambda t: t.term.lower())
+    return [
+        t for t in terms
+        if all(w in " ".join((t.term, *t.aliases, t.definition)).lower() for w in words)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class LetterTemplate:
     """The wording of a complaint letter, with ``{field}`` places from ``LETTER_FIELDS``."""
@@ -250,6 +264,11 @@ class LetterTemplate:
     heading: str
     paragraphs: tuple[str, ...]
     procedure: str  # which complaints procedure the letter asks to be used
+    #: A letter to a school: a reply in working days that runs into its holidays says so.
+    term_time: bool = False
+    #: Opening paragraphs for a caller other than a parent (an option id of `CALLER_NODE`):
+    #: they replace the same number of paragraphs at the start of `paragraphs`.
+    for_caller: Mapping[str, tuple[str, ...]] = field(default_factory=empty_mapping)
     source_file: str = ""
 
 
@@ -261,6 +280,8 @@ class Clock:
     title: str
     rule: str
     refs: tuple[str, ...] = ()
+    #: The clock does not apply when this holds (mediation advice for a school-only appeal).
+    unless: Condition | None = None
     source_file: str = ""
 
 

@@ -252,6 +252,25 @@ def to_json(deadline: Deadline, today: date) -> dict[str, object]:
 # --- the clocks ------------------------------------------------------------------------------
 
 
+class DateOrderError(ValueError):
+    """Two dates that cannot both be right, such as a certificate before its decision."""
+
+
+def certificate_problem(decision: date, certificate: date | None) -> str | None:
+    """Why a certificate date cannot be right for this decision, or None if it can be.
+
+    A mediation certificate follows the decision it is about, so one dated earlier is a typing
+    slip (or a certificate for another decision); counting from it would give a wrong date.
+    """
+    if certificate is None or certificate >= decision:
+        return None
+    return (
+        f"The mediation certificate date, {long_date(certificate)}, is before the date on the "
+        f"decision letter, {long_date(decision)}. A certificate comes after the decision it is "
+        "about: check both dates."
+    )
+
+
 def appeal(
     decision: date, certificate: date | None = None, calendar: WorkingCalendar = ENGLAND
 ) -> Deadline:
@@ -261,7 +280,11 @@ def appeal(
     then the August and Christmas rule (r.12(3)(a)) if the time ends in one of those windows,
     otherwise the next working day (r.12(2)); by 5pm. Comparing raw dates first gives the same
     answer as rolling each forward, since rolling forward never reverses their order.
+    A certificate dated before the decision raises `DateOrderError`.
     """
+    problem = certificate_problem(decision, certificate)
+    if problem is not None:
+        raise DateOrderError(problem)
     from_decision, step = _months_step(2, decision, "the date on the decision letter")
     steps = [step]
     ends = from_decision
@@ -385,6 +408,8 @@ def reply(
     """A reply to a complaint, by the letter's timescale: working days, school days or a date.
 
     Exactly one of `working_days`, `school_days` and `on` is given; school days need `school`.
+    With working days and `school` (a letter to a school), a count that crosses the school's
+    holidays says so in its warnings and gives the date in school days too.
     """
     chosen = [value for value in (working_days, school_days, on) if value is not None]
     if len(chosen) != 1:
@@ -398,11 +423,55 @@ def reply(
         return Deadline("reply", title, on, (f"The letter asks for a reply by {long_date(on)}",))
     if working_days is not None:
         count = calendar.count(sent, working_days)
-        return Deadline("reply", title, count.result, _count_steps(count))
+        holiday = school_holiday_note(count, school) if school is not None else None
+        notes = (holiday, *term_warnings(school.terms)) if holiday and school else ()
+        return Deadline("reply", title, count.result, _count_steps(count), warnings=notes)
     if school is None:
         raise ValueError("A reply in school days needs the school's term dates.")
     assert school_days is not None
     return _school_day_deadline("reply", title, sent, school_days, school, ())
+
+
+def school_holiday_note(count: DayCount, school: SchoolCalendar) -> str | None:
+    """What to tell the family when a reply in working days runs through the school's holidays.
+
+    A school may not deal with post in its holidays, so the working days counted there may be
+    lost; the same number of school days gives a date the school can keep to. None when no
+    holiday falls in the count, or the term dates do not cover it (nothing is guessed).
+    """
+    from send_tui.model.calendars import SCHOOL_HOLIDAY
+
+    holidays: list[tuple[date, date]] = []
+    day = count.start
+    try:
+        while day < count.result:
+            day += ONE_DAY
+            if day.weekday() < 5 and school.non_school_reason(day) == SCHOOL_HOLIDAY:
+                if holidays and (day - holidays[-1][1]).days <= 3:
+                    holidays[-1] = (holidays[-1][0], day)
+                else:
+                    holidays.append((day, day))
+        if not holidays:
+            return None
+        in_school_days = school.count(count.start, count.days).result
+        offer = (
+            f"in {_plural(count.days, 'school day')} instead, the reply would be due by "
+            f"{long_date(in_school_days)}"
+        )
+    except ValueError:  # OutsideTermDates: the term dates stop short
+        if not holidays:
+            return None
+        offer = "in school days instead, the term dates must cover the whole count"
+    spans = " and ".join(
+        long_date(first) if first == last else f"{long_date(first)} to {long_date(last)}"
+        for first, last in holidays
+    )
+    where = school.terms.source_file or "the local pack"
+    return (
+        f"These {_plural(count.days, 'working day')} run into the school holiday ({spans}, by "
+        f"the term dates in {where}), when the school may not deal with letters. Counted {offer}: "
+        "choose school days on the letter if that suits the family better."
+    )
 
 
 def discrimination_claim(conduct: date, calendar: WorkingCalendar = ENGLAND) -> Deadline:

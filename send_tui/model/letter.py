@@ -144,6 +144,21 @@ class LetterDraft:
 DRAFT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(LetterDraft))
 
 
+#: The letter form's text fields: (field, label, multi-line), in the order every form shows them.
+FORM_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("addressee_name", "Addressee's name", False),
+    ("complainant_name", "Complainant's name (optional: the family can write it in)", False),
+    ("child_name", "Child or young person's name (optional)", False),
+    ("setting", "Setting (school, college or nursery)", False),
+    ("year_group", "Year group", False),
+    ("about", "What the complaint is about (drafted from the answers: edit it)", True),
+    ("tried", "What has been tried already, with whom and when", True),
+    ("outcome", "Outcome wanted (required)", True),
+    ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
+    ("enclosures", "Enclosures (optional)", False),
+)
+
+
 def letter_started(session: Session) -> bool:
     """Has the adviser typed anything into the letter form? Then the letter goes in the outputs."""
     typed = set(DRAFT_FIELDS) - {"template", "addressee_role", "reply_unit"}
@@ -225,11 +240,18 @@ def calendars_for(content: Content | None) -> tuple[WorkingCalendar, SchoolCalen
     return working, school
 
 
-def reply_deadline(draft: LetterDraft, sent: date, content: Content | None = None) -> Deadline:
+def reply_deadline(
+    draft: LetterDraft,
+    sent: date,
+    content: Content | None = None,
+    template: LetterTemplate | None = None,
+) -> Deadline:
     """The reply-by date from the letter's timescale, counted from the day it is sent.
 
     Working days skip weekends, bank holidays and the content's closure days; school days use the
-    local pack's term dates. Raises `TimescaleError` saying why when there is no date to give.
+    local pack's term dates. For a letter to a school (`template.term_time`), working days that
+    run into its holidays say so and give the date in school days. Raises `TimescaleError`
+    saying why when there is no date to give.
     """
     from send_tui.model import deadlines
     from send_tui.model.calendars import OutsideTermDates
@@ -248,7 +270,8 @@ def reply_deadline(draft: LetterDraft, sent: date, content: Content | None = Non
             return deadlines.reply(sent, on=parse_date(within), calendar=working)
         days = _day_count(within, unit)
         if unit is ReplyUnit.WORKING_DAYS:
-            return deadlines.reply(sent, working_days=days, calendar=working)
+            term_time = school if template is not None and template.term_time else None
+            return deadlines.reply(sent, working_days=days, calendar=working, school=term_time)
         if school is None:
             raise TimescaleError(
                 "Timescale for a reply: school days need the school's term dates, and the local "

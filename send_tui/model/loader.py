@@ -18,6 +18,7 @@ from typing import Any
 
 from send_tui.model import graph
 from send_tui.model.content import (
+    CALLER_NODE,
     CLOCK_IDS,
     CLOCK_MILESTONES,
     LETTER_FIELDS,
@@ -419,6 +420,17 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
     if table.has("paragraphs") and not paragraphs:
         table.error("paragraphs", "is empty: the letter needs some wording")
     texts = {"heading": heading or ""} | {f"paragraphs[{i}]": p for i, p in enumerate(paragraphs)}
+    for_caller: dict[str, tuple[str, ...]] = {}
+    callers = table.table("for_caller")
+    if callers is not None:
+        for caller in list(callers.data):
+            opening = callers.texts(caller, required=True)
+            if len(opening) > len(paragraphs):
+                callers.error(caller, f"has {len(opening)} paragraphs, more than the letter's {len(paragraphs)}")
+            for_caller[caller] = opening
+            texts |= {f"for_caller.{caller}[{i}]": p for i, p in enumerate(opening)}
+        callers.finish()
+    term_time = table.flag("term_time", default=False)
     for key, text in texts.items():
         for name in _PLACEHOLDER.findall(text):
             if name not in LETTER_FIELDS:
@@ -427,16 +439,20 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
                 )
     if not (title and heading and procedure and roles and paragraphs):
         return None
-    return LetterTemplate(letter_id, title, roles, heading, paragraphs, procedure, table.file)
+    return LetterTemplate(
+        letter_id, title, roles, heading, paragraphs, procedure, term_time, MappingProxyType(for_caller), table.file
+    )
 
 
 def _read_clock(table: Table, clock_id: str) -> Clock | None:
     title, rule = table.text("title"), table.text("rule")
     refs = table.idents("refs")
+    unless = table.table("unless")
+    condition = _condition(unless) if unless is not None else None
     if clock_id not in CLOCK_IDS:
         table.error(None, f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}")
         return None
-    return Clock(clock_id, title, rule, refs, table.file) if title and rule else None
+    return Clock(clock_id, title, rule, refs, condition, table.file) if title and rule else None
 
 
 def _conditions(table: Table, key: str, required: bool = False) -> tuple[Condition, ...]:
@@ -573,8 +589,18 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
             need(f, f"{base}.before[{index}].route", "route", content.routes, prerequisite.route)
             if prerequisite.unless is not None:
                 need_condition(f, f"{base}.before[{index}].unless", prerequisite.unless)
+    for letter in content.letters.values():
+        caller = content.nodes.get(CALLER_NODE)
+        for caller_option in letter.for_caller:
+            if caller is None or caller.option(caller_option) is None:
+                errors.append(
+                    ContentError(letter.source_file, f"letters.{letter.id}.for_caller.{caller_option}",
+                                 f"{caller_option!r} is not an option of the node {CALLER_NODE!r}")
+                )
     for clock in content.clocks.values():
         need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
+        if clock.unless is not None:
+            need_condition(clock.source_file, f"clocks.{clock.id}.unless", clock.unless)
     for comparison in content.comparisons.values():
         f, base = comparison.source_file, f"compare.{comparison.route}"
         if comparison.route not in content.routes:

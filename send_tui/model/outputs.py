@@ -157,6 +157,29 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def save_warnings(session: Session, today: date, *, consent_key: str = "") -> list[str]:
+    """What the adviser should know before saving: no consent, and an unfinished letter.
+
+    `consent_key` names how to give consent in the front end asking ("(F6)").
+    """
+    from send_tui.model.letter import LetterDraft, completeness, letter_started
+    from send_tui.model.summary import letter_date
+
+    lines: list[str] = []
+    if not session.case.consent_to_record:
+        lines.append(
+            f"No consent to keep a record{consent_key}: names and the date of birth are left out."
+        )
+    if letter_started(session):
+        missing = completeness(
+            LetterDraft.from_session(session), sent=letter_date(session, today), content=session.content
+        )
+        if missing:
+            lines.append("The letter is not finished:")
+            lines += [f"- {line}" for line in missing]
+    return lines
+
+
 def _summary(session: Session, today: date, redacted: bool) -> Summary:
     personal = session.case.consent_to_record
     return build_summary(session, today, redacted=redacted, include_personal=personal)

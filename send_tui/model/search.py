@@ -232,6 +232,22 @@ def bigrams(word: str) -> set[str]:
 # --- results and documents -----------------------------------------------------------------
 
 
+#: The category shown before each hit's title; contacts read better as organisations.
+CATEGORY: dict[str, str] = {
+    "step": "step",
+    "route": "route",
+    "term": "term",
+    "ref": "ref",
+    "contact": "organisation",
+    "letter": "letter",
+}
+
+
+def hit_label(result: SearchResult) -> str:
+    """ "step: Appeal to the First-tier Tribunal (SEND)": the category, then the title."""
+    return f"{CATEGORY[result.kind]}: {result.title}"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     """One match, ready for a palette hit or a line of `send-tui lookup`."""

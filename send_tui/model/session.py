@@ -45,6 +45,35 @@ class SentLetter:
     fingerprint: str
 
 
+#: What consent means, in the words the call-details dialog and plain mode both show.
+CONSENT_HELP = (
+    "With the caller's agreement, the call is autosaved on this computer and saved files include "
+    "names. Without it, nothing personal is written to disk and autosave is off."
+)
+
+
+def dropped_message(dropped: list[DroppedAnswer]) -> str:
+    """The message for answers a change removed, one "- question: answer" line each."""
+    listing = "\n".join(f"- {d.question}: {d.answer}" for d in dropped)
+    return f"These answers no longer apply and were removed:\n{listing}"
+
+
+def toggle_choice(node: Node, selected: set[str], option_id: str) -> set[str]:
+    """The ticks on a multi-choice step after ticking or unticking `option_id`.
+
+    An exclusive option ("not sure") clears the others, and ticking another clears it.
+    """
+    option = node.option(option_id)
+    if option is None:
+        return set(selected)
+    if option_id in selected:
+        return set(selected) - {option_id}
+    if option.exclusive:
+        return {option_id}
+    exclusive = {o.id for o in node.options if o.exclusive}
+    return (set(selected) - exclusive) | {option_id}
+
+
 @dataclass
 class CaseDetails:
     """What the adviser records about the call itself (never required)."""
@@ -244,6 +273,39 @@ class Session:
             key=lambda r: (r.order, r.title),
         )
         return [PlanEntry(r, reasons[r.id], tuple(firsts.get(r.id, ()))) for r in ordered]
+
+    def addable_routes(self) -> list[Route]:
+        """Routes the adviser may add by hand: every plannable route not yet in the plan."""
+        in_plan = {entry.route.id for entry in self.plan()}
+        return [
+            r
+            for r in sorted(self.content.routes.values(), key=lambda r: r.order)
+            if r.plannable and r.id not in in_plan
+        ]
+
+    def node_contacts(self, node: Node) -> tuple[str, ...]:
+        """The contacts an outcome shows: its own, then its route's, without repeats."""
+        return self._node_ids(node, "contacts")
+
+    def node_refs(self, node: Node) -> tuple[str, ...]:
+        """The references an outcome shows: its own, then its route's, without repeats."""
+        return self._node_ids(node, "refs")
+
+    def _node_ids(self, node: Node, kind: str) -> tuple[str, ...]:
+        route = self.content.routes.get(node.route or "")
+        return tuple(dict.fromkeys([*getattr(node, kind), *(getattr(route, kind) if route else ())]))
+
+    def offered_routes(self, node: Node, *, preview: bool = False) -> list[Route]:
+        """The plannable routes an outcome offers to add with one key.
+
+        On the call, the outcome's suggestions not yet in the plan; opened as a look-up, the
+        outcome's own route and suggestions not yet in the plan.
+        """
+        if not preview:
+            return [r for r in self.suggested_routes() if r.plannable]
+        in_plan = {e.route.id for e in self.plan()}
+        ids = [r for r in (node.route, *node.also_routes) if r and r not in in_plan]
+        return [self.content.routes[r] for r in ids if self.content.routes[r].plannable]
 
     def suggested_routes(self) -> list[Route]:
         """Routes the outcome suggests that are not yet in the plan, for one-key adding."""

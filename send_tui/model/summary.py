@@ -225,11 +225,13 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
 
     A clock that cannot be counted (term dates that stop short, a certificate without the
     decision date) is a `DeadlineProblem` saying why, so the adviser sees it rather than nothing.
+    Clocks the answers rule out (`model.clocks`) are left out, whatever dates were entered.
     """
-    from send_tui.model import deadlines
+    from send_tui.model import clocks, deadlines
     from send_tui.model.calendars import OutsideTermDates
 
-    dates = session.dates
+    # Only the dates that apply to this call: a school-only appeal has no certificate to count.
+    dates = {k: v for k, v in session.dates.items() if clocks.date_applies(session, k)}
     working, school = calendars_for(session.content)
     found: list[Deadline | DeadlineProblem] = []
     in_play = session_clocks(session)
@@ -291,15 +293,17 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
         add("ehc", lambda: deadlines.ehc(dates["ehc_request"], working))
     if "annual_review" in dates:
         add("ehc", lambda: deadlines.ehc_annual_review(dates["annual_review"], working))
-    if letter_started(session) and choose_template(session) is not None:
+    template = choose_template(session) if letter_started(session) else None
+    if template is not None:
         draft = LetterDraft.from_session(session)
         try:
-            found.append(reply_deadline(draft, letter_date(session, today), session.content))
+            sent = letter_date(session, today)
+            found.append(reply_deadline(draft, sent, session.content, template))
         except TimescaleError as error:
             found.append(
                 DeadlineProblem("reply", _clock_title(session.content, "reply"), str(error))
             )
-    return tuple(found)
+    return tuple(f for f in found if clocks.applies(session.content, f.clock, session.answers))
 
 
 def _clock_title(content: Content, clock: str) -> str:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from send_tui.model import dates, storage
+from send_tui.model.clocks import date_keys_for
 from send_tui.model.outputs import default_basename
 from send_tui.model.summary import (
     CLOCK_DATE_KEYS,
@@ -63,9 +64,7 @@ class DeadlinesScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def _keys(self) -> list[str]:
-        wanted = self.clocks or tuple(CLOCK_DATE_KEYS)
-        keys = {k for clock in wanted for k in CLOCK_DATE_KEYS.get(clock, ())}
-        return [k.key for k in DATE_KEYS if k.key in keys]
+        return date_keys_for(self.send_app.session, self.clocks or tuple(CLOCK_DATE_KEYS))
 
     def compose(self) -> ComposeResult:
         session = self.send_app.session
@@ -109,7 +108,18 @@ class DeadlinesScreen(Screen[None]):
         if changed:
             session.revision += 1
             self.send_app.session_changed()
+        self._show_date_order()
         self._show()
+
+    def _show_date_order(self) -> None:
+        """Under the certificate's date: why it cannot be right (its text stays as typed)."""
+        from send_tui.model.deadlines import certificate_problem
+
+        known = self.send_app.session.dates
+        if "decision" not in known or "certificate" not in known or not self.query("#error-certificate"):
+            return
+        problem = certificate_problem(known["decision"], known.get("certificate"))
+        self.query_one("#error-certificate", Static).update(Text(problem or ""))
 
     def _found(self):  # -> tuple[Deadline | DeadlineProblem, ...]
         found = session_deadlines(self.send_app.session, dates.today())

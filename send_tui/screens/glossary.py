@@ -13,16 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from send_tui.model.content import GlossaryTerm
+from send_tui.model.content import GlossaryTerm, glossary_matches
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from send_tui.app import SendApp
-
-
-def _matches(term: GlossaryTerm, words: list[str]) -> bool:
-    haystack = " ".join((term.term, *term.aliases, term.definition)).lower()
-    return all(word in haystack for word in words)
 
 
 class GlossaryScreen(Screen[None]):
@@ -49,9 +44,6 @@ class GlossaryScreen(Screen[None]):
                 yield Static(id="definition", markup=False)
         yield Footer()
 
-    def _terms(self) -> list[GlossaryTerm]:
-        return sorted(self.send_app.content.glossary.values(), key=lambda t: t.term.lower())
-
     def on_mount(self) -> None:
         self._fill("")
         if self.initial:
@@ -61,10 +53,9 @@ class GlossaryScreen(Screen[None]):
             self.query_one("#glossary-filter").focus()
 
     def _fill(self, query: str) -> None:
-        words = query.lower().split()
         options = self.query_one("#glossary-list", OptionList)
         options.clear_options()
-        found = [t for t in self._terms() if _matches(t, words)]
+        found = glossary_matches(self.send_app.content, query)
         options.add_options(Option(Text(t.term), id=t.id) for t in found)
         if found:
             options.highlighted = 0

@@ -20,14 +20,17 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from send_tui.model import dates, fields, outputs
 from send_tui.model.letter import (
+    FORM_FIELDS,
     REPLY_UNIT_LABELS,
     LetterDraft,
     ReplyUnit,
+    TimescaleError,
     addressee_role,
     choose_template,
     completeness,
     letter_templates,
     render_letter,
+    reply_deadline,
     template_fields,
 )
 from send_tui.model.summary import letter_date
@@ -35,25 +38,15 @@ from send_tui.render.text import render_letter_text
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from send_tui.app import SendApp
+    from datetime import date
 
-#: (field, label, multi-line) in the order the form shows them.
-TEXT_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("addressee_name", "Addressee's name", False),
-    ("complainant_name", "Complainant's name (optional: the family can write it in)", False),
-    ("child_name", "Child or young person's name (optional)", False),
-    ("setting", "Setting (school, college or nursery)", False),
-    ("year_group", "Year group", False),
-    ("about", "What the complaint is about (drafted from the answers: edit it)", True),
-    ("tried", "What has been tried already, with whom and when", True),
-    ("outcome", "Outcome wanted (required)", True),
-    ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
-    ("enclosures", "Enclosures (optional)", False),
-)
+    from send_tui.app import SendApp
+    from send_tui.model.content import LetterTemplate
+
 
 
 #: The text fields a template may leave out (the Selects are always shown).
-DRAFT_TEXT_FIELDS: tuple[str, ...] = tuple(name for name, _label, _multi in TEXT_FIELDS)
+DRAFT_TEXT_FIELDS: tuple[str, ...] = tuple(name for name, _label, _multi in FORM_FIELDS)
 
 #: Said once, at the top of the form: nothing typed is corrected or reworded.
 AS_TYPED = (
@@ -91,7 +84,7 @@ class LetterScreen(Screen[None]):
                 yield Select(self._roles(template.id), value=addressee_role(template, draft),
                              allow_blank=False, id="addressee_role", compact=True)
                 yield Static(Text(AS_TYPED, style="italic"), id="as-typed", markup=False)
-                for name, label, multiline in TEXT_FIELDS:
+                for name, label, multiline in FORM_FIELDS:
                     with Vertical(id=f"field-{name}", classes="field"):
                         if name == "reply_within":
                             yield Label("Timescale for a reply (required)")
@@ -152,7 +145,7 @@ class LetterScreen(Screen[None]):
 
     def _draft(self) -> LetterDraft:
         values: dict[str, str] = {}
-        for name, _label, multiline in TEXT_FIELDS:
+        for name, _label, multiline in FORM_FIELDS:
             if multiline:
                 values[name] = self.query_one(f"#{name}", TextArea).text
             else:
@@ -205,6 +198,7 @@ class LetterScreen(Screen[None]):
                 note.append(f"- {line}\n")
         else:
             note.append("The letter has everything it needs.", style="bold")
+        note.append(self._reply_notes(draft, sent, self._template()))
         self.query_one("#missing", Static).update(note)
         self.query_one("#preview", Static).update(Text(self._letter_text()))
 
@@ -220,6 +214,19 @@ class LetterScreen(Screen[None]):
         # Nothing typed yet: no letter is saved, but show what it would look like.
         letter = render_letter(template, self._draft().without_personal(), letter_date(session, dates.today()), app.content)
         return NOT_SAVED_YET + "\n\n" + "\n\n".join(letter.blocks())
+
+    def _reply_notes(self, draft: LetterDraft, sent: date, template: LetterTemplate | None) -> Text:
+        """What the reply-by date should carry with it (a school holiday in the count), if anything."""
+        try:
+            reply = reply_deadline(draft, sent, self.send_app.content, template)
+        except TimescaleError:
+            return Text()
+        notes = Text()
+        if reply.warnings:
+            notes.append(f"\nReply by {dates.long_date(reply.due)}.", style="bold")
+        for warning in reply.warnings:
+            notes.append(f"\nNote: {warning}", style="italic")
+        return notes
 
     def action_copy_letter(self) -> None:
         session, app = self.send_app.session, self.send_app

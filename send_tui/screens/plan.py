@@ -119,9 +119,7 @@ class PlanScreen(Screen[None]):
 
     def action_add(self) -> None:
         session = self.send_app.session
-        in_plan = {e.route.id for e in session.plan()}
-        routes = [r for r in sorted(session.content.routes.values(), key=lambda r: r.order)
-                  if r.plannable and r.id not in in_plan]
+        routes = session.addable_routes()
         if not routes:
             self.notify("Every route is already in the plan.")
             return

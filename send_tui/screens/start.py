@@ -13,19 +13,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from send_tui.model.start_menu import ABOUT, start_choices
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from send_tui.app import SendApp
-
-ABOUT = (
-    "Walks a caller's disagreement about special educational needs and disability (SEND) "
-    "provision in England to the routes open to them: talking to the school, SENDIASS, "
-    "complaints, disagreement resolution, mediation, appeals to the First-tier Tribunal (SEND) "
-    "and challenging an exclusion. It works offline and saves a printable summary and a "
-    "complaint letter. It gives information, not legal advice."
-)
 
 KEYS = (
     "Keys: 1-9 choose · Esc back · F1 help · F2 plan · F3 answers · F4 glossary · "
@@ -53,19 +46,7 @@ class StartScreen(Screen[None]):
 
     def _choices(self) -> list[tuple[str, str, str]]:
         """(key, label, action id) for each choice, in the order shown."""
-        app = self.send_app
-        choices: list[tuple[str, str, str]] = []
-        if app.resumable is not None:
-            saved = app.resumable.saved
-            when = f" (autosaved {saved:%a %d %b %H:%M})" if saved else ""
-            choices.append(("r", f"Resume the call in progress{when}", "resume"))
-        if app.session.answers:
-            choices.append(("c", "Continue this call", "continue"))
-        numbered = [("Start a new call", "begin")]
-        numbered += [(f"Look up: {question}", f"open:{node_id}") for question, node_id in app.content.common_questions]
-        numbered.append(("Glossary of terms", "glossary"))
-        choices += [(str(number), label, action) for number, (label, action) in enumerate(numbered, start=1)]
-        return choices
+        return start_choices(self.send_app.session, self.send_app.resumable)
 
     def compose(self) -> ComposeResult:
         app = self.send_app

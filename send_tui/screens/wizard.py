@@ -26,7 +26,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from send_tui.model.clocks import node_clocks
 from send_tui.model.content import Node, NodeKind, Route
+from send_tui.model.session import toggle_choice
 from send_tui.widgets import content_text
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.numbered import numbered_row
@@ -189,7 +191,7 @@ class WizardScreen(Screen[None]):
         if node.body:
             parts.append(content_text.paragraphs(node.body))
         parts += [content_text.heading("Next steps"), content_text.numbered(node.next_steps)]
-        contact_ids = [*node.contacts, *(route.contacts if route else ())]
+        contact_ids = self.send_app.session.node_contacts(node)
         if contact_ids:
             parts += [content_text.heading("Who to contact"), content_text.contacts(content, contact_ids)]
         clock_ids = self._clock_ids()
@@ -199,17 +201,13 @@ class WizardScreen(Screen[None]):
                 content_text.clocks(content, clock_ids),
                 Text("Press d to work out the dates.", style="italic"),
             ]
-        ref_ids = [*node.refs, *(route.refs if route else ())]
+        ref_ids = self.send_app.session.node_refs(node)
         if ref_ids:
             parts += [content_text.heading("References"), content_text.references(content, ref_ids)]
         return Text("\n\n").join(parts)
 
     def _suggested(self) -> list[Route]:
-        if self.preview:
-            in_plan = {e.route.id for e in self.send_app.session.plan()}
-            ids = [r for r in (self.node.route, *self.node.also_routes) if r and r not in in_plan]
-            return [self.send_app.content.routes[r] for r in ids if self.send_app.content.routes[r].plannable]
-        return [r for r in self.send_app.session.suggested_routes() if r.plannable]
+        return self.send_app.session.offered_routes(self.node, preview=self.preview)
 
     def _show_suggested(self) -> None:
         routes = self._suggested()
@@ -225,8 +223,9 @@ class WizardScreen(Screen[None]):
         widget.update(text)
 
     def _clock_ids(self) -> tuple[str, ...]:
-        route = self.send_app.content.routes.get(self.node.route or "")
-        return tuple(dict.fromkeys([*self.node.clocks, *(route.clocks if route else ())]))
+        # Only the clocks that apply to this call (h-caller's model/clocks.py): a school-only
+        # appeal lists no mediation clocks.
+        return node_clocks(self.send_app.session, self.node)
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -294,16 +293,9 @@ class WizardScreen(Screen[None]):
         await self._go_on()
 
     def _toggle(self, option_id: str) -> None:
-        option = self.node.option(option_id)
-        if option is None:
+        if self.node.option(option_id) is None:
             return
-        if option_id in self.selected:
-            self.selected.discard(option_id)
-        elif option.exclusive:
-            self.selected = {option_id}
-        else:
-            exclusive = {o.id for o in self.node.options if o.exclusive}
-            self.selected = (self.selected - exclusive) | {option_id}
+        self.selected = toggle_choice(self.node, self.selected, option_id)
         options = self.query_one("#options", OptionList)
         highlighted = options.highlighted
         for index, new in enumerate(self._options()):

@@ -82,7 +82,11 @@ def _add_appeal(parser: argparse.ArgumentParser) -> None:
 def _appeal(args: argparse.Namespace, sources: _Sources) -> Deadline:
     from send_tui.model import deadlines
 
-    return deadlines.appeal(args.decision, args.certificate, sources.working)
+    try:
+        return deadlines.appeal(args.decision, args.certificate, sources.working)
+    except deadlines.DateOrderError as error:
+        _usage_error(str(error))
+        raise  # not reached: _usage_error exits
 
 
 def _add_mediation_contact(parser: argparse.ArgumentParser) -> None:

@@ -53,6 +53,12 @@ def run(args: argparse.Namespace) -> int:
     session = load_session(args)
     if session is None:
         return 1
+    from send_tui.cli import _wants_plain
+
+    if _wants_plain(args):
+        from send_tui.plain import run_plain
+
+        return run_plain(content_dir=getattr(args, "content", None), config_path=args.config, session=session)
     from send_tui.app import make_app
 
     app = make_app(

@@ -1,0 +1,39 @@
+"""What the first screen says and offers, for the full app and plain mode alike."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from send_tui.model.autosave import Pending
+    from send_tui.model.session import Session
+
+ABOUT = (
+    "Walks a caller's disagreement about special educational needs and disability (SEND) "
+    "provision in England to the routes open to them: talking to the school, SENDIASS, "
+    "complaints, disagreement resolution, mediation, appeals to the First-tier Tribunal (SEND) "
+    "and challenging an exclusion. It works offline and saves a printable summary and a "
+    "complaint letter. It gives information, not legal advice."
+)
+
+
+def start_choices(session: Session, resumable: Pending | None) -> list[tuple[str, str, str]]:
+    """(key, label, action) for each choice, in the order shown.
+
+    The numbers never move: 1 always starts a new call, then the common questions, then the
+    glossary. A call to carry on (resumed from the autosave, or the one in progress) gets a
+    letter of its own ("r", "c"), shown first, so offering it never renumbers anything else.
+    Actions: "resume", "continue", "begin", "open:<node id>", "glossary".
+    """
+    choices: list[tuple[str, str, str]] = []
+    if resumable is not None:
+        saved = resumable.saved
+        when = f" (autosaved {saved:%a %d %b %H:%M})" if saved else ""
+        choices.append(("r", f"Resume the call in progress{when}", "resume"))
+    if session.answers:
+        choices.append(("c", "Continue this call", "continue"))
+    numbered = [("Start a new call", "begin")]
+    numbered += [(f"Look up: {question}", f"open:{node_id}") for question, node_id in session.content.common_questions]
+    numbered.append(("Glossary of terms", "glossary"))
+    choices += [(str(number), label, action) for number, (label, action) in enumerate(numbered, start=1)]
+    return choices
