@@ -35,10 +35,11 @@ class SaveDialog(Dialog[list[Path] | None]):
     SaveDialog > Vertical {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
+        overflow-y: auto;
     }
     SaveDialog #files, SaveDialog #warnings { color: $text-muted; margin-bottom: 1; }
     SaveDialog #problem { color: $text-error; text-style: bold; }
-    SaveDialog Horizontal { height: auto; align-horizontal: right; }
+    SaveDialog Horizontal { height: auto; align-horizontal: right; dock: bottom; }
     SaveDialog Button { margin-left: 2; }
     """
     BINDINGS = [

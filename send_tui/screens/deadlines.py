@@ -101,10 +101,13 @@ class DeadlinesScreen(Screen[None]):
                 day = dates.parse_date(text)
             except dates.DateFormatError as problem:
                 error.update(Text(str(problem)))
-                return
-            error.update("")
-            changed = session.dates.get(key) != day
-            session.dates[key] = day
+                # The field no longer holds the date used before: working on with it would show,
+                # timeline and save a date the adviser can no longer see.
+                changed = session.dates.pop(key, None) is not None
+            else:
+                error.update("")
+                changed = session.dates.get(key) != day
+                session.dates[key] = day
         if changed:
             session.revision += 1
             self.send_app.session_changed()
