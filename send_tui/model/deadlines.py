@@ -288,14 +288,6 @@ def appeal(
     from_decision, step = _months_step(2, decision, "the date on the decision letter")
     steps = [step]
     ends = from_decision
-    warnings: tuple[str, ...] = ()
-    if certificate is not None and certificate < decision:
-        # Mediation advice follows the decision, so a certificate dated first is a typing slip
-        # in one of the two dates, and the appeal date hangs on both.
-        warnings = (
-            f"The mediation certificate ({long_date(certificate)}) is dated before the decision "
-            f"letter ({long_date(decision)}): check both dates.",
-        )
     if certificate is not None:
         from_certificate, step = _months_step(
             1, certificate, "the date of the mediation certificate"
@@ -319,7 +311,6 @@ def appeal(
         due=due,
         steps=(*steps, *moved, BY_5PM),
         by_5pm=True,
-        warnings=warnings,
     )
 
 

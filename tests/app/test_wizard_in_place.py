@@ -49,7 +49,7 @@ async def test_a_new_call_reuses_the_wizard_with_an_empty_trail() -> None:
 async def test_every_kind_of_step_shows_its_own_pane() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "1", "6")  # a multi-choice step
+        await press(pilot, "1", "7")  # a multi-choice step
         assert app.screen.query_one("#multi-hint").display
         assert not app.screen.query_one("#outcome-body").display
         await press(pilot, "1", "c")  # on to an outcome
@@ -74,7 +74,7 @@ async def test_a_look_up_walks_on_without_answering_and_esc_walks_back_to_the_ca
         assert app.screen.preview and node_id(app) == "council_decision"
         assert "Look-up" in str(app.screen.query_one("#title-bar").render())
         await press(pilot, "1")  # where "refused to assess" leads, in the look-up
-        assert app.screen.preview and node_id(app) == "what_next_decision"
+        assert app.screen.preview and node_id(app) == "what_next_assessment"
         assert app.session.answers == answers
         await press(pilot, "escape")
         assert app.screen.preview and node_id(app) == "council_decision"

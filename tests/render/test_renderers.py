@@ -126,7 +126,7 @@ def test_the_html_is_self_contained_printable_and_runs_nothing(typical: Summary)
     )
     assert not re.search(r"\b(src|href)\s*=", html)
     assert "@import" not in html and "url(" not in html
-    assert "@page { size: A4; margin: 18mm; }" in html
+    assert "@page { size: A4; margin: 14mm 15mm; }" in html
     assert "@media print" in html
     assert "default-src 'none'" in html
 
