@@ -131,6 +131,9 @@ class Node:
     clocks: tuple[str, ...] = ()
     letter: str | None = None
     terms: tuple[str, ...] = ()  # glossary ids this screen uses, for its F1 help
+    #: question: the option that stands while the question is unanswered, so a call (or an older
+    #: record) goes on past it; the adviser can still go back and answer it.
+    default: str | None = None
     source_file: str = ""
 
     def option(self, option_id: str) -> Option | None:

@@ -22,7 +22,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import Content, LetterTemplate, NodeKind
+from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, NodeKind, Option
 from send_tui.model.dates import DateFormatError, long_date, parse_date
 
 if TYPE_CHECKING:
@@ -349,14 +349,40 @@ class Letter:
         )
 
 
+def caller_of(session: Session) -> str:
+    """Who is calling: the answer to "Who is calling?", else its default (a parent or carer)."""
+    answer = session.answers.get(CALLER_NODE)
+    if isinstance(answer, str):
+        return answer
+    node = session.content.nodes.get(CALLER_NODE)
+    return (node.default or "") if node is not None else ""
+
+
+def caller_answered(session: Session) -> Option | None:
+    """The option chosen at "Who is calling?", if the adviser answered it (None: not asked)."""
+    node = session.content.nodes.get(CALLER_NODE)
+    answer = session.answers.get(CALLER_NODE)
+    return node.option(answer) if node is not None and isinstance(answer, str) else None
+
+
+def letter_paragraphs(template: LetterTemplate, caller: str = "") -> tuple[str, ...]:
+    """The template's paragraphs, opening in the caller's own words where it gives them."""
+    opening = template.for_caller.get(caller, ())
+    return (*opening, *template.paragraphs[len(opening) :])
+
+
 def render_letter(
-    template: LetterTemplate, draft: LetterDraft, today: date, content: Content | None = None
+    template: LetterTemplate,
+    draft: LetterDraft,
+    today: date,
+    content: Content | None = None,
+    caller: str = "",
 ) -> Letter:
     """Fill `template` with `draft` for a letter dated `today` (the day it is sent).
 
     Blank fields become a gap to fill in by hand; a paragraph about what was tried or enclosed
     is left out when there is nothing to say. `content` supplies closure days and term dates for
-    the reply-by date.
+    the reply-by date; `caller` (`caller_of`) words the opening for a young person or a helper.
     """
     try:
         reply_by: date | None = reply_deadline(draft, today, content).due
@@ -368,9 +394,10 @@ def render_letter(
         # One pass over the CONTENT's text: what a user typed is returned, never rescanned.
         return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
-    paragraphs = [fill(p) for p in template.paragraphs if not _says_nothing(p, draft)]
+    wording = letter_paragraphs(template, caller)
+    paragraphs = [fill(p) for p in wording if not _says_nothing(p, draft)]
     # What the template itself says decides what to add: the user's text is not trusted to say it.
-    used = " ".join(template.paragraphs)
+    used = " ".join(wording)
     if template.procedure.casefold() not in used.casefold() or "complaint" not in used.casefold():
         paragraphs.insert(
             min(1, len(paragraphs)), PROCEDURE_SENTENCE.replace("{procedure}", template.procedure)

@@ -253,6 +253,7 @@ def _read_node(table: Table, node_id: str) -> Node | None:
         clocks=table.idents("clocks"),
         letter=table.ident("letter", required=False),
         terms=table.idents("terms"),
+        default=table.ident("default", required=False),
         source_file=table.file,
     )
     if kind_text is None or title is None:
@@ -303,6 +304,8 @@ def _check_node_shape(node: Node, table: Table) -> None:
             table.error(where, "route and exclusive belong on multi-choice options only")
         if kind is NodeKind.MULTI and option.next:
             table.error(f"{where}.next", "multi-choice options do not lead anywhere: use branches")
+    if node.default is not None and (kind is not NodeKind.QUESTION or node.option(node.default) is None):
+        table.error("default", f"{node.default!r} is not an option of this question")
     if kind is NodeKind.MULTI and sum(o.exclusive for o in node.options) > 1:
         table.error("options", "only one option may be exclusive")
     if kind in (NodeKind.INFO, NodeKind.MULTI) and not node.next:

@@ -23,6 +23,8 @@ from send_tui.model.letter import (
     LetterDraft,
     TimescaleError,
     calendars_for,
+    caller_answered,
+    caller_of,
     choose_template,
     clean_text,
     completeness,
@@ -328,6 +330,11 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
     if reference:
         lines.append(("Case reference", reference))
     lines.append(("Content last reviewed", long_date(session.content.review_date)))
+    caller = caller_answered(session)
+    if caller is not None:
+        lines.append(("Who is calling", _text(caller.label)))
+        if caller.hint:
+            lines.append(("For this caller", _text(caller.hint)))
     if not personal:
         lines.append(("Note", WORDS.redacted_note))
         return tuple(lines)
@@ -430,4 +437,4 @@ def _letter(session: Session, today: date, personal: bool) -> tuple[Letter | Non
     missing = tuple(completeness(draft, sent=sent, content=session.content))
     if not personal:
         draft = draft.without_personal()
-    return render_letter(template, draft, sent, session.content), missing
+    return render_letter(template, draft, sent, session.content, caller_of(session)), missing

@@ -20,6 +20,7 @@ from send_tui.model.letter import (
     ReplyUnit,
     TimescaleError,
     addressee_role,
+    caller_of,
     choose_template,
     completeness,
     letter_templates,
@@ -162,7 +163,7 @@ class LetterScreen(Screen[None]):
         if template is None:
             self.query_one("#preview", Static).update(Text("No letter template fits this path."))
             return
-        letter = render_letter(template, draft, sent, app.content)
+        letter = render_letter(template, draft, sent, app.content, caller_of(session))
         self.query_one("#preview", Static).update(Text("\n\n".join(letter.blocks())))
 
     def _reply_notes(self, draft: LetterDraft, sent: date, template: LetterTemplate | None) -> Text:
@@ -184,7 +185,8 @@ class LetterScreen(Screen[None]):
         template = app.content.letters.get(draft.template) or choose_template(session, draft)
         if template is None:
             return
-        letter = render_letter(template, draft, letter_date(session, dates.today()), app.content)
+        sent = letter_date(session, dates.today())
+        letter = render_letter(template, draft, sent, app.content, caller_of(session))
         app.copy_to_clipboard(render_letter_text(letter))
         self.notify(
             "Letter copied to the clipboard (OSC 52). Some terminals do not support this: "

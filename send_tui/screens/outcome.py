@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from send_tui.model.clocks import node_clocks
 from send_tui.model.content import Route
+from send_tui.model.letter import caller_answered
 from send_tui.screens.node_screen import NodeScreen
 from send_tui.widgets import content_text
 
@@ -46,6 +47,9 @@ class OutcomeScreen(NodeScreen):
         route = content.routes.get(node.route or "")
         if route is not None:
             parts.append(Text.assemble(("Route: ", "bold"), route.title))
+        caller = caller_answered(self.send_app.session)
+        if caller is not None and caller.hint:
+            parts.append(Text.assemble(("Who is calling: ", "bold"), caller.label, "\n", (caller.hint, "italic")))
         if node.body:
             parts.append(content_text.paragraphs(node.body))
         parts += [content_text.heading("Next steps"), content_text.numbered(node.next_steps)]

@@ -23,3 +23,23 @@ async def test_a_reply_over_christmas_in_working_days_offers_school_days(monkeyp
         assert "Reply by Wed 30 Dec 2026." in text
         assert "run into the school holiday" in text
         assert "in 10 school days instead, the reply would be due by Tue 12 Jan 2027" in text
+
+
+async def test_esc_from_the_first_question_asks_who_is_calling_and_the_letter_follows() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await press(pilot, "1")
+        assert node_id(app) == "situation"
+        await press(pilot, "escape")
+        assert node_id(app) == "caller"
+        await press(pilot, "2")  # the young person
+        assert node_id(app) == "situation"
+        assert app.session.answers == {"caller": "young_person"}
+        await press(pilot, "4", "1")
+        assert node_id(app) == "out_complaint_school"
+        assert "the young person's own" in screen_text(app)
+        await press(pilot, "l")
+        await fill(pilot, "complainant_name", "Jo Smith")
+        text = screen_text(app)
+        assert "I am writing about my own support" in text
+        assert "parent of" not in text
