@@ -19,7 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from send_tui.dialogs.base import Dialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model import dates, storage
-from send_tui.model.letter import LetterDraft, completeness, letter_started
+from send_tui.model.letter import LetterDraft, about_confirmed, completeness, letter_started
 from send_tui.model.outputs import default_basename, output_paths, save_outputs
 from send_tui.model.summary import letter_date
 
@@ -79,6 +79,7 @@ class SaveDialog(Dialog[list[Path] | None]):
                 LetterDraft.from_session(session),
                 sent=letter_date(session, dates.today()),
                 content=session.content,
+                about_confirmed=about_confirmed(session),
             )
             if missing:
                 text.append("The letter is not finished:")

@@ -241,6 +241,8 @@ class LetterTemplate:
     #: Opening paragraphs for a caller other than a parent (an option id of `CALLER_NODE`):
     #: they replace the same number of paragraphs at the start of `paragraphs`.
     for_caller: Mapping[str, tuple[str, ...]] = field(default_factory=empty_mapping)
+    #: A first draft of "what the complaint is about", per caller; `parent` stands for the rest.
+    about: Mapping[str, str] = field(default_factory=empty_mapping)
     source_file: str = ""
 
 

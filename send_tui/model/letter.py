@@ -22,7 +22,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, NodeKind, Option
+from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Option
 from send_tui.model.dates import DateFormatError, long_date, parse_date
 
 if TYPE_CHECKING:
@@ -150,26 +150,23 @@ def letter_started(session: Session) -> bool:
 
 
 def draft_about(session: Session) -> str:
-    """A plain first draft of "what the complaint is about", from the answers on the path.
+    """A first draft of "what the complaint is about", in the words a family would use.
 
-    The first answer says what the call is about; later answers are added as "question answer."
-    so the adviser can see what to keep. It is only a starting point: the form lets them edit it.
+    The answers choose it: the letter they lead to (a school, the council, the NHS ...) gives the
+    sentence, worded for who is calling ("the support my child gets", "the support I get").
+    It is only a starting point: until the adviser rewrites or confirms it (`about_confirmed`),
+    the letter is not complete. "" when no letter fits the path.
     """
-    sentences: list[str] = []
-    for index, (node, answer) in enumerate(session.trail()):
-        if not answer or node.kind is NodeKind.INFO:
-            continue
-        sentence = answer if index == 0 else f"{node.title} {answer}"
-        sentences.append(_as_sentence(sentence))
-    return clean_text(" ".join(sentences))
+    template = choose_template(session, LetterDraft.from_fields(session.letter_fields))
+    if template is None:
+        return ""
+    caller = caller_of(session)
+    return clean_text(template.about.get(caller) or template.about.get("parent", "")).strip()
 
 
-def _as_sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".?!" else text + "."
+def about_confirmed(session: Session) -> bool:
+    """Has the adviser written or confirmed what the complaint is about? Absent means the draft."""
+    return "about" in session.letter_fields
 
 
 # --- choosing the template -------------------------------------------------------------------
@@ -293,13 +290,23 @@ def _day_count(text: str, unit: ReplyUnit) -> int:
 # --- what is missing -------------------------------------------------------------------------
 
 
+#: What the completeness check says while "what it is about" is still the untouched draft.
+ABOUT_UNCONFIRMED = "What the complaint is about: check or rewrite the draft, then confirm it."
+
+
 def completeness(
-    draft: LetterDraft, *, sent: date | None = None, content: Content | None = None
+    draft: LetterDraft,
+    *,
+    sent: date | None = None,
+    content: Content | None = None,
+    about_confirmed: bool = True,
 ) -> list[str]:
     """What the letter still needs before it is sent, one line each; empty when it is complete.
 
     The addressee, what the complaint is about, the outcome wanted and a timescale that gives a
-    date (a timescale that cannot be resolved says why). `sent` defaults to today.
+    date (a timescale that cannot be resolved says why). `sent` defaults to today. With
+    `about_confirmed` false, "what it is about" is the draft from the answers, which nobody
+    has checked yet, so it still counts as missing.
     """
     from send_tui.model.dates import today
 
@@ -308,6 +315,8 @@ def completeness(
         missing.append("Addressee: the name of the person the letter goes to.")
     if not draft.value("about"):
         missing.append("What the complaint is about.")
+    elif not about_confirmed:
+        missing.append(ABOUT_UNCONFIRMED)
     if not draft.value("outcome"):
         missing.append("Outcome wanted: what the family wants to happen.")
     try:

@@ -399,6 +399,18 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
             texts |= {f"for_caller.{caller}[{i}]": p for i, p in enumerate(opening)}
         callers.finish()
     term_time = table.flag("term_time", default=False)
+    about: dict[str, str] = {}
+    drafts = table.table("about")
+    if drafts is not None:
+        for caller in list(drafts.data):
+            text = drafts.text(caller)
+            if text:
+                about[caller] = text
+                if _PLACEHOLDER.search(text):
+                    drafts.error(caller, "is the family's own words: it cannot use {fields}")
+        if not drafts.has("parent"):
+            drafts.error("parent", "is missing: the draft for a parent or carer stands for every other caller")
+        drafts.finish()
     for key, text in texts.items():
         for name in _PLACEHOLDER.findall(text):
             if name not in LETTER_FIELDS:
@@ -408,7 +420,8 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
     if not (title and heading and procedure and roles and paragraphs):
         return None
     return LetterTemplate(
-        letter_id, title, roles, heading, paragraphs, procedure, term_time, MappingProxyType(for_caller), table.file
+        letter_id, title, roles, heading, paragraphs, procedure, term_time, MappingProxyType(for_caller),
+        MappingProxyType(about), table.file,
     )
 
 
@@ -488,14 +501,15 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
             need(f, f"{base}.before[{index}].route", "route", content.routes, prerequisite.route)
             if prerequisite.unless is not None:
                 need_condition(f, f"{base}.before[{index}].unless", prerequisite.unless)
+    caller = content.nodes.get(CALLER_NODE)
     for letter in content.letters.values():
-        caller = content.nodes.get(CALLER_NODE)
-        for option in letter.for_caller:
-            if caller is None or caller.option(option) is None:
-                errors.append(
-                    ContentError(letter.source_file, f"letters.{letter.id}.for_caller.{option}",
-                                 f"{option!r} is not an option of the node {CALLER_NODE!r}")
-                )
+        for part, options in (("for_caller", letter.for_caller), ("about", letter.about)):
+            for option in options:
+                if option != "parent" and (caller is None or caller.option(option) is None):
+                    errors.append(
+                        ContentError(letter.source_file, f"letters.{letter.id}.{part}.{option}",
+                                     f"{option!r} is not an option of the node {CALLER_NODE!r}")
+                    )
     for clock in content.clocks.values():
         need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
         if clock.unless is not None:

@@ -22,6 +22,7 @@ from send_tui.model.letter import (
     Letter,
     LetterDraft,
     TimescaleError,
+    about_confirmed,
     calendars_for,
     caller_answered,
     caller_of,
@@ -434,7 +435,11 @@ def _letter(session: Session, today: date, personal: bool) -> tuple[Letter | Non
     if template is None:
         return None, ()
     sent = letter_date(session, today)
-    missing = tuple(completeness(draft, sent=sent, content=session.content))
+    missing = tuple(
+        completeness(
+            draft, sent=sent, content=session.content, about_confirmed=about_confirmed(session)
+        )
+    )
     if not personal:
         draft = draft.without_personal()
     return render_letter(template, draft, sent, session.content, caller_of(session)), missing

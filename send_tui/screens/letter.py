@@ -19,10 +19,12 @@ from send_tui.model.letter import (
     LetterDraft,
     ReplyUnit,
     TimescaleError,
+    about_confirmed,
     addressee_role,
     caller_of,
     choose_template,
     completeness,
+    draft_about,
     letter_templates,
     render_letter,
     reply_deadline,
@@ -44,7 +46,7 @@ TEXT_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("child_name", "Child or young person's name (optional)", False),
     ("setting", "Setting (school, college or nursery)", False),
     ("year_group", "Year group", False),
-    ("about", "What the complaint is about (drafted from the answers: edit it)", True),
+    ("about", "What the complaint is about (a draft from the answers: rewrite it, or ctrl+o to confirm it)", True),
     ("tried", "What has been tried already, with whom and when", True),
     ("outcome", "Outcome wanted (required)", True),
     ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
@@ -57,6 +59,7 @@ class LetterScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
         Binding("f7", "copy_letter", "Copy letter", priority=True, id="send.letter.copy"),
         Binding("ctrl+s", "app.save", "Save", id="send.letter.save"),
+        Binding("ctrl+o", "confirm_about", "Confirm 'about'", priority=True, id="send.letter.confirm_about"),
     ]
 
     @property
@@ -123,6 +126,8 @@ class LetterScreen(Screen[None]):
     def _store(self) -> None:
         session = self.send_app.session
         fields = self._draft().to_fields()
+        if "about" not in session.letter_fields and fields["about"] == draft_about(session):
+            del fields["about"]  # still the untouched draft: kept unconfirmed until ctrl+o
         if fields != {k: session.letter_fields.get(k) for k in fields}:
             session.letter_fields.update(fields)
             session.revision += 1
@@ -150,7 +155,7 @@ class LetterScreen(Screen[None]):
         draft = self._draft()
         template = app.content.letters.get(draft.template) or choose_template(session, draft)
         sent = letter_date(session, dates.today())
-        missing = completeness(draft, sent=sent, content=app.content)
+        missing = completeness(draft, sent=sent, content=app.content, about_confirmed=about_confirmed(session))
         note = Text()
         if missing:
             note.append("Still missing before sending:\n", style="bold")
@@ -165,6 +170,20 @@ class LetterScreen(Screen[None]):
             return
         letter = render_letter(template, draft, sent, app.content, caller_of(session))
         self.query_one("#preview", Static).update(Text("\n\n".join(letter.blocks())))
+
+    def action_confirm_about(self) -> None:
+        """The adviser has read the draft of what the complaint is about, and it stands."""
+        session = self.send_app.session
+        text = self._draft().about
+        if not text.strip():
+            self.notify("Write what the complaint is about first.", severity="warning")
+            return
+        if session.letter_fields.get("about") != text:
+            session.letter_fields["about"] = text
+            session.revision += 1
+            self.send_app.session_changed()
+        self._refresh_preview()
+        self.notify("What the complaint is about: confirmed.", timeout=4)
 
     def _reply_notes(self, draft: LetterDraft, sent: date, template: LetterTemplate | None) -> Text:
         """What the reply-by date should carry with it (a school holiday in the count), if anything."""

@@ -43,3 +43,27 @@ async def test_esc_from_the_first_question_asks_who_is_calling_and_the_letter_fo
         text = screen_text(app)
         assert "I am writing about my own support" in text
         assert "parent of" not in text
+
+
+async def test_the_about_draft_is_flagged_until_confirmed_or_rewritten() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await press(pilot, "1", "4", "1", "l")
+        draft = "the special educational needs support my child gets at school, which is not meeting their needs."
+        assert app.screen.query_one("#about").text == draft
+        await fill(pilot, "addressee_name", "Ms Patel")
+        await fill(pilot, "outcome", "A meeting")
+        await fill(pilot, "reply_within", "10")
+        # typing elsewhere does not confirm the draft
+        assert "about" not in app.session.letter_fields
+        assert "check or rewrite the draft" in screen_text(app)
+        await press(pilot, "ctrl+o")
+        assert app.session.letter_fields["about"] == draft
+        assert "The letter has everything it needs." in screen_text(app)
+        # a record stores it from now on; clearing it is "nothing written", not the draft again
+        await fill(pilot, "about", "")
+        assert app.session.letter_fields["about"] == ""
+        assert "What the complaint is about." in screen_text(app)
+        # rewriting it counts as written, no confirming needed
+        await fill(pilot, "about", "No support plan since June")
+        assert "The letter has everything it needs." in screen_text(app)
