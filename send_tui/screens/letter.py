@@ -59,7 +59,7 @@ class LetterScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
         Binding("f7", "copy_letter", "Copy letter", priority=True, id="send.letter.copy"),
         Binding("ctrl+s", "app.save", "Save", id="send.letter.save"),
-        Binding("ctrl+o", "confirm_about", "Confirm 'about'", priority=True, id="send.letter.confirm_about"),
+        Binding("ctrl+o", "confirm_about", "Confirm what it is about", show=False, priority=True, id="send.letter.confirm_about"),
     ]
 
     @property
