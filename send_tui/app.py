@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -68,6 +69,10 @@ class SendApp(App[None]):
         Binding("ctrl+s", "save", "Save", id="send.save"),
         Binding("ctrl+n", "new_client", "New client", show=False, id="send.new"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="send.quit"),
+        # Textual's Input and TextArea have no select-all a Windows user would find (ctrl+a goes
+        # to the line start): ctrl+a selects the whole field, so one key then Delete clears it.
+        Binding("ctrl+a", "select_all_text", "Select all the text in this field", show=False,
+                priority=True, id="send.select_all"),
     ]
 
     def __init__(
@@ -92,9 +97,16 @@ class SendApp(App[None]):
         self.autosave = Autosave(paths.data_dir())
         self.resumable: Pending | None = None
         self._autosave_problem: str | None = None
+        #: An autosave left untouched while an opened record is shown (autosave is off meanwhile).
+        self.kept_autosave: Pending | None = None
+        self._opened_over: Pending | None = None
         if content is not None and session is None:
             # Read before the start screen is built, so it can offer to resume.
             self.resumable, self._autosave_problem = self.autosave.pending(content)
+        elif content is not None:
+            # `open RECORD.toml`: an unsaved call in the autosave must not be replaced unasked.
+            self._opened_over, self._autosave_problem = self.autosave.pending(content)
+            self.kept_autosave = self._opened_over  # kept until the adviser decides
         self._last_activity = time.monotonic()
         self._idle_warning_shown = False
         self._autosave_problem_shown = False
@@ -126,6 +138,12 @@ class SendApp(App[None]):
     def review_date_text(self) -> str:
         return long_date(self.content.review_date)
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Our actions in the palette, and Textual's without its Screenshot (see commands.py)."""
+        from send_tui.commands import app_commands
+
+        return app_commands(self, screen, super().get_system_commands(screen))
+
     def get_default_screen(self) -> Screen:
         if self._content is None:
             return ContentProblemsScreen(self.content_problems)
@@ -144,6 +162,8 @@ class SendApp(App[None]):
             self.notify(self._autosave_problem, title="Autosave", severity="warning", markup=False, timeout=15)
         if self.config.idle_clear_minutes:
             self.set_interval(1, self._check_idle)
+        if self._opened_over is not None:
+            self._ask_about_autosave(self._opened_over)
         self.call_after_refresh(self._freeze_startup_objects)
 
     def _freeze_startup_objects(self) -> None:
@@ -237,12 +257,36 @@ class SendApp(App[None]):
     def session_changed(self) -> None:
         """Called after every change to the session: autosave (with consent) and redraw keys."""
         self.refresh_bindings()
-        if self._session is None:
-            return
+        if self._session is None or self.kept_autosave is not None:
+            return  # (an autosave kept for later is never overwritten)
         problem = self.autosave.save(self.session)
         if problem and not self._autosave_problem_shown:
             self._autosave_problem_shown = True
             self.notify(problem, title="Autosave", severity="error", markup=False, timeout=15)
+
+    def _ask_about_autosave(self, pending: Pending) -> None:
+        from send_tui.dialogs.autosave_choice import DISCARD, RESUME, AutosaveChoice
+
+        def decided(choice: str | None) -> None:
+            self._opened_over = None
+            if choice == DISCARD:
+                self.kept_autosave = None
+                self.autosave.clear()
+                self.session_changed()  # the opened record is autosaved from now on (with consent)
+            elif choice == RESUME:
+                self.kept_autosave = None
+                self.resumable = pending
+                self.resume()
+            else:
+                self.notify(
+                    "The earlier call is kept in the autosave. Autosave is off while this record "
+                    "is open: save with ctrl+s.",
+                    title="Autosave",
+                    markup=False,
+                    timeout=12,
+                )
+
+        self.push_screen(AutosaveChoice(pending.saved), decided)
 
     def resume(self) -> None:
         """Carry on with the call found in the autosave."""
@@ -253,22 +297,27 @@ class SendApp(App[None]):
         self.saved_revision = -1  # resumed work has not been saved as a summary
         self.show_path()
 
-    def clear_client(self) -> None:
+    def clear_client(self, *, announce: bool = True) -> None:
         """Forget the caller: screen, state and autosave. Nothing of them remains."""
         self.session.clear()
-        self.autosave.clear()
-        self.resumable = None
+        if self.kept_autosave is not None:
+            # The opened record is cleared; the call kept in the autosave is offered again.
+            self.resumable, self.kept_autosave = self.kept_autosave, None
+        else:
+            self.autosave.clear()
+            self.resumable = None
         self.last_dropped = []
         self.saved_revision = self.session.revision
         self.clear_notifications()
-        self.call_later(self._back_to_start)
+        self.call_later(self._back_to_start, announce)
 
-    async def _back_to_start(self) -> None:
+    async def _back_to_start(self, announce: bool = True) -> None:
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         if isinstance(self.screen, StartScreen):
             self.screen.on_screen_resume()
-        self.notify("Ready for a new caller.", timeout=4)
+        if announce:
+            self.notify("Ready for a new caller.", timeout=4)
 
     @property
     def unsaved(self) -> bool:
@@ -276,16 +325,27 @@ class SendApp(App[None]):
 
     # -- actions -----------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_all_text":
+            # Only in a text field; elsewhere ctrl+a is left to the focused widget.
+            return hasattr(self.screen.focused, "select_all")  # Input, TextArea
+        return True
+
+    def action_select_all_text(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and hasattr(focused, "select_all"):
+            focused.select_all()
+
     def action_help(self) -> None:
-        from send_tui.dialogs.help import HelpDialog
+        from send_tui.dialogs.help import HelpDialog, key_tables
 
         screen = self.screen
-        keys = _key_table(self, screen)
+        keys, general = key_tables(self, screen)
         terms = []
         if isinstance(screen, NodeScreen):
             terms = [self.content.glossary[t] for t in screen.node.terms if t in self.content.glossary]
         title = screen.node.title if isinstance(screen, NodeScreen) else (self.screen.__class__.__name__.removesuffix("Screen") or "send-tui")
-        self.push_screen(HelpDialog(title, keys, terms))
+        self.push_screen(HelpDialog(title, keys, terms, general=general))
 
     def action_show_plan(self) -> None:
         from send_tui.screens.plan import PlanScreen
@@ -299,9 +359,7 @@ class SendApp(App[None]):
 
         if self._content is None:
             return
-        trail = self.screen.query("#trail")
-        if trail and self.screen.has_class("-wide"):
-            trail.first().focus()
+        if isinstance(self.screen, NodeScreen) and self.screen.focus_trail():
             return
 
         def chosen(node_id: str | None) -> None:
@@ -325,10 +383,10 @@ class SendApp(App[None]):
         self.action_show_glossary(term_id)
 
     def save_folder(self) -> Path:
-        """Where saves go: the configured folder, else documents/send-tui."""
-        if self.config.save_folder:
-            return Path(self.config.save_folder).expanduser()
-        return paths.default_save_dir()
+        """Where saves go: the folder last saved into, else the configured one, else documents/send-tui."""
+        from send_tui.model.config import folder_to_offer
+
+        return folder_to_offer(self.config, paths.default_save_dir())
 
     def action_save(self) -> None:
         from send_tui.dialogs.save import SaveDialog
@@ -374,25 +432,49 @@ class SendApp(App[None]):
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def action_new_client(self) -> None:
-        if self._content is None:
-            return
-        if not self.session.has_work() and self.resumable is None:
-            self.clear_client()
+        if self._content is not None:
+            self.new_client()
+
+    def new_client(self, *, then_begin: bool = False) -> None:
+        """Clear the call (ctrl+n, or "Start a new call"), asking first if anything would be lost.
+
+        `then_begin` opens the first question once the call is cleared: the start screen's
+        "Start a new call" must never reopen the previous caller's answers.
+        """
+
+        if then_begin and not self.session.has_work() and self.resumable is None:
+            self.show_path()  # nothing to clear: keep any call details typed for this caller
             return
 
-        def decided(clear: bool | None) -> None:
-            if clear:
-                self.clear_client()
+        def clear() -> None:
+            self.clear_client(announce=not then_begin)
+            if then_begin:
+                self.show_path()
 
-        self.push_screen(
-            ConfirmDialog(
+        if not self.unsaved and self.resumable is None:
+            clear()
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                clear()
+
+        if self.resumable is not None and not self.session.has_work():
+            question = (
+                "Start a new call? The call in this computer's autosave will be cleared and "
+                "cannot be resumed afterwards. Saved summaries are kept."
+            )
+        elif self.kept_autosave is not None:
+            question = (
+                "Start with a new client? This call will be cleared from the screen. The earlier "
+                "call kept in the autosave stays, to resume. Saved summaries are kept."
+            )
+        else:
+            question = (
                 "Start with a new client? Everything about this call will be cleared from the "
-                "screen and from this computer's autosave. Saved summaries are kept.",
-                yes="Clear (y)",
-                no="Keep (n)",
-            ),
-            decided,
-        )
+                "screen and from this computer's autosave. Saved summaries are kept."
+            )
+        self.push_screen(ConfirmDialog(question, yes="Clear (y)", no="Keep (n)"), decided)
 
     def action_call_details(self) -> None:
         from send_tui.dialogs.call_details import CallDetailsDialog
@@ -402,10 +484,11 @@ class SendApp(App[None]):
 
         def kept(case: CaseDetails | None) -> None:
             if case is not None and case != self.session.case:
-                self.session.case = case
-                self.session.revision += 1
+                self.session.set_case(case.reference, case.consent_to_record)  # cleaned, bumps revision
                 self.session_changed()
                 state = "on" if case.consent_to_record else "off: nothing personal is kept"
+                if self.kept_autosave is not None:
+                    state = "off while this record is open: the earlier call is kept in it"
                 self.notify(f"Call details kept. Autosave is {state}.", markup=False)
 
         self.push_screen(CallDetailsDialog(self.session.case), kept)
@@ -437,6 +520,7 @@ class SendApp(App[None]):
             self.push_screen(IdleWarning(max(1, int(limit - idle))), done)
 
     async def action_quit(self) -> None:
+        self.autosave.tidy()  # no temp or set-aside file of the autosave outlives the run
         if not self.unsaved:
             self.exit()
             return
@@ -447,7 +531,7 @@ class SendApp(App[None]):
 
         kept = (
             " It stays in this computer's autosave, to resume next time (ctrl+n clears it)."
-            if self.session.case.consent_to_record
+            if self.session.case.consent_to_record and self.kept_autosave is None
             else ""
         )
         self.push_screen(
@@ -458,26 +542,6 @@ class SendApp(App[None]):
             ),
             decided,
         )
-
-
-def _key_table(app: App, screen: Screen) -> list[tuple[str, str]]:
-    """(keys, what they do) for every active binding, digits folded into one line."""
-    rows: dict[str, str] = {}
-    digits: dict[str, list[str]] = {}
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        description = binding.description or binding.action
-        if key.isdigit():
-            digits.setdefault(description.rstrip(" 0123456789") or "choose", []).append(key)
-            continue
-        if not binding.description:
-            continue
-        display = app.get_key_display(binding)
-        rows.setdefault(description, display)
-    table = [(f"{min(keys)}-{max(keys)}" if len(keys) > 1 else keys[0], text) for text, keys in digits.items()]
-    table += [(display, description) for description, display in rows.items()]
-    table.append(("ctrl+p", "Search the content and commands"))
-    return table
 
 
 def make_app(

@@ -51,7 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_app(args: argparse.Namespace) -> int:
     from send_tui.app import make_app
+    from send_tui.subcommands._common import today
 
+    today()  # a SEND_TUI_TODAY outside 1990-2100 exits 2 in words, before the app can crash on it
     app = make_app(content_dir=args.content, config_path=args.config)
     app.run()
     return int(app.return_code or 0)

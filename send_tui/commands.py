@@ -1,4 +1,5 @@
-"""Command-palette providers: ctrl+p searches all the route content through the shared index.
+"""Command-palette providers: ctrl+p searches all the route content through the shared index,
+and finds the app's own actions ("new client", "save") by name.
 
 One provider, `ContentSearch`, over the app's `search_index` (the same index as `send-tui
 lookup`). Hits are titled by category ("step: Mediation", "term: SENCO", "ref: 11.45: ..."), so
@@ -8,14 +9,19 @@ look-up, without touching the answers, and Esc returns; choosing a term opens th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
     from send_tui.model.content import Content as ContentModel
     from send_tui.model.search import SearchIndex, SearchResult
 
@@ -100,3 +106,33 @@ class ContentSearch(Provider):
 def hit_label(result: SearchResult) -> str:
     """ "step: Appeal to the First-tier Tribunal (SEND)": the category, then the title."""
     return f"{CATEGORY[result.kind]}: {result.title}"
+
+
+#: The app's own actions for the palette: (title, help, action name). Titles name what an adviser
+#: would type ("new client", "new call", "save"); the key is in the help, to learn it for next time.
+APP_ACTIONS = (
+    ("New client: start a new call", "Clear this call from the screen and the autosave (ctrl+n)", "new_client"),
+    ("Save this call", "Save the summary, the letter and the record of this call (ctrl+s)", "save"),
+    ("Letter: write the letter", "The complaint or request letter for this call (F5)", "show_letter"),
+    ("Plan: the routes so far", "The routes chosen for this call, in order (F2)", "show_plan"),
+    ("Deadlines: work out the dates", "The time limits for the routes in the plan (F8)", "show_deadlines"),
+    ("Glossary of terms", "Plain-English meanings of the terms used (F4)", "show_glossary"),
+    ("Call details: reference and consent", "Case reference, and consent to record names (F6)", "call_details"),
+    ("Answers so far", "Every answer in this call; choose one to change it (F3)", "show_answers"),
+    ("Help: keys on this screen", "The keys that work here, and the terms this step uses (F1)", "help"),
+)
+
+#: Textual's own system commands that the palette does not offer. Screenshot writes an SVG of
+#: the screen, names included, outside the owner-only saving in model/storage.py; Keys is
+#: replaced by our F1 help, which lists our keys first.
+DROPPED_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys"})
+
+
+def app_commands(app: App, screen: Screen, system: Iterator[SystemCommand]) -> Iterator[SystemCommand]:
+    """The palette's commands: ours first, then Textual's (Theme, Quit ...) less the dropped ones."""
+    if getattr(app, "content_or_none", None) is not None:
+        for title, help_text, action in APP_ACTIONS:
+            yield SystemCommand(title, help_text, getattr(app, f"action_{action}"))
+    for command in system:
+        if command.title not in DROPPED_SYSTEM_COMMANDS:
+            yield command

@@ -57,6 +57,7 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
         names = archive.namelist()
         assert "send_tui/_content/manifest.toml" in names
         assert any(n.startswith("send_tui/_content/local/") for n in names)
+        assert any(n.startswith("send_tui/_content/scenarios/") for n in names)
         archive.extractall(tmp_path / "site")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -67,3 +68,5 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     )
     assert result.returncode == 0, result.stderr
     assert "_content" in result.stdout
+    shipped = len(list((ROOT / "content" / "scenarios").glob("*.toml")))
+    assert f"Scenarios: {shipped} of {shipped} passed" in result.stdout  # run from the wheel

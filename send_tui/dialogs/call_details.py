@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from send_tui.dialogs.base import Dialog
+from send_tui.model.fields import REFERENCE_LIMIT
 from send_tui.model.session import CaseDetails
 
 CONSENT_HELP = (
@@ -40,8 +41,9 @@ class CallDetailsDialog(Dialog[CaseDetails | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Call details"
-            yield Label("Case reference (optional)")
-            yield Input(self.case.reference, id="reference", max_length=60, placeholder="for example HL-2026-0412", compact=True)
+            yield Label(f"Case reference (optional, up to {REFERENCE_LIMIT} characters)")
+            yield Input(self.case.reference, id="reference", max_length=REFERENCE_LIMIT,
+                        placeholder="for example HL-2026-0412", compact=True)
             yield Checkbox("The caller agrees to a record being kept", self.case.consent_to_record, id="consent")
             yield Static(CONSENT_HELP, id="consent-help", markup=False)
             with Horizontal():

@@ -1,7 +1,8 @@
 """ctrl+s: save the summary (.html, .txt, .md), the letter (.docx) and the record (.toml).
 
 A failed save says why and leaves the dialog as it was, so nothing typed is lost; an existing
-file is never replaced without asking.
+file is never replaced without asking. A folder that does not exist is created (owner-only) once
+the adviser agrees, and the folder last saved into is offered next time.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from send_tui import paths
 from send_tui.dialogs.base import Dialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model import dates, storage
+from send_tui.model.config import remember_folder
 from send_tui.model.letter import LetterDraft, about_confirmed, completeness, letter_started
 from send_tui.model.outputs import default_basename, output_paths, save_outputs
 from send_tui.model.summary import letter_date
@@ -123,9 +126,12 @@ class SaveDialog(Dialog[list[Path] | None]):
             problem.update("Enter a file name.")
             return
         try:
-            if folder == app.save_folder():
-                storage.ensure_private_dir(folder)
+            if folder == paths.default_save_dir():
+                storage.ensure_private_dir(folder)  # the app's own default: made without asking
             written = save_outputs(app.session, folder, basename, dates.today(), overwrite=overwrite, redacted=redacted)
+        except storage.FolderMissing:
+            self._offer_to_create(folder, overwrite)
+            return
         except storage.FileExists as exists:
             self.app.push_screen(
                 ConfirmDialog(f"{exists.strerror or exists} Replace?", yes="Replace (y)", no="Keep (n)"),
@@ -133,6 +139,39 @@ class SaveDialog(Dialog[list[Path] | None]):
             )
             return
         except (storage.SaveError, ValueError) as error:
+            # (storage.FileInUse says the file is open in another program, not that the folder is unwritable)
             problem.update(Text(str(getattr(error, "strerror", None) or error)))
             return
+        self._remember(folder)
         self.close(written)
+
+    def _offer_to_create(self, folder: Path, overwrite: bool) -> None:
+        def decided(create: bool | None) -> None:
+            if not create:
+                self.query_one("#problem", Static).update(Text(f"Not saved: the folder {folder} does not exist."))
+                return
+            try:
+                storage.create_folder(folder)
+            except storage.SaveError as error:
+                self.query_one("#problem", Static).update(Text(str(error.strerror or error)))
+                return
+            self.action_save(overwrite=overwrite)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"The folder {folder} does not exist. Create it? Only you will be able to open it.",
+                yes="Create (y)",
+                no="Cancel (n)",
+            ),
+            decided,
+        )
+
+    def _remember(self, folder: Path) -> None:
+        """Offer this folder next time: it is kept in the settings as the last folder used."""
+        app = self.send_app
+        if app.config_path is None:
+            app.config = app.config.with_changes(last_folder=str(folder))
+            return
+        app.config, problem = remember_folder(app.config, app.config_path, folder)
+        if problem:
+            app.notify(problem, title="Settings", severity="warning", markup=False)

@@ -1,7 +1,9 @@
 """The call in progress, saved after every change so a crash or a closed window loses nothing.
 
 It lives in the user's data folder, owner-only. It is written only while the caller agrees to a
-record being kept, and it is deleted when the adviser starts with a new client.
+record being kept, and it is deleted when the adviser starts with a new client. Everything else
+it leaves behind (a temp file from a save that was killed, an unreadable autosave set aside) is
+removed too: by a new client, by quitting and at start-up, because each may hold a child's name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from send_tui.model.session import Session
 
 FILE_NAME = "autosave.toml"
+#: What an unreadable autosave is renamed to (`autosave.toml.unreadable-1`) until the next start.
+SET_ASIDE = "unreadable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +53,35 @@ class Autosave:
         return None
 
     def clear(self) -> None:
-        """Forget the autosave (new client, or consent withdrawn)."""
+        """Forget the autosave (new client, or consent withdrawn): the file and every artefact."""
+        _unlink(self.path)
+        self.tidy()
+
+    def tidy(self) -> None:
+        """Remove what the autosave left behind but the file itself: for quitting and start-up.
+
+        Temp files of killed saves (whatever their age, once no save is writing them) and
+        autosaves set aside as unreadable at an earlier start.
+        """
+        storage.remove_stale_parts(self.path)
+        for artefact in self.artefacts():
+            if artefact.name.startswith(f"{FILE_NAME}.{SET_ASIDE}-"):
+                _unlink(artefact)
+
+    def artefacts(self) -> list[Path]:
+        """Every file of the autosave on disk but the autosave itself: temp and set-aside files."""
         try:
-            os.unlink(self.path)
-        except FileNotFoundError:
-            pass
+            set_aside = sorted(self.folder.glob(f"{FILE_NAME}.{SET_ASIDE}-*"))
         except OSError:
-            pass
+            set_aside = []
+        return storage.part_files(self.path) + set_aside
 
     def pending(self, content: Content) -> tuple[Pending | None, str | None]:
-        """The autosave to offer for resuming, and a message if one had to be moved aside."""
+        """The autosave to offer for resuming, and a message if one had to be moved aside.
+
+        Called at start-up, so it first tidies what an earlier run left behind.
+        """
+        self.tidy()
         if not self.path.exists():
             return None, None
         from send_tui.model import record
@@ -67,8 +90,19 @@ class Autosave:
             document = record.read_record(self.path)
             session = record.session_from_record(document, content)
         except record.RecordError as error:
-            moved = storage.move_aside(self.path, "unreadable")
-            where = f" It was moved aside to {moved.name}." if moved else " It could not be moved aside."
+            moved = storage.move_aside(self.path, SET_ASIDE)
+            where = (
+                f" It was moved aside to {moved.name}, and is deleted when send-tui next starts."
+                if moved
+                else " It could not be moved aside."
+            )
             return None, f"The saved call could not be resumed: {error}.{where}"
         saved = document.document.get("record", {}).get("saved")
         return Pending(session, saved if isinstance(saved, datetime) else None), None
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -326,6 +326,30 @@ def completeness(
     return missing
 
 
+#: Form fields every letter uses whatever its wording: the addressee and the signature, what it is
+#: about, and the outcome and reply-by sentences that `render_letter` adds when a template lacks them.
+_FIELDS_EVERY_LETTER_USES: frozenset[str] = frozenset(
+    {"addressee_name", "complainant_name", "about", "outcome", "reply_within"}
+)
+#: The `{field}` a template writes for a form field, where the two differ.
+_PLACE_FOR_FIELD: Mapping[str, str] = {"reply_within": "reply_by"}
+
+
+def template_fields(template: LetterTemplate) -> tuple[str, ...]:
+    """The letter form's text fields that `template` uses, in the form's order.
+
+    Read from the template's own wording, so the form cannot drift from it: an NHS or social
+    care letter that never says {setting} or {year_group} does not ask for a school.
+    """
+    wording = " ".join((template.heading, *template.paragraphs))
+    used = set(_PLACEHOLDER.findall(wording))
+    return tuple(
+        name
+        for name in DRAFT_FIELDS
+        if name in _FIELDS_EVERY_LETTER_USES or _PLACE_FOR_FIELD.get(name, name) in used
+    )
+
+
 # --- the letter ------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -386,17 +410,21 @@ def render_letter(
     today: date,
     content: Content | None = None,
     caller: str = "",
+    *,
+    reply_by: date | None = None,
 ) -> Letter:
     """Fill `template` with `draft` for a letter dated `today` (the day it is sent).
 
     Blank fields become a gap to fill in by hand; a paragraph about what was tried or enclosed
     is left out when there is nothing to say. `content` supplies closure days and term dates for
-    the reply-by date; `caller` (`caller_of`) words the opening for a young person or a helper.
+    the reply-by date; `reply_by`, when given, is the date a saved letter already gave;
+    `caller` (`caller_of`) words the opening for a young person or a helper.
     """
-    try:
-        reply_by: date | None = reply_deadline(draft, today, content).due
-    except TimescaleError:
-        reply_by = None
+    if reply_by is None:
+        try:
+            reply_by = reply_deadline(draft, today, content).due
+        except TimescaleError:
+            reply_by = None
     values = _values(template, draft, today, reply_by)
 
     def fill(text: str) -> str:

@@ -37,6 +37,7 @@ from send_tui.model.content import (
     Reference,
     Route,
     TermCalendar,
+    local_pack_problem,
 )
 from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.toml_table import Table
@@ -111,6 +112,24 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
     return content
 
 
+def manifest_local_pack(root: Path | None = None) -> str:
+    """The local pack the content's manifest names ("" if none, or the manifest cannot be read).
+
+    For `send-tui config show`, which says where the pack in force comes from without loading
+    (and checking) all the content.
+    """
+    if root is None:
+        from send_tui.paths import default_content_dir
+
+        root = default_content_dir()
+    errors: list[ContentError] = []
+    manifest = _read_toml(Path(root) / MANIFEST, MANIFEST, errors)
+    if manifest is None:
+        return ""
+    pack = manifest.get("manifest", {}).get("local_pack", "")
+    return pack if isinstance(pack, str) else ""
+
+
 def _read_toml(path: Path, relative: str, errors: list[ContentError]) -> dict[str, Any] | None:
     try:
         with path.open("rb") as handle:
@@ -153,7 +172,9 @@ def _content_files(root: Path, pack: str | None, errors: list[ContentError]) -> 
         errors.append(ContentError("national/", "", f"folder not found under {root}"))
     else:
         found += [(p, p.relative_to(root).as_posix(), False) for p in sorted(national.glob("*.toml"))]
-    if pack:
+    if pack and local_pack_problem(pack):
+        errors.append(ContentError(MANIFEST, "manifest.local_pack", str(local_pack_problem(pack))))
+    elif pack:
         local = root / "local" / pack
         if not local.is_dir():
             errors.append(

@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from send_tui.model import storage
+from send_tui.model.letter import Letter
 from send_tui.model.record import dump_record
 from send_tui.model.session import Session
-from send_tui.model.summary import Summary, build_summary
+from send_tui.model.summary import PERSONAL_DATE_KEYS, Summary, build_summary, fix_letter
 
 #: File name endings, in the order they are written; the letter only when there is one.
 SUMMARY_FORMATS: tuple[str, ...] = ("html", "txt", "md")
@@ -73,14 +74,19 @@ def save_outputs(
 
     Personal details are included only with the caller's consent (`session.case.
     consent_to_record`); `redacted` leaves the names out of the summary and letter as well.
-    Raises `storage.FileExists` naming every existing target before anything is written, and
+    Raises `storage.FolderMissing` if `folder` is not there (create it with
+    `storage.create_folder` once the adviser agrees), `storage.FileExists` naming every
+    existing target before anything is written, `storage.FileInUse` if a file to replace is
+    open in another program, and
     `storage.SaveError` with an adviser-readable message if writing fails; then no file of
     this save remains (a file replaced with `overwrite` before the failure stays replaced).
     """
     folder = Path(folder)
+    storage.check_folder(folder)  # FolderMissing: the dialog offers to create it
+    fix_letter(session, today)  # the letter keeps this date and reply-by from now on
     planned = _planned(session, folder, basename, today, redacted=redacted)
     if not overwrite:
-        existing = [path for path, _ in planned if path.exists()]
+        existing = [path for path, _ in planned if storage.exists(path)]
         if existing:
             names = ", ".join(path.name for path in existing)
             raise storage.FileExists(
@@ -89,7 +95,7 @@ def save_outputs(
     created: list[Path] = []
     try:
         for path, data in planned:
-            existed = path.exists()
+            existed = storage.exists(path)
             storage.write_atomic(path, data, overwrite=overwrite)
             if not existed:
                 created.append(path)
@@ -97,6 +103,58 @@ def save_outputs(
         _remove(created)
         raise
     return [path for path, _ in planned]
+
+
+# --- what will be saved ----------------------------------------------------------------------
+
+
+def left_out(session: Session, redacted: bool = False) -> list[str]:
+    """Which details the saved files will not hold, and why: one sentence each, empty if none.
+
+    For the letter screen and the save dialog to say *before* saving what the preview on screen
+    has that the files will not, so nobody finds the names missing after the letter is sent.
+    """
+    fields = session.letter_fields
+    present = [
+        words
+        for key, words in (("complainant_name", "the caller's name"), ("child_name", "the child's name"))
+        if str(fields.get(key, "")).strip()
+    ]
+    if any(k in session.dates for k in PERSONAL_DATE_KEYS):
+        present.append("the date of birth")
+    if not present:
+        return []
+    details = _join(present)
+    details = details[:1].upper() + details[1:]
+    if not session.case.consent_to_record:
+        return [
+            f"{details} will be left out of every saved file (summary, letter and record): "
+            "the caller has not agreed to a record being kept. F6 changes this."
+        ]
+    if redacted:
+        return [
+            f"{details} will be left out of the summary and the letter: this is a redacted copy. "
+            "The record keeps them, as the caller agreed."
+        ]
+    return []
+
+
+def saved_letter(session: Session, today: date, *, redacted: bool = False) -> Letter | None:
+    """The letter exactly as `save_outputs` would write it: the preview of what will be saved.
+
+    Follows consent and `redacted` like the save, and the date and reply-by a saved letter keeps.
+    """
+    return _summary(session, today, redacted).letter
+
+
+def saved_letter_text(session: Session, today: date, *, redacted: bool = False) -> str:
+    """`saved_letter` as plain text blocks (what the letter screen previews); "" with no letter."""
+    letter = saved_letter(session, today, redacted=redacted)
+    return "\n\n".join(letter.blocks()) if letter is not None else ""
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _summary(session: Session, today: date, redacted: bool) -> Summary:

@@ -17,18 +17,35 @@ from pathlib import Path
 from typing import Any
 
 from send_tui.model import storage
-from send_tui.model.content import Answer, Content, NodeKind
-from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS
-from send_tui.model.session import CaseDetails, Session
-from send_tui.model.summary import DATE_KEY_NAMES, PERSONAL_DATE_KEYS
+from send_tui.model.content import Answer, Content, NodeKind, local_pack_problem
+from send_tui.model.dates import range_problem
+from send_tui.model.fields import REFERENCE, clean_field, fit_field, length_problem
+from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS, letter_started
+from send_tui.model.session import CaseDetails, SentLetter, Session
+from send_tui.model.summary import (
+    DATE_KEY_NAMES,
+    PERSONAL_DATE_KEYS,
+    letter_fingerprint,
+    saved_letter_dates,
+)
 
 FORMAT = "send-tui-record"
-VERSION = 1
+VERSION = 2
+#: Versions this send-tui reads: 1 had no letter dates (its letter is dated the day it was saved).
+READS = (1, 2)
 #: Far above any real record (a few kilobytes); anything bigger is not one.
 MAX_BYTES = 1024 * 1024
 
 _TOP_KEYS = ("record", "answers", "plan", "letter", "dates", "case")
-_RECORD_KEYS = ("format", "version", "saved", "content_review", "local_pack")
+_RECORD_KEYS = (
+    "format",
+    "version",
+    "saved",
+    "content_review",
+    "local_pack",
+    "letter_date",
+    "letter_reply_by",
+)
 _CASE_KEYS = ("reference", "consent_to_record")
 _INFO_ANSWER = "seen"
 
@@ -39,6 +56,7 @@ class RecordError(ValueError):
     def __init__(self, path: Path | str, key: str, problem: str) -> None:
         self.path = Path(path)
         self.key = key
+        self.problem = problem
         where = f"{self.path}: {key}: " if key else f"{self.path}: "
         super().__init__(where + problem)
 
@@ -55,8 +73,9 @@ def record_document(
     names and the date of birth are not written, so they are not on disk at all.
     """
     personal = session.case.consent_to_record if include_personal is None else include_personal
+    # Cut and cleaned as at entry, so a record this writes is always one it can read back.
     letter = {
-        key: value
+        key: fit_field(key, value)[0]
         for key, value in session.letter_fields.items()
         if personal or key not in PERSONAL_FIELDS
     }
@@ -65,17 +84,23 @@ def record_document(
         for key, value in session.dates.items()
         if personal or key not in PERSONAL_DATE_KEYS
     }
+    header: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "saved": (saved or datetime.now()).replace(microsecond=0),
+        "content_review": session.content.review_date,
+        "local_pack": session.content.local_pack,
+    }
+    sent = saved_letter_dates(session)
+    if sent is not None:
+        header["letter_date"] = sent.dated
+        if sent.reply_by is not None:
+            header["letter_reply_by"] = sent.reply_by
     return {
         # `plan` is a top-level array, so tomli-w writes it before the tables. `case` is last and
         # both its keys are required, so a file cut short anywhere is refused, not half-read.
         "plan": list(session.chosen_routes),
-        "record": {
-            "format": FORMAT,
-            "version": VERSION,
-            "saved": (saved or datetime.now()).replace(microsecond=0),
-            "content_review": session.content.review_date,
-            "local_pack": session.content.local_pack,
-        },
+        "record": header,
         "answers": {
             node_id: answer if isinstance(answer, str) else list(answer)
             for node_id, answer in session.answers.items()
@@ -83,7 +108,7 @@ def record_document(
         "letter": letter,
         "dates": dates,
         "case": {
-            "reference": session.case.reference,
+            "reference": fit_field(REFERENCE, session.case.reference)[0],
             "consent_to_record": session.case.consent_to_record,
         },
     }
@@ -133,7 +158,8 @@ def read_record(path: Path | str) -> RecordFile:
     path = Path(path)
     raw = _read_bytes(path)
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: a record saved again by Notepad starts with a byte-order mark; accept it.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise RecordError(path, "", "not a send-tui record: it is not UTF-8 text.") from None
     try:
@@ -168,19 +194,36 @@ def session_from_record(record: RecordFile, content: Content) -> Session:
         raise RecordError(
             path, "letter.template", f"the content has no letter template {template!r}."
         )
-    session.letter_fields = dict(document["letter"])
+    # Control characters (a raw ESC) are stripped here, so none reaches the screen or a file.
+    session.letter_fields = {
+        key: clean_field(key, value) for key, value in document["letter"].items()
+    }
     session.dates = dict(document["dates"])
     case = document["case"]
     session.case = CaseDetails(
-        reference=case["reference"], consent_to_record=case["consent_to_record"]
+        reference=clean_field(REFERENCE, case["reference"]),
+        consent_to_record=case["consent_to_record"],
     )
+    header = document["record"]
+    if header["version"] == 1:
+        # Version 1 kept no letter date: the letter was made on the day it was saved.
+        dated: date | None = header["saved"].date()
+    else:
+        dated = header.get("letter_date")
+    if dated is not None and letter_started(session):
+        session.sent_letter = SentLetter(
+            dated, header.get("letter_reply_by"), letter_fingerprint(session)
+        )
     return session
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = storage.read_regular_file(path, MAX_BYTES + 1)
+    except storage.NotARegularFile:
+        raise RecordError(
+            path, "", "not a regular file (a pipe, device or socket), so not a record."
+        ) from None
     except FileNotFoundError:
         raise RecordError(path, "", "no such file.") from None
     except IsADirectoryError:
@@ -213,14 +256,26 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
             "record.version",
             f"version {version} was written by a newer send-tui (this one reads version {VERSION}): update send-tui.",
         )
-    if version != VERSION:
+    if version not in READS:
         raise RecordError(
-            path, "record.version", f"version {version} is not one this send-tui reads ({VERSION})."
+            path,
+            "record.version",
+            f"version {version} is not one this send-tui reads ({', '.join(map(str, READS))}).",
         )
     _no_unknown(path, "record", record, _RECORD_KEYS)
     _typed(path, record, "record", "saved", datetime, "a date and time")
+    _in_range(path, "record.saved", record["saved"].date())
     _typed(path, record, "record", "content_review", date, "a date")
     _typed(path, record, "record", "local_pack", str, "text")
+    pack_problem = local_pack_problem(record["local_pack"])
+    if pack_problem:
+        raise RecordError(path, "record.local_pack", pack_problem)
+    for key in ("letter_date", "letter_reply_by"):
+        if key in record:
+            if version < 2:
+                raise RecordError(path, f"record.{key}", "not a key of a version 1 record.")
+            _typed(path, record, "record", key, date, "a date such as 2026-03-10")
+            _in_range(path, f"record.{key}", record[key])
     plan = document.get("plan")
     if not isinstance(plan, list) or not all(isinstance(r, str) for r in plan):
         raise RecordError(
@@ -240,13 +295,16 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
     for key, value in letter.items():
         if not isinstance(value, str):
             raise RecordError(path, f"letter.{key}", "expected text.")
+        _fits(path, f"letter.{key}", key, value)
     dates = _table(path, document, "dates")
     _no_unknown(path, "dates", dates, tuple(sorted(DATE_KEY_NAMES)))
     for key in dates:
         _typed(path, dates, "dates", key, date, "a date such as 2026-03-10")
+        _in_range(path, f"dates.{key}", dates[key])
     case = _table(path, document, "case")
     _no_unknown(path, "case", case, _CASE_KEYS)
     _typed(path, case, "case", "reference", str, "text")
+    _fits(path, "case.reference", REFERENCE, case["reference"])
     _typed(path, case, "case", "consent_to_record", bool, "true or false")
 
 
@@ -283,6 +341,20 @@ def _typed(
         wrong = True
     if wrong:
         raise RecordError(path, f"{prefix}.{key}", f"expected {words}, got {value!r}.")
+
+
+def _fits(path: Path, key: str, field_name: str, text: str) -> None:
+    """The same length limits as the form, so what the app writes it reads, and nothing more."""
+    problem = length_problem(field_name, text)
+    if problem:
+        raise RecordError(path, key, problem)
+
+
+def _in_range(path: Path, key: str, day: date) -> None:
+    """A date a deadline may be counted from must be one send-tui can count from (no year 9999)."""
+    problem = range_problem(day)
+    if problem:
+        raise RecordError(path, key, problem)
 
 
 def _answer(path: Path, content: Content, node_id: str, value: str | list[str]) -> Answer:

@@ -32,6 +32,19 @@ class PlanEntry:
     first: tuple[str, ...] = ()  # notes on what must come first
 
 
+@dataclass(frozen=True, slots=True)
+class SentLetter:
+    """The letter as it was saved: its date and reply-by date, fixed so a later render agrees.
+
+    `fingerprint` is what the letter said when it was fixed (`summary.letter_fingerprint`): once
+    the adviser changes the letter it is a new letter, dated the day it is made.
+    """
+
+    dated: date
+    reply_by: date | None
+    fingerprint: str
+
+
 @dataclass
 class CaseDetails:
     """What the adviser records about the call itself (never required)."""
@@ -50,6 +63,7 @@ class Session:
     letter_fields: dict[str, str] = field(default_factory=dict)
     dates: dict[str, date] = field(default_factory=dict)
     case: CaseDetails = field(default_factory=CaseDetails)
+    sent_letter: SentLetter | None = None  # set when the letter is saved (`summary.fix_letter`)
     revision: int = 0  # bumped on every change, for autosave and "unsaved work"
 
     # -- the path --------------------------------------------------------------------------
@@ -241,6 +255,55 @@ class Session:
         in_plan = {entry.route.id for entry in self.plan()}
         return [self.content.routes[r] for r in outcome.also_routes if r not in in_plan]
 
+    # -- what the adviser types -------------------------------------------------------------
+
+    def set_letter_fields(self, fields: Mapping[str, str]) -> list[str]:
+        """Store letter fields as the form typed them: control characters out, cut to each limit.
+
+        Returns a message for each field that had to be cut (the form shows them); the
+        revision is bumped only if something changed.
+        """
+        from send_tui.model.fields import fit_field
+
+        messages: list[str] = []
+        changed = False
+        for name, text in fields.items():
+            value, problem = fit_field(name, text)
+            if problem:
+                messages.append(problem)
+            if self.letter_fields.get(name) != value:
+                self.letter_fields[name] = value
+                changed = True
+        if changed:
+            self.revision += 1
+        return messages
+
+    def set_case(self, reference: str, consent_to_record: bool) -> list[str]:
+        """Store the call details; the reference cleaned and cut like every typed field."""
+        from send_tui.model.fields import REFERENCE, fit_field
+
+        value, problem = fit_field(REFERENCE, reference)
+        case = CaseDetails(reference=value, consent_to_record=consent_to_record)
+        if case != self.case:
+            self.case = case
+            self.revision += 1
+        return [problem] if problem else []
+
+    def set_date(self, key: str, day: date | None) -> None:
+        """Store (or, with None, forget) a date; one outside 1990-2100 is a `DateFormatError`."""
+        from send_tui.model.dates import DateFormatError, range_problem
+
+        if day is None:
+            if self.dates.pop(key, None) is not None:
+                self.revision += 1
+            return
+        problem = range_problem(day)
+        if problem:
+            raise DateFormatError(problem)
+        if self.dates.get(key) != day:
+            self.dates[key] = day
+            self.revision += 1
+
     # -- the whole call --------------------------------------------------------------------
 
     def has_work(self) -> bool:
@@ -254,4 +317,5 @@ class Session:
         self.letter_fields.clear()
         self.dates.clear()
         self.case = CaseDetails()
+        self.sent_letter = None
         self.revision += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 OWNER_ONLY = 0o600
@@ -21,6 +22,50 @@ class SaveError(OSError):
 
 class FileExists(SaveError):
     """The target exists and the caller did not say it may be replaced."""
+
+
+class FileInUse(SaveError):
+    """The file to replace is open in another program (Word holds a .docx it has open).
+
+    Windows refuses to replace such a file; the folder itself is writable, so the save dialog
+    says to close the file and save again, not to choose another folder.
+    """
+
+
+def in_use_message(path: Path) -> str:
+    return f"{path.name} is open in another program (close it and save again)."
+
+
+class NotARegularFile(OSError):
+    """A path to read is a pipe, a device or a socket: reading it could hang for ever."""
+
+
+def exists(path: Path) -> bool:
+    """Is there anything at `path`, a dangling symbolic link included? Never replace it unasked."""
+    return os.path.lexists(path)
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """Up to `limit` bytes of `path`, refusing at once what is not a regular file (a FIFO).
+
+    Opened without blocking and checked before reading, so a pipe where a record should be
+    cannot hang `open`, `render` or start-up.
+    """
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, f"{path} is a folder")
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(errno.EINVAL, f"{path} is not a regular file")
+        if os.name == "posix":
+            os.set_blocking(fd, True)  # a regular file: read it normally
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit)
+    finally:
+        os.close(fd)
 
 
 def explain(error: OSError, path: Path) -> str:
@@ -40,6 +85,41 @@ def explain(error: OSError, path: Path) -> str:
     return f"Could not save {path.name} in {folder}: {reason}."
 
 
+class FolderMissing(SaveError):
+    """The folder to save into does not exist; the dialog offers to create it (`create_folder`)."""
+
+
+def check_folder(folder: Path) -> None:
+    """Raise `FolderMissing` if `folder` is not there, so the dialog can offer to create it."""
+    folder = Path(folder)
+    if not os.path.lexists(folder):
+        raise FolderMissing(errno.ENOENT, f"The folder {folder} does not exist.")
+
+
+def create_folder(folder: Path) -> list[Path]:
+    """Create `folder` and any missing parents, each readable by the owner only (0700).
+
+    For the save dialog, once the adviser has agreed: the folders it makes may hold a child's
+    details, so none is left open to other users whatever the umask. Returns what was created;
+    `SaveError` in words if it cannot be.
+    """
+    folder = Path(folder).expanduser()
+    missing: list[Path] = []
+    for level in (folder, *folder.parents):
+        if os.path.lexists(level):
+            break
+        missing.append(level)
+    created: list[Path] = []
+    try:
+        for level in reversed(missing):
+            level.mkdir(mode=OWNER_ONLY_DIR)
+            os.chmod(level, OWNER_ONLY_DIR)  # mkdir's mode is cut by the umask
+            created.append(level)
+    except OSError as error:
+        raise SaveError(error.errno, explain(error, folder / "x")) from error
+    return created
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` (and parents) readable by the owner only, if it is missing."""
     try:
@@ -57,13 +137,20 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    if not overwrite and path.exists():
+    if not overwrite and exists(path):
         raise FileExists(errno.EEXIST, f"{path.name} already exists in {path.parent}.")
     temp_name: str | None = None
-    _remove_stale_parts(path)
+    registered: str | None = None
+    remove_stale_parts(path)
     try:
-        # mkstemp creates the file 0600, so it is private from its first byte.
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        # mkstemp creates the file 0600, so it is private from its first byte. The name carries
+        # this process's id, so another start can tell a save under way from a killed one.
+        with _LOCK:
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{path.name}.{os.getpid()}-", suffix=PART_SUFFIX, dir=path.parent
+            )
+            registered = os.path.abspath(temp_name)
+            _IN_PROGRESS.add(registered)
         try:
             view = memoryview(payload)
             while view:
@@ -72,9 +159,15 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
             os.fsync(handle)
         finally:
             os.close(handle)
-        if not overwrite and path.exists():
+        if not overwrite and exists(path):
             raise FileExists(errno.EEXIST, f"{path.name} already exists in {path.parent}.")
-        os.replace(temp_name, path)
+        try:
+            os.replace(temp_name, path)
+        except PermissionError as error:
+            # The temp file was made in this folder, so the folder is writable: the file is held.
+            if exists(path):
+                raise FileInUse(error.errno, in_use_message(path)) from error
+            raise
         temp_name = None
         os.chmod(path, OWNER_ONLY)
         _fsync_dir(path.parent)
@@ -89,27 +182,76 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = False) -> P
                 os.unlink(temp_name)
             except OSError:
                 pass
+        if registered is not None:
+            with _LOCK:
+                _IN_PROGRESS.discard(registered)
 
 
-#: A temp file this old was left by a save that was killed; newer ones may be a save under way.
+PART_SUFFIX = ".part"
+#: A temp file whose save cannot be told apart from a running one is removed once this old.
 STALE_PART_SECONDS = 15 * 60
+#: The temp files of the saves this process is writing now (the app saves from several threads).
+_IN_PROGRESS: set[str] = set()
+_LOCK = threading.Lock()
 
 
-def _remove_stale_parts(path: Path) -> None:
-    """Delete temp files a killed save left beside `path` (they may hold a child's details)."""
+def part_files(path: Path) -> list[Path]:
+    """Every temp file a save of `path` made (`.NAME.PID-XXXX.part`) that is still on disk."""
+    try:
+        return sorted(Path(path).parent.glob(f".{Path(path).name}.*{PART_SUFFIX}"))
+    except OSError:
+        return []
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Delete the temp files killed saves left beside `path` (they hold a child's details).
+
+    A temp file is stale, whatever its age, once no save is writing it: its process has ended,
+    or it is this process's and not one of its saves under way. A name without a process id
+    (an older send-tui), or one whose process cannot be checked, is stale after 15 minutes.
+    Returns what was removed.
+    """
     import time
 
     cutoff = time.time() - STALE_PART_SECONDS
-    try:
-        leftovers = list(path.parent.glob(f".{path.name}.*.part"))
-    except OSError:
-        return
-    for part in leftovers:
+    removed = []
+    with _LOCK:
+        running = set(_IN_PROGRESS)
+    for part in part_files(path):
+        if os.path.abspath(part) in running:
+            continue
+        pid = _pid_in(part, Path(path).name)
         try:
-            if part.stat().st_mtime < cutoff:
+            if pid == os.getpid() or (pid is not None and not _process_alive(pid)):
+                stale = True
+            else:
+                stale = part.stat().st_mtime < cutoff
+            if stale:
                 part.unlink()
+                removed.append(part)
         except OSError:
             pass
+    return removed
+
+
+def _pid_in(part: Path, name: str) -> int | None:
+    """The process id in a temp file's name, or None for a name without one."""
+    middle = part.name[len(name) + 2 : -len(PART_SUFFIX)]
+    digits, dash, _ = middle.partition("-")
+    return int(digits) if dash and digits.isdigit() else None
+
+
+def _process_alive(pid: int) -> bool:
+    """Is process `pid` running? Unknown counts as running (the age rule then applies)."""
+    if os.name != "posix":
+        return True  # os.kill would end the process on Windows: rely on the age rule there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, but belongs to someone else
+    return True
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from send_tui.model.content import Content, Node, Route, is_unconfirmed
 from send_tui.model.dates import long_date
 from send_tui.model.letter import (
+    DRAFT_FIELDS,
     Letter,
     LetterDraft,
     TimescaleError,
     about_confirmed,
+    addressee_role,
     calendars_for,
     caller_answered,
     caller_of,
@@ -37,7 +39,7 @@ from send_tui.model.letter import (
 if TYPE_CHECKING:
     from send_tui.model.calendars import SchoolCalendar
     from send_tui.model.deadlines import Deadline
-    from send_tui.model.session import Session
+    from send_tui.model.session import SentLetter, Session
 
 # --- wording, once ---------------------------------------------------------------------------
 
@@ -117,8 +119,76 @@ PERSONAL_DATE_KEYS: frozenset[str] = frozenset(k.key for k in DATE_KEYS if k.per
 
 
 def letter_date(session: Session, today: date) -> date:
-    """The day the letter is dated and its reply clock starts: `reply_from`, else today."""
-    return session.dates.get("reply_from", today)
+    """The day the letter is dated and its reply clock starts.
+
+    `reply_from` when the adviser entered it; else the date the letter was saved with, while it
+    still says the same (a letter saved in November and printed in January stays dated November);
+    else today.
+    """
+    if "reply_from" in session.dates:
+        return session.dates["reply_from"]
+    sent = _sent_letter(session)
+    return sent.dated if sent is not None else today
+
+
+def letter_reply_by(session: Session, today: date) -> date | None:
+    """The reply-by date the saved letter gave, when it still applies; None to work it out."""
+    sent = _sent_letter(session)
+    if sent is None or sent.dated != letter_date(session, today):
+        return None
+    return sent.reply_by
+
+
+def letter_fingerprint(session: Session) -> str:
+    """What the letter says, as a short hash: the same letter gives the same fingerprint.
+
+    The template and addressee role are resolved first, so a form that fills in its defaults
+    does not make the letter count as changed.
+    """
+    import hashlib
+
+    draft = LetterDraft.from_session(session)
+    template = choose_template(session, draft)
+    values = [draft.value(name) for name in DRAFT_FIELDS if name not in ("template", "addressee_role")]
+    if template is not None:
+        values += [template.id, addressee_role(template, draft)]
+    return hashlib.sha256("\x1f".join(values).encode("utf-8")).hexdigest()[:16]
+
+
+def fix_letter(session: Session, today: date) -> SentLetter | None:
+    """Fix the letter's date and reply-by date as it is saved; the fix already made, if any.
+
+    Called by `outputs.save_outputs` before anything is rendered, so the record written carries
+    the same dates as the .docx and summary beside it.
+    """
+    from send_tui.model.session import SentLetter
+
+    if not letter_started(session) or choose_template(session) is None:
+        return None
+    current = _sent_letter(session)
+    if current is not None and current.dated == letter_date(session, today):
+        return current
+    dated = letter_date(session, today)
+    try:
+        reply_by: date | None = reply_deadline(
+            LetterDraft.from_session(session), dated, session.content
+        ).due
+    except TimescaleError:
+        reply_by = None
+    session.sent_letter = SentLetter(dated, reply_by, letter_fingerprint(session))
+    return session.sent_letter
+
+
+def saved_letter_dates(session: Session) -> SentLetter | None:
+    """The dates the saved letter was fixed with, while it still says the same; for the record."""
+    return _sent_letter(session)
+
+
+def _sent_letter(session: Session) -> SentLetter | None:
+    sent = session.sent_letter
+    if sent is None or sent.fingerprint != letter_fingerprint(session):
+        return None
+    return sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,4 +512,12 @@ def _letter(session: Session, today: date, personal: bool) -> tuple[Letter | Non
     )
     if not personal:
         draft = draft.without_personal()
-    return render_letter(template, draft, sent, session.content, caller_of(session)), missing
+    letter = render_letter(
+        template,
+        draft,
+        sent,
+        session.content,
+        caller_of(session),
+        reply_by=letter_reply_by(session, today),
+    )
+    return letter, missing

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from send_tui.model.content_errors import ContentError
+from send_tui.model.dates import DATE_RANGE_HELP, in_range
 
 T = TypeVar("T")
 
@@ -99,8 +100,8 @@ class Table:
         return self._typed(
             key,
             required,
-            lambda v: isinstance(v, date) and not isinstance(v, datetime),
-            "a date written as YYYY-MM-DD (no quotes)",
+            lambda v: isinstance(v, date) and not isinstance(v, datetime) and in_range(v),
+            f"a date written as YYYY-MM-DD (no quotes), {DATE_RANGE_HELP}",
         )
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
@@ -118,7 +119,10 @@ class Table:
 
     def days(self, key: str, required: bool = False) -> tuple[date, ...]:
         return self._list(
-            key, required, lambda v: isinstance(v, date) and not isinstance(v, datetime), "a date"
+            key,
+            required,
+            lambda v: isinstance(v, date) and not isinstance(v, datetime) and in_range(v),
+            f"a date {DATE_RANGE_HELP}",
         )
 
     def _list(self, key: str, required: bool, check: Callable[[Any], bool], wanted: str) -> tuple:

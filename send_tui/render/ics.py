@@ -3,6 +3,8 @@
 Each deadline becomes an all-day event on its date, with the workings in the description so
 whoever opens it can see how the date was reached. UIDs are stable (the same deadline gives the
 same UID every time), so importing an updated file replaces events rather than doubling them.
+A case reference is set off from each title ("TH-0042 – Appeal to ..."), every field is cleared
+of control characters, and an optional reminder (VALARM) comes a few working days before.
 """
 
 from __future__ import annotations
@@ -13,57 +15,118 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from send_tui.model.dates import long_date
+from send_tui.model.letter import clean_text
 
 if TYPE_CHECKING:
     from icalendar import Event
 
+    from send_tui.model.calendars import WorkingCalendar
     from send_tui.model.deadlines import Deadline
 
 PRODID = "-//send-tui//SEND deadlines//EN"
 UID_DOMAIN = "send-tui"
+#: Between a case reference and the title: "TH-0042 – Appeal to the SEND Tribunal".
+SEPARATOR = " \u2013 "
+#: The hour of the reminder on its day (local time of whoever imports the calendar).
+REMINDER_HOUR = 9
 
 
 def deadlines_to_ics(
-    deadlines: Sequence[Deadline], title_prefix: str = "", stamp: datetime | None = None
+    deadlines: Sequence[Deadline],
+    title_prefix: str = "",
+    stamp: datetime | None = None,
+    *,
+    reminder_working_days: int = 0,
+    calendar: WorkingCalendar | None = None,
 ) -> bytes:
     """One VCALENDAR with an all-day event per deadline date (several for the EHC timescales).
 
-    `title_prefix` starts every event's title (a case reference, say) and also keeps the UIDs of
-    different cases apart. `stamp` fixes DTSTAMP, for reproducible output in tests.
+    `title_prefix` (a case reference) starts every event's title, set off by " – " unless it ends
+    in punctuation (then by a space), and keeps the UIDs of different cases apart. A positive
+    `reminder_working_days` adds a reminder at 9am that many working days before each date
+    (`calendar` gives the closure days; weekends and bank holidays otherwise). `stamp` fixes
+    DTSTAMP, for reproducible output in tests.
     """
     from icalendar import Calendar  # deferred: heavy, and only needed when saving
 
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
+    if calendar is None:
+        from send_tui.model.calendars import WorkingCalendar
+
+        calendar = WorkingCalendar()
+    prefix = _one_line(title_prefix)
+    ics = Calendar()
+    ics.add("prodid", PRODID)
+    ics.add("version", "2.0")
+    ics.add("calscale", "GREGORIAN")
     when = stamp or datetime.now(UTC)
     for deadline in deadlines:
-        for event in _events(deadline, title_prefix, when):
-            calendar.add_component(event)
-    return calendar.to_ical()
+        # UIDs from the reference as given, so calendars imported before keep their events.
+        for event, day in _events(deadline, prefix, when, title_prefix):
+            if reminder_working_days > 0:
+                event.add_component(_alarm(event, day, reminder_working_days, calendar))
+            ics.add_component(event)
+    return ics.to_ical()
 
 
-def _events(deadline: Deadline, prefix: str, stamp: datetime) -> list[Event]:
+def _one_line(text: str) -> str:
+    """Text for an iCalendar field: no control characters, and on one line."""
+    return " ".join(clean_text(text).split())
+
+
+def _with_prefix(prefix: str, title: str) -> str:
+    if not prefix:
+        return title
+    if not prefix[-1].isalnum():  # "Case 42:" already sets itself off
+        return f"{prefix} {title}"
+    return f"{prefix}{SEPARATOR}{title}"
+
+
+def _events(
+    deadline: Deadline, prefix: str, stamp: datetime, uid_prefix: str
+) -> list[tuple[Event, date]]:
     if not deadline.dates:
+        title = _title(deadline, prefix)
         return [
-            _event(deadline, _title(deadline, prefix), deadline.due, deadline.clock, prefix, stamp)
+            (_event(deadline, title, deadline.due, deadline.clock, uid_prefix, stamp), deadline.due)
         ]
     return [
-        _event(
-            deadline,
-            f"{prefix}{deadline.title}: {milestone.label}",
+        (
+            _event(
+                deadline,
+                _with_prefix(prefix, _one_line(f"{deadline.title}: {milestone.label}")),
+                milestone.due,
+                f"{deadline.clock}-{milestone.key}",
+                uid_prefix,
+                stamp,
+            ),
             milestone.due,
-            f"{deadline.clock}-{milestone.key}",
-            prefix,
-            stamp,
         )
         for milestone in deadline.dates
     ]
 
 
+def _alarm(event: Event, day: date, working_days: int, calendar: WorkingCalendar):  # -> Alarm
+    """A display reminder at 9am, `working_days` working days before `day`.
+
+    Relative to the all-day event's start (midnight), so it follows the event if it is moved.
+    """
+    from icalendar import Alarm
+
+    remind_on = day
+    counted = 0
+    while counted < working_days:
+        remind_on -= timedelta(days=1)
+        if calendar.is_working_day(remind_on):
+            counted += 1
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Reminder: {event['summary']} is on {long_date(day)}")
+    alarm.add("trigger", timedelta(days=-(day - remind_on).days, hours=REMINDER_HOUR))
+    return alarm
+
+
 def _title(deadline: Deadline, prefix: str) -> str:
-    title = f"{prefix}{deadline.title}"
+    title = _with_prefix(prefix, _one_line(deadline.title))
     if deadline.by_5pm:
         title += " (by 5pm)"
     if deadline.act_by is not None:
@@ -82,7 +145,7 @@ def _event(
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("summary", title)
-    event.add("description", _description(deadline))
+    event.add("description", clean_text(_description(deadline)))
     event.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not make anyone busy
     return event
 

@@ -1,7 +1,8 @@
 """The summary as Markdown (.md): for notes systems and wikis that read it.
 
 Every piece of text is escaped so that it shows as typed: a name like `**Sam**`, `[bold]` or
-`<script>` must not become bold, a link or HTML when the file is viewed.
+`<script>` must not become bold, a link or HTML when the file is viewed, and a bare URL or
+`www.` address must not become a live link under GitHub's (GFM) autolinking.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ Item = TypeVar("Item")
 # Characters with a meaning anywhere in a line (CommonMark, and GitHub's tables and strikethrough);
 # a backslash before any ASCII punctuation makes it literal. Brackets cover links and images.
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
+# GitHub's autolinks (and markdown-it's linkify) turn `www.x`, `x.com`, `https://x` and `a@b.com`
+# into live links. A backslash before the dot between two letters or digits, the colon of `://`
+# and every `@` breaks each of them, and the reader still sees the text exactly as typed.
+_LINKY = re.compile(r"(?<=[^\W_])\.(?=[^\W_])|:(?=//)|@")
 # At the start of a line these begin a list, a setext underline or an ordered list.
 _LINE_START = re.compile(r"^([-+=:])|^(\d+)([.)])")
 
@@ -30,6 +35,7 @@ def escape(text: str) -> str:
 
 def _escape_line(line: str) -> str:
     line = _INLINE.sub(r"\\\1", line.strip())
+    line = _LINKY.sub(lambda m: "\\" + m.group(0), line)
     return _LINE_START.sub(_escape_start, line, count=1)
 
 

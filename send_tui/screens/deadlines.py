@@ -149,7 +149,7 @@ class DeadlinesScreen(Screen[None]):
         target = Path(folder) / name
         try:
             storage.ensure_private_dir(folder)
-            storage.write_atomic(target, deadlines_to_ics(found, app.session.case.reference), overwrite=overwrite)
+            storage.write_atomic(target, deadlines_to_ics(found, app.session.case.reference, reminder_working_days=app.config.ics_reminder_working_days), overwrite=overwrite)
         except storage.FileExists:
             from send_tui.dialogs.confirm import ConfirmDialog
 

@@ -1,4 +1,9 @@
-"""F5: the complaint letter form, with a live preview and a list of what is still missing."""
+"""F5: the complaint letter form, with a live preview and a list of what is still missing.
+
+The preview is the letter exactly as the save writes it (`outputs.saved_letter`), so a name that
+the save leaves out (no consent) is missing from the preview too, and the screen says why before
+anything is saved. The form shows only the fields the chosen template uses.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,14 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
-from send_tui.model import dates
+from send_tui.model import dates, fields, outputs
 from send_tui.model.letter import (
     REPLY_UNIT_LABELS,
     LetterDraft,
@@ -28,6 +33,7 @@ from send_tui.model.letter import (
     letter_templates,
     render_letter,
     reply_deadline,
+    template_fields,
 )
 from send_tui.model.summary import letter_date
 from send_tui.render.text import render_letter_text
@@ -52,6 +58,18 @@ TEXT_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
     ("enclosures", "Enclosures (optional)", False),
 )
+
+
+#: The text fields a template may leave out (the Selects are always shown).
+DRAFT_TEXT_FIELDS: tuple[str, ...] = tuple(name for name, _label, _multi in TEXT_FIELDS)
+
+#: Said once, at the top of the form: nothing typed is corrected or reworded.
+AS_TYPED = (
+    "What you type is saved exactly as typed, in the letter and the record "
+    f"(a one-line field holds up to {fields.SHORT_LIMIT:,} characters)."
+)
+
+NOT_SAVED_YET = "(Nothing of the letter is saved until something is typed in the form. It would read:)"
 
 
 class LetterScreen(Screen[None]):
@@ -81,23 +99,27 @@ class LetterScreen(Screen[None]):
                 yield Label("Addressed to (role)")
                 yield Select(self._roles(template.id), value=addressee_role(template, draft),
                              allow_blank=False, id="addressee_role", compact=True)
+                yield Static(Text(AS_TYPED, style="italic"), id="as-typed", markup=False)
                 for name, label, multiline in TEXT_FIELDS:
-                    if name == "reply_within":
-                        yield Label("Timescale for a reply (required)")
-                        yield Select(
-                            [(f"In {REPLY_UNIT_LABELS[u]}", u.value) for u in ReplyUnit],
-                            value=draft.reply_unit or ReplyUnit.WORKING_DAYS.value,
-                            allow_blank=False,
-                            id="reply_unit",
-                            compact=True,
-                        )
-                    yield Label(label)
-                    value = getattr(draft, name)
-                    if multiline:
-                        area = TextArea(value, id=name, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-                        yield area
-                    else:
-                        yield Input(value, id=name, compact=True)
+                    with Vertical(id=f"field-{name}", classes="field"):
+                        if name == "reply_within":
+                            yield Label("Timescale for a reply (required)")
+                            yield Select(
+                                [(f"In {REPLY_UNIT_LABELS[u]}", u.value) for u in ReplyUnit],
+                                value=draft.reply_unit or ReplyUnit.WORKING_DAYS.value,
+                                allow_blank=False,
+                                id="reply_unit",
+                                compact=True,
+                            )
+                        yield Label(label)
+                        value = getattr(draft, name)
+                        if multiline:
+                            yield TextArea(
+                                value, id=name, soft_wrap=True, show_line_numbers=False, tab_behavior="focus"
+                            )
+                            yield Static(Text(fields.limit_hint(name)), classes="hint", markup=False)
+                        else:
+                            yield Input(value, id=name, compact=True, max_length=fields.limit(name))
             with VerticalScroll(id="letter-preview", can_focus=True):
                 yield Static(id="missing", markup=False)
                 yield Static(id="preview", markup=False)
@@ -109,7 +131,31 @@ class LetterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#addressee_name", Input).focus()
+        self._show_template_fields()
         self._refresh_preview()
+
+    def on_screen_resume(self) -> None:
+        # Back from F6: consent decides what the saved letter holds, so the preview follows it.
+        self._refresh_preview()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Bring the whole field into view (its label and hint too), however focus got there."""
+        field = next((a for a in event.widget.ancestors if a.has_class("field")), None)
+        if field is not None:
+            form = self.query_one("#letter-form", VerticalScroll)
+            self.call_after_refresh(form.scroll_to_widget, field, animate=False)
+
+    def _show_template_fields(self) -> None:
+        """Only the fields the chosen template uses: no school or year group on an NHS letter."""
+        template = self._template()
+        used = set(template_fields(template)) if template is not None else set(DRAFT_TEXT_FIELDS)
+        for name in DRAFT_TEXT_FIELDS:
+            self.query_one(f"#field-{name}").display = name in used
+
+    def _template(self):  # -> LetterTemplate | None
+        session, app = self.send_app.session, self.send_app
+        draft = self._draft()
+        return app.content.letters.get(draft.template) or choose_template(session, draft)
 
     # -- keeping the session in step -----------------------------------------------------
 
@@ -125,12 +171,14 @@ class LetterScreen(Screen[None]):
 
     def _store(self) -> None:
         session = self.send_app.session
-        fields = self._draft().to_fields()
-        if "about" not in session.letter_fields and fields["about"] == draft_about(session):
-            del fields["about"]  # still the untouched draft: kept unconfirmed until ctrl+o
-        if fields != {k: session.letter_fields.get(k) for k in fields}:
-            session.letter_fields.update(fields)
-            session.revision += 1
+        typed = self._draft().to_fields()
+        if "about" not in session.letter_fields and typed["about"] == draft_about(session):
+            del typed["about"]  # still the untouched draft: kept unconfirmed until ctrl+o
+        before = session.revision
+        cut = session.set_letter_fields(typed)  # cleaned and cut to each field's limit
+        for message in cut:
+            self.notify(message, title="Too long", severity="warning", markup=False, timeout=12)
+        if session.revision != before:
             self.send_app.session_changed()
         self._refresh_preview()
 
@@ -146,6 +194,7 @@ class LetterScreen(Screen[None]):
             options = self._roles(str(event.value))
             roles.set_options(options)
             roles.value = options[0][1]
+            self._show_template_fields()
         self._store()
 
     # -- preview --------------------------------------------------------------------------
@@ -153,23 +202,35 @@ class LetterScreen(Screen[None]):
     def _refresh_preview(self) -> None:
         session, app = self.send_app.session, self.send_app
         draft = self._draft()
-        template = app.content.letters.get(draft.template) or choose_template(session, draft)
         sent = letter_date(session, dates.today())
         missing = completeness(draft, sent=sent, content=app.content, about_confirmed=about_confirmed(session))
         note = Text()
+        for sentence in outputs.left_out(session):
+            note.append("Left out when saved: ", style="bold")
+            note.append(f"{sentence}\n\n")
         if missing:
             note.append("Still missing before sending:\n", style="bold")
             for line in missing:
                 note.append(f"- {line}\n")
         else:
             note.append("The letter has everything it needs.", style="bold")
-        note.append(self._reply_notes(draft, sent, template))
+        note.append(self._reply_notes(draft, sent, self._template()))
         self.query_one("#missing", Static).update(note)
+        self.query_one("#preview", Static).update(Text(self._letter_text()))
+
+    def _letter_text(self) -> str:
+        """What the save will write for the letter, block by block (also what F7 copies)."""
+        session, app = self.send_app.session, self.send_app
+        saved = outputs.saved_letter_text(session, dates.today())
+        if saved:
+            return saved
+        template = self._template()
         if template is None:
-            self.query_one("#preview", Static).update(Text("No letter template fits this path."))
-            return
-        letter = render_letter(template, draft, sent, app.content, caller_of(session))
-        self.query_one("#preview", Static).update(Text("\n\n".join(letter.blocks())))
+            return "No letter template fits this path."
+        # Nothing typed yet: no letter is saved, but show what it would look like.
+        letter = render_letter(template, self._draft().without_personal(), letter_date(session, dates.today()), app.content,
+                               caller_of(session))
+        return NOT_SAVED_YET + "\n\n" + "\n\n".join(letter.blocks())
 
     def action_confirm_about(self) -> None:
         """The adviser has read the draft of what the complaint is about, and it stands."""
@@ -178,9 +239,9 @@ class LetterScreen(Screen[None]):
         if not text.strip():
             self.notify("Write what the complaint is about first.", severity="warning")
             return
-        if session.letter_fields.get("about") != text:
-            session.letter_fields["about"] = text
-            session.revision += 1
+        before = session.revision
+        session.set_letter_fields({"about": text})
+        if session.revision != before:
             self.send_app.session_changed()
         self._refresh_preview()
         self.notify("What the complaint is about: confirmed.", timeout=4)
@@ -200,13 +261,11 @@ class LetterScreen(Screen[None]):
 
     def action_copy_letter(self) -> None:
         session, app = self.send_app.session, self.send_app
-        draft = self._draft()
-        template = app.content.letters.get(draft.template) or choose_template(session, draft)
-        if template is None:
+        letter = outputs.saved_letter(session, dates.today())
+        if letter is None:
+            self.notify("Type in the form first: there is no letter to copy yet.", severity="warning")
             return
-        sent = letter_date(session, dates.today())
-        letter = render_letter(template, draft, sent, app.content, caller_of(session))
-        app.copy_to_clipboard(render_letter_text(letter))
+        app.copy_to_clipboard(render_letter_text(letter))  # the letter as saved: consent applies
         self.notify(
             "Letter copied to the clipboard (OSC 52). Some terminals do not support this: "
             "if nothing pastes, save with ctrl+s and open the .docx.",

@@ -42,7 +42,11 @@ class NodeScreen(Screen[None]):
     def title_text(self) -> str:
         if self.preview:
             return f"Look-up: {self.node.title}  (Esc returns to the call)"
-        step = len(self.send_app.session.trail()) + 1
+        session = self.send_app.session
+        # The question's place on the path, whatever has been answered after it; a question
+        # with a default that nobody has answered ("Who is calling?") is not counted.
+        path = [n for n in session.path() if n in session.answers or session.content.nodes[n].default is None]
+        step = path.index(self.node.id) + 1 if self.node.id in path else len(path)
         return f"send-tui · step {step} · content reviewed {self.send_app.review_date_text}"
 
     def compose(self) -> ComposeResult:
@@ -69,5 +73,24 @@ class NodeScreen(Screen[None]):
     def _reopen(self, event: AnswerTrail.Reopen) -> None:
         self.send_app.reopen(event.node_id)
 
+    def focus_trail(self) -> bool:
+        """F3 in the wide layout: into the trail, on the answer to this question (else the latest)."""
+        trail = self.query_one(AnswerTrail)
+        if not trail.display or not self.has_class("-wide"):
+            return False
+        trail.focus()
+        trail.highlight_answer(self.node.id)
+        return True
+
+    def focus_question(self) -> None:
+        """Back from the trail to what the screen is about: its options, or its text."""
+        for widget in [*self.query("#main #options"), *self.query("#main *")]:
+            if widget.focusable:
+                widget.focus()
+                return
+
     def action_back(self) -> None:
+        if isinstance(self.focused, AnswerTrail):
+            self.focus_question()  # Esc leaves the trail, not the question
+            return
         self.send_app.go_back()

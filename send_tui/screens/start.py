@@ -32,28 +32,34 @@ KEYS = (
 )
 
 class StartScreen(Screen[None]):
+    """The numbers never move: 1 always starts a new call, then the common questions, then the
+    glossary. A call to carry on (resumed from the autosave, or the one in progress) gets a
+    letter of its own, shown first, so offering it never renumbers anything else."""
+
     BINDINGS = [
-        *[Binding(str(n), f"pick({n})", show=False, id=f"send.start{n}") for n in range(1, 10)],
+        *[Binding(str(n), f"pick('{n}')", "Choose", show=False, id=f"send.start{n}") for n in range(1, 10)],
+        Binding("r", "pick('r')", "Resume the autosaved call", show=False, id="send.start.resume"),
+        Binding("c", "pick('c')", "Continue this call", show=False, id="send.start.continue"),
     ]
 
     @property
     def send_app(self) -> SendApp:
         return self.app  # type: ignore[return-value]
 
-    def _choices(self) -> list[tuple[str, str]]:
-        """(label, action id) for each numbered choice, in order."""
+    def _choices(self) -> list[tuple[str, str, str]]:
+        """(key, label, action id) for each choice, in the order shown."""
         app = self.send_app
-        choices: list[tuple[str, str]] = []
+        choices: list[tuple[str, str, str]] = []
         if app.resumable is not None:
             saved = app.resumable.saved
             when = f" (autosaved {saved:%a %d %b %H:%M})" if saved else ""
-            choices.append((f"Resume the call in progress{when}", "resume"))
+            choices.append(("r", f"Resume the call in progress{when}", "resume"))
         if app.session.answers:
-            choices.append(("Continue this call", "continue"))
-        choices.append(("Start a new call", "begin"))
-        for question, node_id in app.content.common_questions:
-            choices.append((f"Look up: {question}", f"open:{node_id}"))
-        choices.append(("Glossary of terms", "glossary"))
+            choices.append(("c", "Continue this call", "continue"))
+        numbered = [("Start a new call", "begin")]
+        numbered += [(f"Look up: {question}", f"open:{node_id}") for question, node_id in app.content.common_questions]
+        numbered.append(("Glossary of terms", "glossary"))
+        choices += [(str(number), label, action) for number, (label, action) in enumerate(numbered, start=1)]
         return choices
 
     def compose(self) -> ComposeResult:
@@ -73,8 +79,8 @@ class StartScreen(Screen[None]):
 
     def _option_items(self) -> list[Option]:
         items = []
-        for number, (label, action) in enumerate(self._choices(), start=1):
-            items.append(Option(Text.assemble((f"{number}  ", "bold"), label), id=action))
+        for key, label, action in self._choices():
+            items.append(Option(Text.assemble((f"{key}  ", "bold"), label), id=action))
         return items
 
     def on_mount(self) -> None:
@@ -86,11 +92,18 @@ class StartScreen(Screen[None]):
         options.add_options(self._option_items())
         options.highlighted = 0
         options.focus()
+        self.refresh_bindings()
 
-    async def action_pick(self, number: int) -> None:
-        choices = self._choices()
-        if 1 <= number <= len(choices):
-            await self._run(choices[number - 1][1])
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick":
+            return any(key == parameters[0] for key, _label, _action in self._choices())
+        return True
+
+    async def action_pick(self, key: str) -> None:
+        for choice_key, _label, action in self._choices():
+            if choice_key == key:
+                await self._run(action)
+                return
 
     @on(OptionList.OptionSelected, "#start-options")
     async def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -101,8 +114,10 @@ class StartScreen(Screen[None]):
         app = self.send_app
         if action == "resume":
             app.resume()
-        elif action in ("begin", "continue"):
+        elif action == "continue":
             app.show_path()
+        elif action == "begin":
+            app.new_client(then_begin=True)
         elif action.startswith("open:"):
             app.open_node(action.removeprefix("open:"))
         elif action == "glossary":

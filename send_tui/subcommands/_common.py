@@ -19,17 +19,21 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def positive_count(what: str):  # -> Callable[[str], int]
-    """An argparse type for a count of `what` ("days", "results"): a whole number, 1 or more."""
+def positive_count(what: str, maximum: int | None = None):  # -> Callable[[str], int]
+    """An argparse type for a count of `what` ("days", "results"): a whole number, 1 or more.
+
+    `maximum` caps it, so a typing slip (a million days) is refused rather than counted.
+    """
 
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             value = 0
-        if value < 1:
+        if value < 1 or (maximum is not None and value > maximum):
+            span = "1 or more" if maximum is None else f"from 1 to {maximum}"
             raise argparse.ArgumentTypeError(
-                f"{text!r} is not a number of {what}: give a whole number, 1 or more."
+                f"{text[:40]!r} is not a number of {what}: give a whole number, {span}."
             )
         return value
 

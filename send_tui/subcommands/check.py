@@ -1,8 +1,14 @@
-"""`send-tui check`: validate route content and summarise it, for content authors and CI."""
+"""`send-tui check`: validate route content and summarise it, for content authors and CI.
+
+After the content checks it replays every caller scenario (`content/scenarios/` and any
+`--scenarios DIR`) and renders every path through the content in every format, so an edit that
+breaks a known caller, or makes some output fail, is reported with the file and what failed.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from send_tui.subcommands._common import add_content_option, console, load_or_report
 
@@ -13,6 +19,14 @@ HELP = "check the route content and summarise it (exit 1 if it has problems)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_content_option(parser)
     parser.add_argument("--local-pack", metavar="NAME", help="check with this local pack instead of the manifest's")
+    parser.add_argument(
+        "--scenarios",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also run the caller scenarios in DIR (may be given more than once)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,4 +50,6 @@ def run(args: argparse.Namespace) -> int:
         out.print(f"  to be confirmed: {unconfirmed} contact details", markup=False)
     if content.term_calendar is not None and not content.term_calendar.confirmed:
         out.print("  term dates:   illustrative, not yet confirmed", markup=False)
-    return 0
+    from send_tui.subcommands._scenarios import run_scenarios
+
+    return run_scenarios(content, args.scenarios, out)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from send_tui.model.letter import MAX_REPLY_DAYS
 from send_tui.subcommands._common import (
     add_content_option,
     add_today_option,
@@ -36,7 +37,8 @@ HELP = "work out a deadline and its workings: appeal, mediation, reply, exclusio
 DECISION_HELP = "the date on the council's decision letter (or the day it was sent, if earlier)"
 
 
-_positive_days = positive_count("days")
+#: The same cap as the letter form's timescale, so no count runs past the dates send-tui handles.
+_positive_days = positive_count("days", maximum=MAX_REPLY_DAYS)
 
 
 def _date_option(

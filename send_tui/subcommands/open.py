@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from send_tui.subcommands._common import add_content_option, console
+from send_tui.subcommands._common import add_content_option, console, today
 
 if TYPE_CHECKING:
     from send_tui.model.session import Session
@@ -49,6 +49,7 @@ def load_session(args: argparse.Namespace) -> Session | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    today()  # a SEND_TUI_TODAY outside 1990-2100 exits 2 in words, before the app can crash on it
     session = load_session(args)
     if session is None:
         return 1

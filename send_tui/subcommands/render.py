@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     except UnknownFormat as error:
         err.print(f"send-tui render: {error}", markup=False)
         return 2
-    if args.to.exists() and not args.force:
+    if storage.exists(args.to) and not args.force:  # a dangling symbolic link counts
         err.print(f"{args.to} already exists: add --force to replace it.", markup=False)
         return 1
     session = load_session(args)
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         err.print(str(error), markup=False)
         return 1
     except storage.SaveError as error:
-        err.print(str(error), markup=False)
+        err.print(error.strerror or str(error), markup=False)  # the sentence, not "[Errno 13]"
         return 1
     console().print(f"Wrote {args.to}", markup=False)
     return 0

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from send_tui.model.session import Session
 from send_tui.widgets.numbered import numbered_row
@@ -35,6 +35,7 @@ class AnswerTrail(OptionList):
         if drawn == self._shown:
             return
         self._shown = drawn
+        highlighted = self.highlighted
         self.clear_options()
         trail = self.session.trail()
         if not trail:
@@ -44,11 +45,40 @@ class AnswerTrail(OptionList):
         for number, (node, answer) in enumerate(trail, start=1):
             prompt = Text.assemble((node.title, "bold"), "\n", answer)
             self.add_option(Option(numbered_row(number, prompt, width), id=node.id))
+        if highlighted is not None and self.has_focus:
+            self.highlighted = min(highlighted, self.option_count - 1)  # redrawn under the adviser's eyes
 
     def on_focus(self) -> None:
         # Start from the latest answer: the one an adviser most often wants to change.
         if self.highlighted is None and self.option_count:
-            self.highlighted = self.option_count - 1
+            self.highlight_answer(None)
+
+    def highlight_answer(self, node_id: str | None) -> None:
+        """Highlight the answer to `node_id` (else the latest answer) and scroll it into view."""
+        if not self.option_count or self.get_option_at_index(0).disabled:
+            return
+        index = self.option_count - 1
+        if node_id is not None:
+            try:
+                index = self.get_option_index(node_id)
+            except OptionDoesNotExist:
+                pass  # the question showing has no answer yet
+        self.highlighted = index
+        self.scroll_to_highlight()
+
+    # The trail does not wrap: Down on the latest answer stays there, so Enter never opens
+    # the first answer by surprise.
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None:
+            self.action_first()
+        elif self.highlighted < self.option_count - 1:
+            self.highlighted += 1
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None:
+            self.action_last()
+        elif self.highlighted > 0:
+            self.highlighted -= 1
 
     @on(OptionList.OptionSelected)
     def _reopen(self, event: OptionList.OptionSelected) -> None:

@@ -43,3 +43,13 @@ def write_settings(home, body: str):  # -> Path
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text("[send-tui]\n" + body, encoding="utf-8")
     return config
+
+
+async def give_consent(pilot, reference: str = "HL-1") -> None:
+    """F6: a case reference and the caller's consent to a record (so the call is autosaved)."""
+    from textual.widgets import Checkbox, Input
+
+    await press(pilot, "f6")
+    pilot.app.screen.query_one("#reference", Input).value = reference
+    pilot.app.screen.query_one("#consent", Checkbox).value = True
+    await press(pilot, "ctrl+s")

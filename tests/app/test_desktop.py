@@ -50,7 +50,7 @@ async def test_autosave_with_consent_and_resume_at_the_next_start(isolated_paths
     async with again.run_test() as pilot:
         assert isinstance(again.screen, StartScreen)
         assert "Resume the call in progress" in screen_text(again)
-        await press(pilot, "1")
+        await press(pilot, "r")
         assert node_id(again) == "what_next_decision"
         assert again.session.case.reference == "HL-1"
         assert again.session.answers["council_decision"] == "refuse_assessment"
@@ -178,7 +178,8 @@ def test_config_show_names_a_bad_key(isolated_paths: Path, capsys) -> None:
     assert main(["config", "show"]) == 1
     captured = capsys.readouterr()
     assert "save_folder: should be text" in captured.err
-    assert "theme = 'textual-dark'" in captured.out
+    assert 'theme = "textual-dark"   (default; not set in the settings file)' in captured.out
+    assert "save_folder = " in captured.out and "the settings file's value is not usable" in captured.out
 
 
 def _read_for(fd: int, seconds: float) -> bytes:

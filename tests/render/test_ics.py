@@ -60,3 +60,50 @@ def test_a_valid_calendar_even_when_empty() -> None:
     calendar = Calendar.from_ical(data)
     assert str(calendar["version"]) == "2.0"
     assert data.startswith(b"BEGIN:VCALENDAR")
+
+
+# --- the case reference, control characters and reminders (issue 12) -------------------------
+
+
+def test_a_case_reference_is_set_off_from_each_title() -> None:
+    appeal = dl.appeal(date(2026, 3, 10))
+    (event,) = events(deadlines_to_ics([appeal], "TH-0042", stamp=STAMP))
+    assert str(event["summary"]) == "TH-0042 – Appeal to the SEND Tribunal (by 5pm)"
+    ehc = events(deadlines_to_ics([dl.ehc(date(2026, 1, 12))], "TH-0042", stamp=STAMP))
+    assert all(str(e["summary"]).startswith("TH-0042 – ") for e in ehc)
+
+
+def test_control_characters_are_stripped_from_every_field() -> None:
+    appeal = dl.appeal(date(2026, 3, 10))
+    data = deadlines_to_ics([appeal], "TH\x1b[2J-00\x0742\n", stamp=STAMP, reminder_working_days=3)
+    for byte in (b"\x1b", b"\x07"):
+        assert byte not in data
+    (event,) = events(data)
+    assert str(event["summary"]).startswith("TH[2J-0042 – Appeal")
+
+
+def test_a_reminder_comes_the_set_number_of_working_days_before_at_9am() -> None:
+    # The appeal is due Mon 11 May 2026; Mon 4 May is a bank holiday, so three working days
+    # before is Wed 6 May (Fri 8, Thu 7, Wed 6), five calendar days before the deadline.
+    appeal = dl.appeal(date(2026, 3, 10))
+    (event,) = events(deadlines_to_ics([appeal], stamp=STAMP, reminder_working_days=3))
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY"
+    trigger = alarm.decoded("trigger")
+    start = datetime.combine(event.decoded("dtstart"), datetime.min.time())
+    assert start + trigger == datetime(2026, 5, 6, 9, 0)
+    assert "Mon 11 May 2026" in str(alarm["description"])
+
+
+def test_a_reminder_skips_a_bank_holiday() -> None:
+    # Due Tue 5 May 2026: one working day before is Fri 1 May (Mon 4 May is a bank holiday).
+    reply = dl.reply(date(2026, 4, 20), on=date(2026, 5, 5))
+    (event,) = events(deadlines_to_ics([reply], stamp=STAMP, reminder_working_days=1))
+    (alarm,) = event.walk("VALARM")
+    start = datetime.combine(event.decoded("dtstart"), datetime.min.time())
+    assert start + alarm.decoded("trigger") == datetime(2026, 5, 1, 9, 0)
+
+
+def test_no_reminder_when_it_is_off() -> None:
+    (event,) = events(deadlines_to_ics([dl.appeal(date(2026, 3, 10))], stamp=STAMP))
+    assert event.walk("VALARM") == []
