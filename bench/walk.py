@@ -1,20 +1,23 @@
-"""Key press to the next screen painted: send-tui's walk of the shipped paths, and a bare baseline.
+"""Key press to the next step on screen: send-tui's walk of the shipped paths, and two baselines.
 
-An adviser presses a number and expects the next question at once. The time is taken from
-posting the key (as the terminal driver does) until the new screen is the active one and has
-been painted (`wait_for_refresh`); between keys the app is left to settle, unmeasured, so one
-key's trailing work is not charged to the next. Pilot's own `press` is not used for the timing:
-it waits for the CPU to go idle in 20 ms steps, which would swamp a 20 ms target.
+An adviser presses a number and expects the next question at once. Each key is posted as the
+terminal driver posts it, and two times are taken: the first frame painted after it, and the
+settled frame, the last frame painted before nothing is pending any more (no message queued,
+no refresh, layout or recompose asked for: see `settled`). A design that paints a first frame
+quickly and then keeps repainting (a pushed screen resized, a Footer recomposed) shows in the
+second. Between keys the app is left to settle, unmeasured. Pilot's own `press` is not used for
+the timing: it waits for the CPU to go idle in 20 ms steps, which would swamp a 20 ms target.
 
-The baseline walks bare Textual screens of the same shape (title, body, numbered options,
-footer) with the same keys, so the table can show what Textual itself costs on this machine.
+Two bare Textual apps with the same keys give Textual's own cost on the machine: one pushes a
+screen of the same shape (title, body, numbered options, footer) per step, the other updates
+one such screen in place.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -66,74 +69,160 @@ def path_keys(content: Content, path: tuple[Step, ...]) -> list[Key]:
     return keys
 
 
-async def press_and_time(pilot: Pilot[Any], key: Key) -> float | None:
-    """Press `key`; seconds until the next screen is active and painted (None if not timed)."""
+def _pump_busy(pump: Any) -> bool:
+    """Has this app, screen or widget work queued: a message, a pending callback, a refresh?"""
+    return bool(
+        pump._message_queue.qsize()
+        or pump._pending_message is not None
+        or pump._next_callbacks
+        or getattr(pump, "_repaint_required", False)
+        or getattr(pump, "_layout_required", False)
+        or getattr(pump, "_recompose_required", False)
+        or getattr(pump, "_scroll_required", False)
+    )
+
+
+def settled(app: App[Any]) -> bool:
+    """True once nothing that changes the frame is pending: the frame on screen is the final one.
+
+    Checked, in Textual 8.2: the app's and the active screen's message queues and call-next
+    callbacks; the screen's pending layout, scroll, repaint, recompose, dirty widgets and
+    after-refresh callbacks (the Footer recomposes through one); any batch_update still open;
+    and every widget on the screen (a queued message, a refresh or recompose it has asked for).
+    Timers that only fire later (a cursor blink) do not count.
+    """
+    screen = app.screen
+    if app._batch_count or _pump_busy(app) or _pump_busy(screen):
+        return False
+    if screen._dirty_widgets or screen._callbacks or screen._compositor._dirty_regions:
+        return False
+    return not any(_pump_busy(widget) for widget in screen.walk_children(with_self=False))
+
+
+class FrameClock:
+    """Records when the app paints: every frame the compositor hands to the driver."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.painted: list[float] = []
+        display = app._display
+
+        def timed_display(screen: Screen[Any], renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                self.painted.append(time.perf_counter())
+
+        app._display = timed_display  # type: ignore[method-assign]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One key: seconds to the first frame painted after it, and to the settled frame."""
+
+    first_paint: float
+    settled: float
+    frames: int
+
+
+async def press_and_time(pilot: Pilot[Any], clock: FrameClock, key: Key,
+                         where: Callable[[App[Any]], object]) -> Timing | None:
+    """Press `key`, as the terminal driver posts it; None if the key did not move (`where`).
+
+    The first paint is the first frame after the key. The settled frame is the last frame
+    painted before `settled()` holds (checked between every turn of the event loop, and held
+    for two turns so work that is about to be queued is seen); a key that paints nothing more
+    settles when the check first holds.
+    """
     app = pilot.app
-    before = app.screen
+    before = where(app)
+    clock.painted.clear()
     started = time.perf_counter()
     app.post_message(events.Key(key.key, _CHARACTERS.get(key.key, key.key)))
-    took: float | None = None
-    if key.moves:
-        while app.screen is before and time.perf_counter() - started < TIMEOUT:
-            await asyncio.sleep(0)
-        if app.screen is not before:
-            await app.screen.wait_for_refresh()
-            took = time.perf_counter() - started
-    await pilot.pause()  # let trailing work finish before the next key, unmeasured
-    return took
+    calm = 0
+    while time.perf_counter() - started < TIMEOUT:
+        await asyncio.sleep(0)
+        if not settled(app):
+            calm = 0
+            continue
+        calm += 1
+        if calm >= 3:
+            break
+    done = time.perf_counter()
+    painted = [t for t in clock.painted if t >= started]
+    moved = where(app) != before
+    await pilot.pause()  # let any timer-driven work finish before the next key, unmeasured
+    if not key.moves or not moved:
+        return None
+    first = painted[0] if painted else done
+    last = painted[-1] if painted else done
+    return Timing(first - started, last - started, len(painted))
 
 
 @dataclass
 class WalkResult:
-    timings: list[float] = field(default_factory=list)
+    first_paint: list[float] = field(default_factory=list)
+    settled: list[float] = field(default_factory=list)
+    frames: list[int] = field(default_factory=list)  # frames painted per key, to settle
     keys: list[str] = field(default_factory=list)  # the key each timing is for
-    lost_keys: int = 0  # keys that should have opened a screen and did not
+    lost_keys: int = 0  # keys that should have moved and did not
     wrong_ends: int = 0  # paths that did not end at the outcome the content names
 
     def add(self, other: WalkResult) -> None:
-        self.timings += other.timings
+        self.first_paint += other.first_paint
+        self.settled += other.settled
+        self.frames += other.frames
         self.keys += other.keys
         self.lost_keys += other.lost_keys
         self.wrong_ends += other.wrong_ends
 
-    def of(self, forward: bool) -> list[float]:
+    def of(self, forward: bool, measure: str = "settled") -> list[float]:
         """The timings of keys that go on (digits, c), or of those that go back (Esc)."""
-        return [t for t, key in zip(self.timings, self.keys, strict=True) if (key != "escape") == forward]
+        values: list[float] = getattr(self, measure)
+        return [t for t, key in zip(values, self.keys, strict=True) if (key != "escape") == forward]
+
+    def record(self, key: Key, timing: Timing | None) -> None:
+        if timing is not None:
+            self.first_paint.append(timing.first_paint)
+            self.settled.append(timing.settled)
+            self.frames.append(timing.frames)
+            self.keys.append(key.key)
+        elif key.moves:
+            self.lost_keys += 1
+
+
+def _send_tui_place(app: App[Any]) -> object:
+    """Where the adviser is: the screen and the step it shows."""
+    node = getattr(app.screen, "node", None)
+    return (id(app.screen), getattr(node, "id", None))
 
 
 async def walk_send_tui(paths: list[tuple[Step, ...]]) -> WalkResult:
-    """Walk each path by keys, then Esc back to the start screen; time every screen change."""
+    """Walk each path by keys, then Esc back to the start screen; time every move."""
     from send_tui.app import make_app
     from send_tui.screens.start import StartScreen
 
     app = make_app()
     result = WalkResult()
     async with app.run_test(size=(80, 24)) as pilot:
+        clock = FrameClock(app)
         await pilot.pause()
         for path in paths:
             app.session.clear()  # a new caller, so "1" on the start screen starts a call
             for key in path_keys(app.content, path):
-                _record(result, key, await press_and_time(pilot, key))
+                result.record(key, await press_and_time(pilot, clock, key, _send_tui_place))
             if getattr(getattr(app.screen, "node", None), "id", None) != path[-1][0]:
                 result.wrong_ends += 1
             for _ in range(len(path) + 5):
                 if isinstance(app.screen, StartScreen):
                     break
-                _record(result, Key("escape", True), await press_and_time(pilot, Key("escape", True)))
+                back = Key("escape", True)
+                result.record(back, await press_and_time(pilot, clock, back, _send_tui_place))
     return result
 
 
-def _record(result: WalkResult, key: Key, took: float | None) -> None:
-    if took is not None:
-        result.timings.append(took)
-        result.keys.append(key.key)
-    elif key.moves:
-        result.lost_keys += 1
-
-
-# --- the bare baseline ------------------------------------------------------------------------
+# --- the bare baselines -----------------------------------------------------------------------
 
 _BODY = " ".join(["The family can ask the school for a meeting with the SENCO about the support."] * 5)
+_OPTIONS = [f"{n}  An option an adviser can choose, a few words long" for n in range(1, 8)]
 
 
 class BareStep(Screen[None]):
@@ -152,7 +241,7 @@ class BareStep(Screen[None]):
         yield Static("What did the council decide?")
         with VerticalScroll():
             yield Static(_BODY)
-        yield OptionList(*[f"{n}  An option an adviser can choose, a few words long" for n in range(1, 8)])
+        yield OptionList(*_OPTIONS)
         yield Footer()
 
     def action_forward(self) -> None:
@@ -167,8 +256,53 @@ class BareStep(Screen[None]):
 
 
 class BareWalkApp(App[None]):
+    """The pushing baseline: one new screen per step, as Textual's screens guide does it."""
+
     def on_mount(self) -> None:
         self.push_screen(BareStep())
+
+
+class BareInPlace(BareStep):
+    """The in-place baseline: one screen whose title, body and options change with each key."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+
+    def _show(self) -> None:
+        with self.app.batch_update():
+            self.query_one("#title", Static).update(f"Step {self.depth}: what did the council decide?")
+            self.query_one("#body", Static).update(f"{self.depth} {_BODY}")
+            options = self.query_one(OptionList)
+            options.clear_options()
+            options.add_options([f"{line} ({self.depth})" for line in _OPTIONS])
+            options.highlighted = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("What did the council decide?", id="title")
+        with VerticalScroll():
+            yield Static(_BODY, id="body")
+        yield OptionList(*_OPTIONS)
+        yield Footer()
+
+    def action_forward(self) -> None:
+        self.depth += 1
+        self._show()
+
+    def action_back(self) -> None:
+        if self.depth:
+            self.depth -= 1
+            self._show()
+
+
+class BareInPlaceApp(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(BareInPlace())
+
+
+def _bare_place(app: App[Any]) -> object:
+    return (len(app.screen_stack), getattr(app.screen, "depth", None))
 
 
 def bare_keys(content: Content, paths: list[tuple[Step, ...]]) -> Iterator[Key]:
@@ -179,11 +313,12 @@ def bare_keys(content: Content, paths: list[tuple[Step, ...]]) -> Iterator[Key]:
         yield from [Key("escape", True)] * forward
 
 
-async def walk_bare(keys: list[Key]) -> WalkResult:
-    app = BareWalkApp()
+async def walk_bare(keys: list[Key], *, in_place: bool = False) -> WalkResult:
+    app = BareInPlaceApp() if in_place else BareWalkApp()
     result = WalkResult()
     async with app.run_test(size=(80, 24)) as pilot:
+        clock = FrameClock(app)
         await pilot.pause()
         for key in keys:
-            _record(result, key, await press_and_time(pilot, key))
+            result.record(key, await press_and_time(pilot, clock, key, _bare_place))
     return result

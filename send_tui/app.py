@@ -18,15 +18,12 @@ from send_tui import paths
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, load_config, save_config
-from send_tui.model.content import Answer, Content, Node, NodeKind
+from send_tui.model.content import Answer, Content, Node
+from send_tui.model.content_cache import load_content_cached
 from send_tui.model.content_errors import ContentErrors
 from send_tui.model.dates import long_date
-from send_tui.model.loader import load_content
 from send_tui.model.session import CaseDetails, DroppedAnswer, Session
 from send_tui.screens.content_problems import ContentProblemsScreen
-from send_tui.screens.decision import DecisionScreen
-from send_tui.screens.node_screen import NodeScreen
-from send_tui.screens.outcome import OutcomeScreen
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST_THEME
 
@@ -34,10 +31,15 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from send_tui.model.search import SearchIndex
+    from send_tui.screens.wizard import WizardScreen
 
 #: Young-generation collections as Python's defaults; full collections ten times rarer, since a
 #: screen push makes many short-lived objects that the young collections already free.
 TUNED_GC_THRESHOLDS = (700, 10, 100)
+#: The name the one wizard screen is installed under.
+WIZARD = "wizard"
+#: How long after the first paint start-up's objects are frozen (see `_freeze_startup_objects`).
+FREEZE_AFTER_SECONDS = 0.3
 
 # Screens and dialogs an adviser opens later are imported when first opened, so start-up
 # loads only what the first screen needs.
@@ -130,9 +132,9 @@ class SendApp(App[None]):
     @cached_property
     def search_index(self) -> SearchIndex | None:
         """Built the first time the palette opens (in a thread), not at start-up."""
-        from send_tui.model.search import SearchIndex
+        from send_tui.model.content_cache import search_index_cached
 
-        return SearchIndex.build(self._content) if self._content is not None else None
+        return search_index_cached(self._content) if self._content is not None else None
 
     @property
     def review_date_text(self) -> str:
@@ -164,7 +166,9 @@ class SendApp(App[None]):
             self.set_interval(1, self._check_idle)
         if self._opened_over is not None:
             self._ask_about_autosave(self._opened_over)
-        self.call_after_refresh(self._freeze_startup_objects)
+        # Once the first screen is up and the adviser has had a moment: not in the way of the
+        # first paint (a full collection takes about 20 ms).
+        self.call_after_refresh(self.set_timer, FREEZE_AFTER_SECONDS, self._freeze_startup_objects)
 
     def _freeze_startup_objects(self) -> None:
         """Move what start-up built (Textual, the content) out of the garbage collector's sight.
@@ -188,17 +192,19 @@ class SendApp(App[None]):
 
     # -- moving through the content ----------------------------------------------------
 
-    def screen_for(self, node: Node, *, preview: bool = False) -> NodeScreen:
-        if node.kind is NodeKind.OUTCOME:
-            return OutcomeScreen(node, preview=preview)
-        return DecisionScreen(node, preview=preview)
+    def wizard(self) -> WizardScreen | None:
+        """The active screen if it is the wizard (the call or a look-up), else None."""
+        from send_tui.screens.wizard import WizardScreen
+
+        return self.screen if isinstance(self.screen, WizardScreen) else None
 
     def answer(self, node: Node, answer: Answer, *, preview: bool = False) -> None:
-        """Record an answer and move on; a look-up screen just opens where the answer leads."""
+        """Record an answer and move on; a look-up just shows where the answer leads."""
         if preview:
-            target = self.session.next_node(node, answer)
-            if target:
-                self.open_node(target)
+            target = self.content.nodes.get(self.session.next_node(node, answer) or "")
+            shown = self.wizard()
+            if target is not None and shown is not None and shown.preview:
+                shown.go_on_to(target)
             return
         dropped = self.session.answer(node.id, answer)
         self.last_dropped = dropped
@@ -215,44 +221,54 @@ class SendApp(App[None]):
         self.show_path()
 
     def show_path(self, upto: str | None = None) -> None:
-        """Show the path: one screen per node, up to the frontier (or up to `upto`)."""
-        self.call_later(self._sync_stack, upto)
+        """Show the call at its frontier (or at `upto`, an earlier step on the path)."""
+        self.call_later(self._show_step, upto)
 
     def reopen(self, node_id: str) -> None:
         """Go back to an earlier question to change its answer; later answers are kept."""
         self.show_path(upto=node_id)
 
     def go_back(self) -> None:
+        """Esc on the call: the step before this one on the path; from the first, the start."""
         self.call_later(self._go_back)
 
     async def _go_back(self) -> None:
+        shown = self.wizard()
+        if shown is not None and not shown.preview:
+            path = self.session.path()
+            if shown.node.id in path and path.index(shown.node.id) > 0:
+                shown.show(self.content.nodes[path[path.index(shown.node.id) - 1]])
+                return
         if len(self.screen_stack) > 1:
             await self.pop_screen()
 
-    async def _sync_stack(self, upto: str | None) -> None:
+    async def _show_step(self, upto: str | None) -> None:
+        from send_tui.screens.wizard import WizardScreen
+
         path = self.session.path()
-        if upto is not None and upto in path:
-            path = path[: path.index(upto) + 1]
-        while len(self.screen_stack) > 1 and not (
-            isinstance(self.screen, NodeScreen) and not self.screen.preview
-        ):
+        node = self.content.nodes[upto if upto is not None and upto in path else path[-1]]
+        # Whatever is open over the call (a look-up, the plan, a dialog) closes first.
+        while len(self.screen_stack) > 1 and not (isinstance(self.screen, WizardScreen) and not self.screen.preview):
             await self.pop_screen()
-        shown = [s.node.id for s in self.screen_stack if isinstance(s, NodeScreen)]
-        keep = 0
-        while keep < min(len(shown), len(path)) and shown[keep] == path[keep]:
-            keep += 1
-        for _ in range(len(shown) - keep):
-            await self.pop_screen()
-        for node_id in path[keep:]:
-            await self.push_screen(self.screen_for(self.content.nodes[node_id]))
-        if keep == len(path) and isinstance(self.screen, NodeScreen):
-            self.screen.refresh_from_session()  # nothing new pushed: redraw what is shown
+        shown = self.wizard()
+        if shown is not None:
+            shown.show(node)
+        elif self.is_screen_installed(WIZARD):
+            wizard = self.get_screen(WIZARD)
+            wizard.show(node)  # type: ignore[attr-defined]  # set out before it is shown
+            await self.push_screen(wizard)
+        else:
+            # Installed, so it is kept when the adviser goes back to the start screen.
+            self.install_screen(WizardScreen(node), WIZARD)
+            await self.push_screen(WIZARD)
 
     def open_node(self, node_id: str) -> None:
         """Open a step as a look-up, without touching the answers; Esc returns."""
+        from send_tui.screens.wizard import WizardScreen
+
         node = self.content.nodes.get(node_id)
         if node is not None:
-            self.push_screen(self.screen_for(node, preview=True))
+            self.push_screen(WizardScreen(node, preview=True))
 
     def session_changed(self) -> None:
         """Called after every change to the session: autosave (with consent) and redraw keys."""
@@ -342,9 +358,10 @@ class SendApp(App[None]):
         screen = self.screen
         keys, general = key_tables(self, screen)
         terms = []
-        if isinstance(screen, NodeScreen):
-            terms = [self.content.glossary[t] for t in screen.node.terms if t in self.content.glossary]
-        title = screen.node.title if isinstance(screen, NodeScreen) else (self.screen.__class__.__name__.removesuffix("Screen") or "send-tui")
+        shown = self.wizard()
+        if shown is not None:
+            terms = [self.content.glossary[t] for t in shown.node.terms if t in self.content.glossary]
+        title = shown.node.title if shown is not None else (self.screen.__class__.__name__.removesuffix("Screen") or "send-tui")
         self.push_screen(HelpDialog(title, keys, terms, general=general))
 
     def action_show_plan(self) -> None:
@@ -359,7 +376,8 @@ class SendApp(App[None]):
 
         if self._content is None:
             return
-        if isinstance(self.screen, NodeScreen) and self.screen.focus_trail():
+        shown = self.wizard()
+        if shown is not None and shown.focus_trail():
             return
 
         def chosen(node_id: str | None) -> None:
@@ -421,6 +439,18 @@ class SendApp(App[None]):
 
             clocks = clocks_in_play(self.session)
         self.push_screen(DeadlinesScreen(clocks))
+
+    def action_show_timeline(self) -> None:
+        from send_tui.screens.timeline import TimelineScreen
+
+        if self._content is not None and not isinstance(self.screen, TimelineScreen):
+            self.push_screen(TimelineScreen())
+
+    def action_show_comparison(self) -> None:
+        from send_tui.screens.comparison import ComparisonScreen
+
+        if self._content is not None and not isinstance(self.screen, ComparisonScreen):
+            self.push_screen(ComparisonScreen())
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
@@ -565,7 +595,7 @@ def make_app(
         )
         local_pack = None
     try:
-        content = session.content if session is not None else load_content(root, local_pack)
+        content = session.content if session is not None else load_content_cached(root, local_pack)
     except ContentErrors as problems:
         return SendApp(None, problems=problems.report(), config=config, config_path=config_path,
                        config_problems=config_problems)

@@ -116,6 +116,8 @@ APP_ACTIONS = (
     ("Letter: write the letter", "The complaint or request letter for this call (F5)", "show_letter"),
     ("Plan: the routes so far", "The routes chosen for this call, in order (F2)", "show_plan"),
     ("Deadlines: work out the dates", "The time limits for the routes in the plan (F8)", "show_deadlines"),
+    ("Timeline: every date, earliest first", "Firm limits and targets, and what to do if a date passes (t on the plan)", "show_timeline"),
+    ("Compare the routes side by side", "Who decides, how to start, time limits, what each can achieve (c on the plan)", "show_comparison"),
     ("Glossary of terms", "Plain-English meanings of the terms used (F4)", "show_glossary"),
     ("Call details: reference and consent", "Case reference, and consent to record names (F6)", "call_details"),
     ("Answers so far", "Every answer in this call; choose one to change it (F3)", "show_answers"),

@@ -45,6 +45,11 @@ def data_dir() -> Path:
     return _platform_dir("SEND_TUI_DATA_DIR", "user_data_dir")
 
 
+def cache_dir() -> Path:
+    """Where the checked content is cached, to start faster (`SEND_TUI_CACHE_DIR` overrides)."""
+    return _platform_dir("SEND_TUI_CACHE_DIR", "user_cache_dir")
+
+
 def default_save_dir() -> Path:
     """Where summaries are saved unless the config says otherwise (`SEND_TUI_SAVE_DIR` overrides)."""
     override = os.environ.get("SEND_TUI_SAVE_DIR")

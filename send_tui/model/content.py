@@ -14,6 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 
+#: The file at the content root that names the start node and the local pack.
+MANIFEST = "manifest.toml"
+
 #: The marker a content author writes for a local detail nobody has confirmed yet.
 TO_BE_CONFIRMED = "to be confirmed"
 
@@ -54,6 +57,21 @@ CLOCK_IDS: tuple[str, ...] = (
 #: The question "Who is calling?": its answer words the letter and the summary for that person.
 #: Its options are `parent` (the default), `young_person`, `helper` and `representative`.
 CALLER_NODE = "caller"
+
+#: The keys of the several dates a clock gives (the EHC timescales), as `model.deadlines` names
+#: them, so the loader can check content that names one without loading the engine.
+CLOCK_MILESTONES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "ehc": (
+            "assessment_decision",
+            "no_plan_notice",
+            "final_plan",
+            "review_report",
+            "review_decision",
+            "amended_plan_latest",
+        )
+    }
+)
 
 #: An answer is one option id (a question) or several (a multi-choice step).
 Answer = str | tuple[str, ...]
@@ -261,6 +279,70 @@ class Clock:
 
 
 @dataclass(frozen=True, slots=True)
+class ClosedWhen:
+    """A route is not open to this caller when any of `when` holds; `reason` says why."""
+
+    when: tuple[Condition, ...]
+    reason: str
+
+    def holds(self, given: Mapping[str, Answer]) -> bool:
+        return any(condition.holds(given) for condition in self.when)
+
+
+@dataclass(frozen=True, slots=True)
+class RouteComparison:
+    """One route's cells in the side-by-side comparison (content/national/route-comparison.toml)."""
+
+    route: str
+    who_decides: str
+    how_to_start: str
+    time_limit: str
+    mediation_first: str
+    pauses_clocks: bool
+    pauses_note: str
+    achieves: str
+    cannot: str
+    cost: str
+    time_limit_clocks: tuple[str, ...] = ()  # clocks whose dates fill the time-limit cell
+    closed_when: tuple[ClosedWhen, ...] = ()
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """What to do when a clock that waits on someone passes with no answer: "No reply by <date>: <text>"."""
+
+    no_answer: str
+    text: str
+    route: str
+    node: str | None = None  # the outcome that explains the next step, opened from the timeline
+    when: tuple[Condition, ...] = ()  # empty: always; otherwise any one holding is enough
+    milestones: tuple[str, ...] = ()  # for a clock with several dates (EHC): which; empty: all
+
+    def holds(self, given: Mapping[str, Answer], milestone: str = "") -> bool:
+        if self.milestones and milestone not in self.milestones:
+            return False
+        return not self.when or any(condition.holds(given) for condition in self.when)
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTimeline:
+    """How a clock sits on the timeline: a firm legal limit or a target, and what to do after it."""
+
+    clock: str
+    firm: bool
+    started_by: str
+    waits_on: str = ""  # who must act by the date; "" for the family's own limits
+    escalations: tuple[Escalation, ...] = ()
+    if_passed: str = ""  # the family's own limit: what can still be done once it has passed
+    if_passed_route: str | None = None
+    source_file: str = ""
+
+    def escalation(self, given: Mapping[str, Answer], milestone: str = "") -> Escalation | None:
+        return next((e for e in self.escalations if e.holds(given, milestone)), None)
+
+
+@dataclass(frozen=True, slots=True)
 class SchoolTerm:
     name: str
     start: date
@@ -307,6 +389,10 @@ class Content:
     closure_days: tuple[date, ...] = ()
     #: (question, node id): what advisers are asked most, offered on the start screen and palette.
     common_questions: tuple[tuple[str, str], ...] = ()
+    #: route id -> its cells in the side-by-side comparison.
+    comparisons: Mapping[str, RouteComparison] = field(default_factory=empty_mapping)
+    #: clock id -> how it sits on the timeline (firm or target, escalation).
+    clock_timeline: Mapping[str, ClockTimeline] = field(default_factory=empty_mapping)
 
     @property
     def oldest_review(self) -> date:

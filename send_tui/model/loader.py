@@ -20,13 +20,18 @@ from send_tui.model import graph
 from send_tui.model.content import (
     CALLER_NODE,
     CLOCK_IDS,
+    CLOCK_MILESTONES,
     LETTER_FIELDS,
+    MANIFEST,
     MAX_OPTIONS,
     Branch,
     Clock,
+    ClockTimeline,
+    ClosedWhen,
     Condition,
     Contact,
     Content,
+    Escalation,
     FileMeta,
     GlossaryTerm,
     LetterTemplate,
@@ -36,14 +41,17 @@ from send_tui.model.content import (
     Prerequisite,
     Reference,
     Route,
+    RouteComparison,
     TermCalendar,
     local_pack_problem,
 )
 from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.toml_table import Table
 
-MANIFEST = "manifest.toml"
-SECTIONS = ("nodes", "routes", "refs", "contacts", "glossary", "letters", "clocks", "term_dates", "closures")
+SECTIONS = (
+    "nodes", "routes", "refs", "contacts", "glossary", "letters", "clocks", "compare", "timeline",
+    "term_dates", "closures",
+)
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -59,6 +67,8 @@ class _Collected:
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     letters: dict[str, LetterTemplate] = field(default_factory=dict)
     clocks: dict[str, Clock] = field(default_factory=dict)
+    compare: dict[str, RouteComparison] = field(default_factory=dict)
+    timeline: dict[str, ClockTimeline] = field(default_factory=dict)
     term_calendar: TermCalendar | None = None
     closure_days: list[date] = field(default_factory=list)
     # where each id was first defined, for "defined twice" messages
@@ -102,6 +112,8 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
         term_calendar=collected.term_calendar,
         closure_days=tuple(sorted(set(collected.closure_days))),
         common_questions=questions,
+        comparisons=MappingProxyType(collected.compare),
+        clock_timeline=MappingProxyType(collected.timeline),
     )
     if not errors:
         _check_links(content, errors)
@@ -207,6 +219,8 @@ def _read_file(
         "glossary": _read_term,
         "letters": _read_letter,
         "clocks": _read_clock,
+        "compare": _read_compare,
+        "timeline": _read_timeline,
     }
     for section, reader in readers.items():
         table = top.table(section)
@@ -457,6 +471,75 @@ def _read_clock(table: Table, clock_id: str) -> Clock | None:
     return Clock(clock_id, title, rule, refs, condition, table.file) if title and rule else None
 
 
+def _conditions(table: Table, key: str, required: bool = False) -> tuple[Condition, ...]:
+    """`key` as one condition table or a list of them (any one holding is enough)."""
+    if isinstance(table.data.get(key), list):
+        found = tuple(_condition(item) for item in table.tables(key, required=required))
+        if not found:
+            table.error(key, "is an empty list: give at least one condition, or remove the key")
+        return found
+    single = table.table(key, required=required)
+    return (_condition(single),) if single is not None else ()
+
+
+def _read_compare(table: Table, route_id: str) -> RouteComparison | None:
+    cells = {
+        key: table.text(key)
+        for key in (
+            "who_decides", "how_to_start", "time_limit", "mediation_first", "pauses_note",
+            "achieves", "cannot", "cost",
+        )
+    }
+    pauses = table._typed("pauses_clocks", True, lambda v: isinstance(v, bool), "true or false")
+    closed = []
+    for item in table.tables("closed_when"):
+        when = _conditions(item, "when", required=True)
+        reason = item.text("reason")
+        item.finish()
+        if when and reason:
+            closed.append(ClosedWhen(when, reason))
+    clocks = table.idents("time_limit_clocks")
+    if pauses is None or not all(cells.values()):
+        return None
+    return RouteComparison(
+        route=route_id,
+        pauses_clocks=pauses,
+        time_limit_clocks=clocks,
+        closed_when=tuple(closed),
+        source_file=table.file,
+        **cells,  # type: ignore[arg-type]
+    )
+
+
+def _read_timeline(table: Table, clock_id: str) -> ClockTimeline | None:
+    if clock_id not in CLOCK_IDS:
+        table.error(None, f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}")
+        return None
+    firm = table._typed("firm", True, lambda v: isinstance(v, bool), "true or false")
+    started_by = table.text("started_by")
+    waits_on = table.text("waits_on", required=False, default="") or ""
+    escalations = []
+    for item in table.tables("escalation"):
+        no_answer, text, route = item.text("no_answer"), item.text("text"), item.ident("route")
+        node = item.ident("node", required=False)
+        when = _conditions(item, "when")
+        milestones = item.idents("milestones")
+        item.finish()
+        if no_answer and text and route:
+            escalations.append(Escalation(no_answer, text, route, node, when, milestones))
+    if_passed = table.text("if_passed", required=False, default="") or ""
+    if_passed_route = table.ident("if_passed_route", required=False)
+    if waits_on and not table.has("escalation"):
+        table.error("escalation", "is missing: a clock that waits on someone says what to do when it passes")
+    if not waits_on and not if_passed:
+        table.error("if_passed", "is missing: say what the family can still do once this date has passed")
+    if firm is None or not started_by:
+        return None
+    return ClockTimeline(
+        clock_id, firm, started_by, waits_on, tuple(escalations), if_passed, if_passed_route, table.file
+    )
+
+
 def _read_term_dates(top: Table, into: _Collected) -> None:
     table = top.table("term_dates")
     if table is None:
@@ -535,6 +618,38 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
         need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
         if clock.unless is not None:
             need_condition(clock.source_file, f"clocks.{clock.id}.unless", clock.unless)
+
+    for comparison in content.comparisons.values():
+        f, base = comparison.source_file, f"compare.{comparison.route}"
+        if comparison.route not in content.routes:
+            errors.append(ContentError(f, base, f"{comparison.route!r} is not a route: compare only routes that exist"))
+        need_all(f, f"{base}.time_limit_clocks", "clock", content.clocks, comparison.time_limit_clocks)
+        for index, closed in enumerate(comparison.closed_when):
+            for number, condition in enumerate(closed.when):
+                need_condition(f, f"{base}.closed_when[{index}].when[{number}]", condition)
+    for timeline in content.clock_timeline.values():
+        f, base = timeline.source_file, f"timeline.{timeline.clock}"
+        need(f, f"{base}.if_passed_route", "route", content.routes, timeline.if_passed_route)
+        for index, escalation in enumerate(timeline.escalations):
+            need(f, f"{base}.escalation[{index}].route", "route", content.routes, escalation.route)
+            need(f, f"{base}.escalation[{index}].node", "node", content.nodes, escalation.node)
+            known = CLOCK_MILESTONES.get(timeline.clock, ())
+            for number, milestone in enumerate(escalation.milestones):
+                if milestone not in known:
+                    errors.append(
+                        ContentError(
+                            f,
+                            f"{base}.escalation[{index}].milestones[{number}]",
+                            f"{milestone!r} is not one of this clock's dates: use one of {', '.join(known) or '(none: it gives one date)'}",
+                        )
+                    )
+            for number, condition in enumerate(escalation.when):
+                need_condition(f, f"{base}.escalation[{index}].when[{number}]", condition)
+    unplaced = [c for c in CLOCK_IDS if c not in content.clock_timeline]
+    if content.clock_timeline and unplaced:
+        errors.append(
+            ContentError("national/", "timeline", f"no timeline entry for the clocks {', '.join(unplaced)}: add a [timeline.<id>] table for each")
+        )
     missing = [c for c in CLOCK_IDS if c not in content.clocks]
     if missing:
         errors.append(

@@ -35,6 +35,12 @@ from send_tui.model.letter import (
     render_letter,
     reply_deadline,
 )
+from send_tui.model.timeline import (
+    TIMELINE_WORDS,
+    TimelineSection,
+    build_timeline,
+    timeline_section,
+)
 
 if TYPE_CHECKING:
     from send_tui.model.calendars import SchoolCalendar
@@ -348,10 +354,13 @@ class Summary:
     letter_missing: tuple[str, ...]
     redacted: bool
     disclaimer: str = WORDS.disclaimer
+    timeline: TimelineSection = TimelineSection()  # every date earliest first, escalation, warnings
 
     def headings(self) -> tuple[str, ...]:
         """The section headings every format shows, in order (the letter's only when there is one)."""
         found = [WORDS.answers, WORDS.plan, WORDS.deadlines, WORDS.contacts, WORDS.references]
+        if self.timeline:
+            found.insert(3, TIMELINE_WORDS.heading)
         if self.letter is not None:
             found.append(WORDS.letter)
         return tuple(found)
@@ -388,6 +397,7 @@ def build_summary(
         letter=letter,
         letter_missing=missing,
         redacted=not personal,
+        timeline=timeline_section(build_timeline(session, today)),
     )
 
 

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from send_tui.model.letter import Letter
 from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary
+from send_tui.model.timeline import TIMELINE_WORDS
 
 Item = TypeVar("Item")
 
@@ -90,6 +91,7 @@ def render_html(summary: Summary) -> str:
         _answers(summary),
         _section("plan", WORDS.plan, summary.plan, WORDS.no_plan, _plan_item, wrap="ol"),
         _section("deadlines", WORDS.deadlines, summary.deadlines, WORDS.no_deadlines, _deadline),
+        _timeline(summary),
         _section(
             "contacts", WORDS.contacts, summary.contacts, WORDS.no_contacts, _contact, wrap="cards"
         ),
@@ -181,6 +183,21 @@ def _deadline(line: DeadlineLine) -> str:
             "</div>",
         ]
     )
+
+
+def _timeline(summary: Summary) -> str:
+    """Every date earliest first, what to do if one passes with no answer, and the warnings."""
+    timeline = summary.timeline
+    if not timeline:
+        return ""
+    inner = [_list(timeline.lines(), tag="ol")]
+    for title, items, css in (
+        (TIMELINE_WORDS.escalation_heading, timeline.escalations, ""),
+        (TIMELINE_WORDS.warnings_heading, timeline.warnings, "warning"),
+    ):
+        if items:
+            inner += [f'<h3 dir="auto">{_t(title)}</h3>', _list(items, css=css)]
+    return _heading("timeline", TIMELINE_WORDS.heading, inner)
 
 
 def _contact(card: ContactCard) -> str:

@@ -10,7 +10,7 @@ of control characters, and an optional reminder (VALARM) comes a few working day
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ def deadlines_to_ics(
     *,
     reminder_working_days: int = 0,
     calendar: WorkingCalendar | None = None,
+    notes: Mapping[tuple[str, str], Sequence[str]] | None = None,
 ) -> bytes:
     """One VCALENDAR with an all-day event per deadline date (several for the EHC timescales).
 
@@ -45,7 +46,9 @@ def deadlines_to_ics(
     in punctuation (then by a space), and keeps the UIDs of different cases apart. A positive
     `reminder_working_days` adds a reminder at 9am that many working days before each date
     (`calendar` gives the closure days; weekends and bank holidays otherwise). `stamp` fixes
-    DTSTAMP, for reproducible output in tests.
+    DTSTAMP, for reproducible output in tests. `notes`, by (clock, milestone key or ""), are the
+    timeline's lines for a date (firm limit or target, what to do if it passes with no answer),
+    put first in its event's description.
     """
     from icalendar import Calendar  # deferred: heavy, and only needed when saving
 
@@ -61,11 +64,22 @@ def deadlines_to_ics(
     when = stamp or datetime.now(UTC)
     for deadline in deadlines:
         # UIDs from the reference as given, so calendars imported before keep their events.
-        for event, day in _events(deadline, prefix, when, title_prefix):
+        milestones = [m.key for m in deadline.dates] or [""]
+        events = _events(deadline, prefix, when, title_prefix)
+        for (event, day), milestone in zip(events, milestones, strict=True):
+            _lead_with(event, (notes or {}).get((deadline.clock, milestone), ()))
             if reminder_working_days > 0:
                 event.add_component(_alarm(event, day, reminder_working_days, calendar))
             ics.add_component(event)
     return ics.to_ical()
+
+
+def _lead_with(event: Event, lines: Sequence[str]) -> None:
+    """Put the timeline's lines for this date before the workings in the event's description."""
+    if not lines:
+        return
+    description = str(event.pop("description", ""))
+    event.add("description", clean_text("\n".join([*lines, description])))
 
 
 def _one_line(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from send_tui.model.letter import Letter
 from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary
+from send_tui.model.timeline import TIMELINE_WORDS
 
 Item = TypeVar("Item")
 
@@ -71,6 +72,7 @@ def render_markdown(summary: Summary) -> str:
     plan = list(enumerate(summary.plan, 1))
     parts += section(WORDS.plan, plan, WORDS.no_plan, _plan_item)
     parts += section(WORDS.deadlines, summary.deadlines, WORDS.no_deadlines, _deadline)
+    parts += _timeline(summary)
     parts += section(WORDS.contacts, summary.contacts, WORDS.no_contacts, _contact)
     references = "\n".join(f"- **{escape(r.cite)}**: {escape(r.title)}" for r in summary.references)
     parts += section(
@@ -141,3 +143,18 @@ def _letter(letter: Letter) -> str:
     """The letter as a block quote, so it stands apart; its blocks are escaped like all text."""
     quoted = [escape(block) for block in letter.blocks() if block.strip()]
     return "\n>\n".join(f"> {block}".replace("\\\n", "\\\n> ") for block in quoted)
+
+
+def _timeline(summary: Summary) -> list[str]:
+    """Every date earliest first, what to do if one passes with no answer, and the warnings."""
+    timeline = summary.timeline
+    if not timeline:
+        return []
+    parts = [f"## {escape(TIMELINE_WORDS.heading)}", bullets(timeline.lines())]
+    for title, items in (
+        (TIMELINE_WORDS.escalation_heading, timeline.escalations),
+        (TIMELINE_WORDS.warnings_heading, timeline.warnings),
+    ):
+        if items:
+            parts += [f"### {escape(title)}", bullets(items)]
+    return parts

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from send_tui.model.letter import Letter
 from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary
+from send_tui.model.timeline import TIMELINE_WORDS
 
 WIDTH = 78
 Item = TypeVar("Item")
@@ -56,6 +57,7 @@ def render_text(summary: Summary) -> str:
     lines += _answers(summary)
     lines += section(WORDS.plan, _numbered(summary.plan), WORDS.no_plan, _plan_item)
     lines += section(WORDS.deadlines, summary.deadlines, WORDS.no_deadlines, _deadline)
+    lines += _timeline(summary)
     lines += section(WORDS.contacts, summary.contacts, WORDS.no_contacts, _contact)
     references = [f"{ref.cite}: {ref.title}" for ref in summary.references]
     lines += section(
@@ -112,6 +114,21 @@ def _deadline(line: DeadlineLine) -> list[str]:
     lines += bullets([f"{label}: {day}" for label, day in line.dates], "      ", "  - ")
     lines += bullets(line.workings, "      ", "    ")
     return lines + bullets(line.warnings, "      ", "  ! ")
+
+
+def _timeline(summary: Summary) -> list[str]:
+    """Every date earliest first, what to do if one passes with no answer, and the warnings."""
+    timeline = summary.timeline
+    if not timeline:
+        return []
+    lines = [*heading(TIMELINE_WORDS.heading), *bullets(timeline.lines(), "    ", "  - ")]
+    for title, items in (
+        (TIMELINE_WORDS.escalation_heading, timeline.escalations),
+        (TIMELINE_WORDS.warnings_heading, timeline.warnings),
+    ):
+        if items:
+            lines += ["", *wrap(f"{title}:"), *bullets(items, "    ", "  - ")]
+    return lines
 
 
 def _contact(card: ContactCard) -> list[str]:

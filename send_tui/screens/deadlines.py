@@ -52,6 +52,7 @@ class DeadlinesScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="send.dates.back"),
         Binding("f9", "save_calendar", "Save .ics", id="send.dates.ics"),
+        Binding("ctrl+t", "timeline", "Timeline", id="send.dates.timeline"),
     ]
 
     def __init__(self, clocks: tuple[str, ...] = ()) -> None:
@@ -135,8 +136,17 @@ class DeadlinesScreen(Screen[None]):
         text.append(Text("\n\n").join(deadline_text(deadline_line(f, today)) for f in found))
         results.update(text)
 
+    def action_timeline(self) -> None:
+        from send_tui.screens.timeline import TimelineScreen, below_is
+
+        if below_is(self, TimelineScreen):
+            self.app.pop_screen()
+        else:
+            self.app.push_screen(TimelineScreen())
+
     def action_save_calendar(self, overwrite: bool = False) -> None:
         from send_tui.model.deadlines import Deadline
+        from send_tui.model.timeline import build_timeline, calendar_notes
         from send_tui.render.ics import deadlines_to_ics
 
         app = self.send_app
@@ -149,7 +159,14 @@ class DeadlinesScreen(Screen[None]):
         target = Path(folder) / name
         try:
             storage.ensure_private_dir(folder)
-            storage.write_atomic(target, deadlines_to_ics(found, app.session.case.reference, reminder_working_days=app.config.ics_reminder_working_days), overwrite=overwrite)
+            notes = calendar_notes(build_timeline(app.session, dates.today()))
+            data = deadlines_to_ics(
+                found,
+                app.session.case.reference,
+                reminder_working_days=app.config.ics_reminder_working_days,
+                notes=notes,
+            )
+            storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:
             from send_tui.dialogs.confirm import ConfirmDialog
 

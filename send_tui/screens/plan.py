@@ -45,6 +45,8 @@ class PlanScreen(Screen[None]):
         Binding("x,delete", "remove", "Remove", id="send.plan.remove"),
         Binding("d", "app.show_deadlines", "Deadlines", id="send.plan.deadlines"),
         Binding("l", "app.show_letter", "Letter", id="send.plan.letter"),
+        Binding("c", "compare", "Compare", id="send.plan.compare"),
+        Binding("t", "timeline", "Timeline", show=False, id="send.plan.timeline"),
     ]
 
     @property
@@ -57,11 +59,13 @@ class PlanScreen(Screen[None]):
             yield Static(
                 Text(
                     "Most routes can be followed together. Routes from the answers are added for you; "
-                    "a adds another, x removes one you added, d works out the deadlines, l writes the letter.",
+                    "a adds another, x removes one you added, d works out the deadlines, l writes the letter, "
+                    "c compares the routes side by side, t puts every date on one timeline.",
                     style="italic",
                 ),
                 markup=False,
             )
+            yield Static(id="plan-warnings", markup=False)
             yield OptionList(id="plan-list", markup=False)
         yield Footer()
 
@@ -70,6 +74,7 @@ class PlanScreen(Screen[None]):
         self.query_one("#plan-list").focus()
 
     def refresh_plan(self) -> None:
+        self._show_warnings()
         plan = self.send_app.session.plan()
         options = self.query_one("#plan-list", OptionList)
         options.clear_options()
@@ -90,6 +95,27 @@ class PlanScreen(Screen[None]):
             self.notify(
                 "That route comes from the answers: change the answer to remove it.", severity="warning"
             )
+
+    def _show_warnings(self) -> None:
+        """The timeline's warnings (a date gone, one before the reply), where the plan is made."""
+        from send_tui.model import dates
+        from send_tui.model.timeline import TIMELINE_WORDS, build_timeline
+
+        warnings = build_timeline(self.send_app.session, dates.today()).warnings
+        shown = self.query_one("#plan-warnings", Static)
+        shown.display = bool(warnings)
+        if warnings:
+            shown.update(Text(TIMELINE_WORDS.plan_alert(len(warnings)), style="bold"))
+
+    def action_compare(self) -> None:
+        from send_tui.screens.comparison import ComparisonScreen
+
+        self.app.push_screen(ComparisonScreen())
+
+    def action_timeline(self) -> None:
+        from send_tui.screens.timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen())
 
     def action_add(self) -> None:
         session = self.send_app.session

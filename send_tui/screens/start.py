@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -41,6 +42,10 @@ class StartScreen(Screen[None]):
         Binding("r", "pick('r')", "Resume the autosaved call", show=False, id="send.start.resume"),
         Binding("c", "pick('c')", "Continue this call", show=False, id="send.start.continue"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown_choices: list[tuple[str, str, str]] | None = None
 
     @property
     def send_app(self) -> SendApp:
@@ -73,9 +78,10 @@ class StartScreen(Screen[None]):
                 markup=False,
             )
             with Vertical(id="start-choices"):
+                self._shown_choices = self._choices()
                 yield OptionList(*self._option_items(), id="start-options", markup=False)
             yield Static(Text(KEYS, style="italic"), id="keys", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def _option_items(self) -> list[Option]:
         items = []
@@ -88,8 +94,10 @@ class StartScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         options = self.query_one("#start-options", OptionList)
-        options.clear_options()
-        options.add_options(self._option_items())
+        choices = self._choices()
+        if choices != self._shown_choices:  # redrawn only when a choice comes or goes
+            self._shown_choices = choices
+            options.set_options(self._option_items())
         options.highlighted = 0
         options.focus()
         self.refresh_bindings()

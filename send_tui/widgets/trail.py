@@ -25,26 +25,43 @@ class AnswerTrail(OptionList):
         self.session = session
         self.border_title = "Your answers"
         self._shown: tuple[int, int] | None = None  # (session, revision) last drawn
+        self._rows: list[tuple[str, str, str]] = []  # (node id, title, answer) of each row shown
+        self._width = 0  # digits in the row numbers shown
 
     def on_mount(self) -> None:
         self.refresh_trail()
 
     def refresh_trail(self) -> None:
-        """Redraw from the session, unless nothing has changed since the last time."""
+        """Bring the rows up to date with the session, changing only the rows that differ.
+
+        Moving on adds a row and going back to change an answer drops the later ones, so the
+        rows before the first difference stay as they are; only a change in the numbers' width
+        (the tenth answer) or to or from "No answers yet" redraws them all.
+        """
         drawn = (id(self.session), self.session.revision)
         if drawn == self._shown:
             return
         self._shown = drawn
         highlighted = self.highlighted
-        self.clear_options()
         trail = self.session.trail()
-        if not trail:
-            self.add_option(Option(Text("No answers yet.", style="italic"), disabled=True))
-            return
-        width = len(str(len(trail)))
-        for number, (node, answer) in enumerate(trail, start=1):
-            prompt = Text.assemble((node.title, "bold"), "\n", answer)
-            self.add_option(Option(numbered_row(number, prompt, width), id=node.id))
+        rows = [(node.id, node.title, answer) for node, answer in trail]
+        width = len(str(len(rows))) if rows else 0
+        if not rows or width != self._width or not self._rows:
+            self.clear_options()
+            self._rows, self._width = [], width
+            if not rows:
+                self.add_option(Option(Text("No answers yet.", style="italic"), disabled=True))
+                return
+        keep = 0
+        while keep < min(len(rows), len(self._rows)) and rows[keep] == self._rows[keep]:
+            keep += 1
+        for index in range(len(self._rows) - 1, keep - 1, -1):
+            self.remove_option_at_index(index)
+        self.add_options(
+            Option(numbered_row(number, Text.assemble((title, "bold"), "\n", answer), width), id=node_id)
+            for number, (node_id, title, answer) in enumerate(rows[keep:], start=keep + 1)
+        )
+        self._rows = rows
         if highlighted is not None and self.has_focus:
             self.highlighted = min(highlighted, self.option_count - 1)  # redrawn under the adviser's eyes
 

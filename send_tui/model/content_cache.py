@@ -1,0 +1,174 @@
+"""A cache of the loaded and checked content, so a large pack starts in a fraction of the time.
+
+Reading and checking TOML is most of start-up for a big council pack (74% of a 10,000-node load
+is `tomllib`). The cache holds the finished `Content`, keyed by a hash of send-tui's version,
+Python's, where the content is, the local pack asked for, and the bytes of every content file.
+A changed file changes the key, so it is always read again. The cache is only a copy: one
+that is corrupt, truncated, written by another version or for other content is ignored and
+rewritten, never trusted, and any failure to read or write it just means a normal load.
+
+The file is a header line, the key, a SHA-256 of the payload, then the pickled payload; the
+payload is unpickled only when the key matches and its hash checks. It lives in the user's own
+cache folder (owner-only, written atomically): it holds content, never anything about a caller.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import pickle
+import sys
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from send_tui.model.content import MANIFEST, Content
+
+# The loader (tomllib, the checks, the graph) is imported only when the cache cannot be used,
+# so a cached start does not pay for importing it.
+
+if TYPE_CHECKING:
+    from send_tui.model.search import SearchIndex
+
+MAGIC = b"send-tui content cache 1\n"
+INDEX_MAGIC = b"send-tui search index cache 1\n"
+
+#: The content this process last loaded through the cache, with its key and cache file, so the
+#: search index built from it can be cached beside it. Only the latest: nothing accumulates.
+_last_loaded: tuple[Content, str, Path] | None = None
+
+
+def mapping_proxy(items: dict) -> MappingProxyType:  # type: ignore[type-arg]
+    """Rebuilds a read-only mapping on unpickling (the type itself has no importable name)."""
+    return MappingProxyType(items)
+
+
+def _reduce_mapping_proxy(proxy: MappingProxyType) -> tuple[object, tuple[dict]]:  # type: ignore[type-arg]
+    return mapping_proxy, (dict(proxy),)
+
+
+# The content's read-only mappings cannot be pickled as they are; rebuilt from a plain dict.
+copyreg.pickle(MappingProxyType, _reduce_mapping_proxy)
+
+
+#: The code that shapes what is cached: a change to any of it is a change of key.
+_MODEL = Path(__file__).resolve().parent
+_CODE = ("content.py", "loader.py", "graph.py", "toml_table.py", "search.py", "content_cache.py")
+
+
+def _content_files(root: Path) -> list[Path]:
+    """Every file the loader may read: the manifest, national/ and every local pack."""
+    files = [root / MANIFEST, *sorted((root / "national").glob("*.toml"))]
+    files += sorted((root / "local").glob("*/*.toml"))
+    return files
+
+
+def content_key(root: Path, local_pack: str | None) -> str:
+    """A hash of everything the loaded content depends on; any change gives another key."""
+    from send_tui import __version__
+
+    digest = hashlib.sha256()
+    for part in (__version__, sys.version, str(root.resolve()), local_pack or ""):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    for module in _CODE:  # so an edited loader in a checkout (same version) is not trusted either
+        digest.update(hashlib.sha256((_MODEL / module).read_bytes()).digest())
+    for path in _content_files(root):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def cache_file(folder: Path, root: Path, local_pack: str | None) -> Path:
+    """One file per content location and pack, so other content never overwrites this one."""
+    where = hashlib.sha256(f"{root.resolve()}\0{local_pack or ''}".encode("utf-8", "surrogateescape"))
+    return folder / f"content-{where.hexdigest()[:24]}.cache"
+
+
+def read_cached(path: Path, key: str, magic: bytes = MAGIC, kind: type = Content) -> Any:
+    """What `path` caches if it is a sound cache of `kind` for exactly `key`; None otherwise."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = magic + key.encode("ascii") + b"\n"
+    if not data.startswith(header):
+        return None
+    checksum, newline, payload = data[len(header):].partition(b"\n")
+    if not newline or hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
+        return None
+    try:
+        content = pickle.loads(payload)
+    except Exception:  # a cache is only a copy: anything wrong with it means "read the files"
+        return None
+    return content if isinstance(content, kind) else None
+
+
+def write_cache(path: Path, key: str, content: object, magic: bytes = MAGIC) -> bool:
+    """Write the cache atomically, owner-only; False (and nothing else) if it cannot be written."""
+    from send_tui.model.storage import SaveError, ensure_private_dir, write_atomic
+
+    try:
+        payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return False
+    checksum = hashlib.sha256(payload).hexdigest().encode("ascii")
+    try:
+        ensure_private_dir(path.parent)
+        write_atomic(path, magic + key.encode("ascii") + b"\n" + checksum + b"\n" + payload, overwrite=True)
+    except (SaveError, OSError):
+        return False
+    return True
+
+
+def load_content(root: Path, local_pack: str | None = None) -> Content:
+    """Read and check the files (the loader, imported now: see above)."""
+    from send_tui.model import loader
+
+    return loader.load_content(root, local_pack)
+
+
+def load_content_cached(root: Path, local_pack: str | None = None, *, folder: Path | None = None) -> Content:
+    """`load_content`, from the cache in `folder` when it holds this exact content.
+
+    Raises `ContentErrors` as `load_content` does; content with errors is never cached.
+    """
+    if folder is None:
+        from send_tui.paths import cache_dir
+
+        folder = cache_dir()
+    root = Path(root)
+    try:
+        key = content_key(root, local_pack)
+    except OSError:
+        return load_content(root, local_pack)  # a file cannot be read: let the loader say which
+    path = cache_file(folder, root, local_pack)
+    global _last_loaded
+    cached = read_cached(path, key)
+    if cached is not None:
+        _last_loaded = (cached, key, path)
+        return cached
+    content = load_content(root, local_pack)
+    if content_key(root, local_pack) == key:  # not edited while it was being read
+        write_cache(path, key, content)
+        _last_loaded = (content, key, path)
+    return content
+
+
+def search_index_cached(content: Content) -> SearchIndex:
+    """The search index for `content`, from beside its cache when it came through the cache.
+
+    Building the index for 10,000 nodes takes seconds; reading it back takes a tenth of that.
+    Content that did not come through `load_content_cached` gets a freshly built index.
+    """
+    from send_tui.model.search import SearchIndex
+
+    if _last_loaded is None or _last_loaded[0] is not content:
+        return SearchIndex.build(content)
+    _, key, path = _last_loaded
+    index_path = path.with_suffix(".index")
+    cached = read_cached(index_path, key, INDEX_MAGIC, SearchIndex)
+    if cached is not None:
+        return cached
+    index = SearchIndex.build(content)
+    write_cache(index_path, key, index, INDEX_MAGIC)
+    return index

@@ -1,0 +1,23 @@
+"""The wizard's option list: an OptionList that keeps its rendered rows when only its height changes.
+
+Each step's body is a different height, so the options below it are resized on most keys.
+OptionList forgets every rendered row on any resize and paints again a frame later; rows only
+depend on the width, so this one forgets them only when the width they were drawn at changes.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import OptionList
+
+
+class StepOptions(OptionList):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._drawn_width: int | None = None
+
+    def _on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._drawn_width:
+            self._drawn_width = width
+            self._clear_caches()

@@ -1,0 +1,152 @@
+"""The caller's whole picture by keys alone: the comparison from the plan (c), the timeline from the
+plan (t) and the deadlines screen (ctrl+t), and a date's next step one key from the timeline."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.widgets import OptionList, Static
+
+from send_tui.app import make_app
+from send_tui.dialogs.help import HelpDialog
+from send_tui.model.comparison import ASPECTS
+from send_tui.screens.comparison import ComparisonScreen
+from send_tui.screens.deadlines import DeadlinesScreen
+from send_tui.screens.plan import PlanScreen
+from send_tui.screens.timeline import TimelineScreen
+from send_tui.screens.wizard import WizardScreen
+from tests.app.helpers import press, screen_text
+
+
+def table_columns(app) -> dict[str, list[str]]:
+    """The comparison table on screen: each column's heading (first line) and its cells."""
+    table = app.screen.query_one("#compare-table", Static).content
+    assert isinstance(table, Table)
+    return {
+        str(column.header).split("\n")[0]: [str(cell) for cell in column.cells]
+        for column in table.columns
+    }
+
+
+# Start a call, a council decision, a refusal to assess, appeal: out_appeal (mediation first).
+TO_APPEAL = ("1", "2", "1", "1")
+
+
+async def test_c_on_the_plan_shows_the_routes_side_by_side_and_those_closed() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *TO_APPEAL, "f2", "c")
+        assert isinstance(app.screen, ComparisonScreen)
+        columns = table_columns(app)
+        assert list(columns)[:3] == ["", "Mediation", "Appeal to the First-tier Tribunal (SEND)"]
+        assert columns[""][0] == "Who decides" and columns[""][-1] == "Cost"
+        assert columns["Appeal to the First-tier Tribunal (SEND)"][-1] == (
+            "Free to families: the Tribunal charges no fee."
+        )
+        assert "Challenge a suspension or permanent exclusion" not in columns
+        text = screen_text(app)
+        assert "Not open to this caller:" in text
+        assert "Only for a child who has been suspended or permanently excluded." in text
+        await press(pilot, "escape")
+        assert isinstance(app.screen, PlanScreen)
+
+
+async def test_the_plan_help_lists_the_compare_and_timeline_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *TO_APPEAL, "f2", "f1")
+        assert isinstance(app.screen, HelpDialog)
+        text = screen_text(app)
+        assert "Compare" in text and "Timeline" in text
+
+
+async def test_ctrl_t_on_the_deadlines_screen_shows_every_date_earliest_first() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *TO_APPEAL, "d", *"2026-10-05", "ctrl+t")
+        assert isinstance(app.screen, TimelineScreen)
+        listed = app.screen.query_one("#timeline-list", OptionList)
+        keys = [listed.get_option_at_index(i).id for i in range(listed.option_count)]
+        assert keys == ["mediation_contact", "appeal"]
+        text = screen_text(app)
+        assert "Fri 4 Dec 2026 (to be safe; the limit is Sat 5 Dec 2026)" in text
+        assert "6 days left; firm legal limit" in text
+        # ctrl+t again from the dates screen, and back: no pile of screens
+        await press(pilot, "d")
+        assert isinstance(app.screen, DeadlinesScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, WizardScreen)
+
+
+async def test_a_passed_date_is_a_warning_and_enter_opens_its_next_step() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # decision 20 Sep (passed on 20 Nov); mediation adviser told on 25 Nov
+        await press(pilot, *TO_APPEAL, "d", *"2026-09-20", "tab", "tab", *"2026-11-25", "ctrl+t")
+        assert isinstance(app.screen, TimelineScreen)
+        text = screen_text(app)
+        assert "Watch out:" in text
+        assert "Appeal to the SEND Tribunal: Fri 20 Nov 2026, by 5pm, passed 8 days ago." in text
+        assert "No certificate by Mon 30 Nov 2026: chase the mediation adviser" in text
+        listed = app.screen.query_one("#timeline-list", OptionList)
+        listed.focus()
+        await press(pilot, "end", "enter")  # the certificate is the last date
+        assert isinstance(app.screen, WizardScreen) and app.screen.preview
+        assert app.screen.node.id == "out_mediation"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_t_on_the_plan_shows_the_timeline_and_c_there_the_comparison_and_back() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await press(pilot, *TO_APPEAL, "f2", "t")
+        assert isinstance(app.screen, TimelineScreen)
+        assert "No dates were entered" in screen_text(app)
+        await press(pilot, "c")
+        assert isinstance(app.screen, ComparisonScreen)
+        await press(pilot, "t")  # back to the timeline under it, not another one on top
+        assert isinstance(app.screen, TimelineScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, PlanScreen)
+
+
+async def test_the_plan_warns_of_a_date_gone_and_points_to_the_timeline() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *TO_APPEAL, "d", *"2026-09-20", "escape", "f2")
+        assert isinstance(app.screen, PlanScreen)
+        warning = str(app.screen.query_one("#plan-warnings", Static).render())
+        assert warning.startswith("Watch out: 2 warnings about the dates")
+        assert warning.endswith("Press t for the timeline.")
+        await press(pilot, "t")
+        assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_content_without_a_comparison_or_timeline_file_still_opens_both() -> None:
+    from tests.sessions import FIXTURE
+
+    app = make_app(content_dir=FIXTURE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "2", "f2", "c")
+        assert isinstance(app.screen, ComparisonScreen)
+        assert table_columns(app) == {"": [label for _, label in ASPECTS]}
+        await press(pilot, "t")
+        assert isinstance(app.screen, TimelineScreen)
+        assert "No dates were entered" in screen_text(app)
+
+
+async def test_the_palette_opens_the_timeline_and_the_comparison() -> None:
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, *TO_APPEAL)
+        for words, screen in (("Timeline: every date", TimelineScreen), ("Compare the routes", ComparisonScreen)):
+            await press(pilot, "ctrl+p")
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.press(*words)
+            await pilot.pause(0.5)  # the palette searches in the background
+            await press(pilot, "enter")
+            assert isinstance(app.screen, screen), words
+            await press(pilot, "escape")
+            assert isinstance(app.screen, WizardScreen)
