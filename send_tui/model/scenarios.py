@@ -43,7 +43,7 @@ _EXPECT_LISTS = (
     "letter_contains",
     "letter_excludes",
 )
-_FORMATS_HELP = "docs/scenario-format.md"
+_FORMATS_HELP = "docs/scenario-format.md, or run `send-tui help scenarios`"
 
 
 class ScenarioErrors(ContentErrors):
@@ -602,7 +602,7 @@ def render_every_path(content: Content, today: date) -> tuple[int, list[str]]:
     return count, problems
 
 
-def _render_path(content: Content, steps, today: date) -> Iterator[str]:
+def _render_path(content: Content, steps: tuple[tuple[str, str | None], ...], today: date) -> Iterator[str]:
     from send_tui.model.summary import CLOCK_DATE_KEYS
 
     try:
@@ -642,7 +642,7 @@ def _render_session(session: Session, today: date, variant: str) -> Iterator[str
     formats = ["txt", "md", "html"] + (["docx", "letter"] if summary.letter else [])
     for fmt in formats:
         try:
-            if fmt == "letter":
+            if fmt == "letter" and summary.letter is not None:
                 render_letter_text(summary.letter)
             else:
                 render(summary, fmt)

@@ -16,7 +16,7 @@ class StepOptions(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._drawn_width: int | None = None
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # Textual passes the event
         width = self.scrollable_content_region.width
         if width != self._drawn_width:
             self._drawn_width = width
