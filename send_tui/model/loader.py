@@ -607,13 +607,14 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                 need_condition(f, f"{base}.before[{index}].unless", prerequisite.unless)
     caller = content.nodes.get(CALLER_NODE)
     for letter in content.letters.values():
-        for part, options in (("for_caller", letter.for_caller), ("about", letter.about)):
-            for option in options:
-                if option != "parent" and (caller is None or caller.option(option) is None):
-                    errors.append(
-                        ContentError(letter.source_file, f"letters.{letter.id}.{part}.{option}",
-                                     f"{option!r} is not an option of the node {CALLER_NODE!r}")
-                    )
+        named: list[tuple[str, str]] = [("for_caller", c) for c in letter.for_caller]
+        named += [("about", c) for c in letter.about]
+        for part, caller_id in named:
+            if caller_id != "parent" and (caller is None or caller.option(caller_id) is None):
+                errors.append(
+                    ContentError(letter.source_file, f"letters.{letter.id}.{part}.{caller_id}",
+                                 f"{caller_id!r} is not an option of the node {CALLER_NODE!r}")
+                )
     for clock in content.clocks.values():
         need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
         if clock.unless is not None:

@@ -514,8 +514,9 @@ def _clocks_in_play(session: Session, found: tuple[Deadline | DeadlineProblem, .
     for item in found:
         where.setdefault(item.clock, "in the deadlines of the summary and the .ics")
     outcome = session.outcome()
-    for clock in clocks.node_clocks(session, outcome) if outcome else ():
-        where.setdefault(clock, f"on the outcome {outcome.id}")
+    if outcome is not None:
+        for clock in clocks.node_clocks(session, outcome):
+            where.setdefault(clock, f"on the outcome {outcome.id}")
     for entry in session.plan():
         for clock in clocks.keep(session, entry.route.clocks):
             where.setdefault(clock, f"on the plan's route {entry.route.id}")
