@@ -152,6 +152,9 @@ class Node:
     clocks: tuple[str, ...] = ()
     letter: str | None = None
     terms: tuple[str, ...] = ()  # glossary ids this screen uses, for its F1 help
+    #: question: the option that stands while the question is unanswered, so a call (or an older
+    #: record) goes on past it; the adviser can still go back and answer it.
+    default: str | None = None
     source_file: str = ""
 
     def option(self, option_id: str) -> Option | None:
@@ -269,6 +272,8 @@ class LetterTemplate:
     #: Opening paragraphs for a caller other than a parent (an option id of `CALLER_NODE`):
     #: they replace the same number of paragraphs at the start of `paragraphs`.
     for_caller: Mapping[str, tuple[str, ...]] = field(default_factory=empty_mapping)
+    #: A first draft of "what the complaint is about", per caller; `parent` stands for the rest.
+    about: Mapping[str, str] = field(default_factory=empty_mapping)
     source_file: str = ""
 
 

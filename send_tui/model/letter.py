@@ -23,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import Content, LetterTemplate, NodeKind
+from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Option
 from send_tui.model.dates import DateFormatError, long_date, parse_date
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ FORM_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("child_name", "Child or young person's name (optional)", False),
     ("setting", "Setting (school, college or nursery)", False),
     ("year_group", "Year group", False),
-    ("about", "What the complaint is about (drafted from the answers: edit it)", True),
+    ("about", "What the complaint is about (a draft from the answers: rewrite it, or ctrl+o to confirm it)", True),
     ("tried", "What has been tried already, with whom and when", True),
     ("outcome", "Outcome wanted (required)", True),
     ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
@@ -166,26 +166,23 @@ def letter_started(session: Session) -> bool:
 
 
 def draft_about(session: Session) -> str:
-    """A plain first draft of "what the complaint is about", from the answers on the path.
+    """A first draft of "what the complaint is about", in the words a family would use.
 
-    The first answer says what the call is about; later answers are added as "question answer."
-    so the adviser can see what to keep. It is only a starting point: the form lets them edit it.
+    The answers choose it: the letter they lead to (a school, the council, the NHS ...) gives the
+    sentence, worded for who is calling ("the support my child gets", "the support I get").
+    It is only a starting point: until the adviser rewrites or confirms it (`about_confirmed`),
+    the letter is not complete. "" when no letter fits the path.
     """
-    sentences: list[str] = []
-    for index, (node, answer) in enumerate(session.trail()):
-        if not answer or node.kind is NodeKind.INFO:
-            continue
-        sentence = answer if index == 0 else f"{node.title} {answer}"
-        sentences.append(_as_sentence(sentence))
-    return clean_text(" ".join(sentences))
+    template = choose_template(session, LetterDraft.from_fields(session.letter_fields))
+    if template is None:
+        return ""
+    caller = caller_of(session)
+    return clean_text(template.about.get(caller) or template.about.get("parent", "")).strip()
 
 
-def _as_sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".?!" else text + "."
+def about_confirmed(session: Session) -> bool:
+    """Has the adviser written or confirmed what the complaint is about? Absent means the draft."""
+    return "about" in session.letter_fields
 
 
 # --- choosing the template -------------------------------------------------------------------
@@ -309,13 +306,23 @@ def _day_count(text: str, unit: ReplyUnit) -> int:
 # --- what is missing -------------------------------------------------------------------------
 
 
+#: What the completeness check says while "what it is about" is still the untouched draft.
+ABOUT_UNCONFIRMED = "What the complaint is about: check or rewrite the draft, then confirm it."
+
+
 def completeness(
-    draft: LetterDraft, *, sent: date | None = None, content: Content | None = None
+    draft: LetterDraft,
+    *,
+    sent: date | None = None,
+    content: Content | None = None,
+    about_confirmed: bool = True,
 ) -> list[str]:
     """What the letter still needs before it is sent, one line each; empty when it is complete.
 
     The addressee, what the complaint is about, the outcome wanted and a timescale that gives a
-    date (a timescale that cannot be resolved says why). `sent` defaults to today.
+    date (a timescale that cannot be resolved says why). `sent` defaults to today. With
+    `about_confirmed` false, "what it is about" is the draft from the answers, which nobody
+    has checked yet, so it still counts as missing.
     """
     from send_tui.model.dates import today
 
@@ -324,6 +331,8 @@ def completeness(
         missing.append("Addressee: the name of the person the letter goes to.")
     if not draft.value("about"):
         missing.append("What the complaint is about.")
+    elif not about_confirmed:
+        missing.append(ABOUT_UNCONFIRMED)
     if not draft.value("outcome"):
         missing.append("Outcome wanted: what the family wants to happen.")
     try:
@@ -389,11 +398,34 @@ class Letter:
         )
 
 
+def caller_of(session: Session) -> str:
+    """Who is calling: the answer to "Who is calling?", else its default (a parent or carer)."""
+    answer = session.answers.get(CALLER_NODE)
+    if isinstance(answer, str):
+        return answer
+    node = session.content.nodes.get(CALLER_NODE)
+    return (node.default or "") if node is not None else ""
+
+
+def caller_answered(session: Session) -> Option | None:
+    """The option chosen at "Who is calling?", if the adviser answered it (None: not asked)."""
+    node = session.content.nodes.get(CALLER_NODE)
+    answer = session.answers.get(CALLER_NODE)
+    return node.option(answer) if node is not None and isinstance(answer, str) else None
+
+
+def letter_paragraphs(template: LetterTemplate, caller: str = "") -> tuple[str, ...]:
+    """The template's paragraphs, opening in the caller's own words where it gives them."""
+    opening = template.for_caller.get(caller, ())
+    return (*opening, *template.paragraphs[len(opening) :])
+
+
 def render_letter(
     template: LetterTemplate,
     draft: LetterDraft,
     today: date,
     content: Content | None = None,
+    caller: str = "",
     *,
     reply_by: date | None = None,
 ) -> Letter:
@@ -401,7 +433,8 @@ def render_letter(
 
     Blank fields become a gap to fill in by hand; a paragraph about what was tried or enclosed
     is left out when there is nothing to say. `content` supplies closure days and term dates for
-    the reply-by date; `reply_by`, when given, is the date a saved letter already gave.
+    the reply-by date; `reply_by`, when given, is the date a saved letter already gave;
+    `caller` (`caller_of`) words the opening for a young person or a helper.
     """
     if reply_by is None:
         try:
@@ -414,9 +447,10 @@ def render_letter(
         # One pass over the CONTENT's text: what a user typed is returned, never rescanned.
         return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
-    paragraphs = [fill(p) for p in template.paragraphs if not _says_nothing(p, draft)]
+    wording = letter_paragraphs(template, caller)
+    paragraphs = [fill(p) for p in wording if not _says_nothing(p, draft)]
     # What the template itself says decides what to add: the user's text is not trusted to say it.
-    used = " ".join(template.paragraphs)
+    used = " ".join(wording)
     if template.procedure.casefold() not in used.casefold() or "complaint" not in used.casefold():
         paragraphs.insert(
             min(1, len(paragraphs)), PROCEDURE_SENTENCE.replace("{procedure}", template.procedure)

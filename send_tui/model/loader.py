@@ -288,6 +288,7 @@ def _read_node(table: Table, node_id: str) -> Node | None:
         clocks=table.idents("clocks"),
         letter=table.ident("letter", required=False),
         terms=table.idents("terms"),
+        default=table.ident("default", required=False),
         source_file=table.file,
     )
     if kind_text is None or title is None:
@@ -338,6 +339,8 @@ def _check_node_shape(node: Node, table: Table) -> None:
             table.error(where, "route and exclusive belong on multi-choice options only")
         if kind is NodeKind.MULTI and option.next:
             table.error(f"{where}.next", "multi-choice options do not lead anywhere: use branches")
+    if node.default is not None and (kind is not NodeKind.QUESTION or node.option(node.default) is None):
+        table.error("default", f"{node.default!r} is not an option of this question")
     if kind is NodeKind.MULTI and sum(o.exclusive for o in node.options) > 1:
         table.error("options", "only one option may be exclusive")
     if kind in (NodeKind.INFO, NodeKind.MULTI) and not node.next:
@@ -431,6 +434,18 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
             texts |= {f"for_caller.{caller}[{i}]": p for i, p in enumerate(opening)}
         callers.finish()
     term_time = table.flag("term_time", default=False)
+    about: dict[str, str] = {}
+    drafts = table.table("about")
+    if drafts is not None:
+        for caller in list(drafts.data):
+            text = drafts.text(caller)
+            if text:
+                about[caller] = text
+                if _PLACEHOLDER.search(text):
+                    drafts.error(caller, "is the family's own words: it cannot use {fields}")
+        if not drafts.has("parent"):
+            drafts.error("parent", "is missing: the draft for a parent or carer stands for every other caller")
+        drafts.finish()
     for key, text in texts.items():
         for name in _PLACEHOLDER.findall(text):
             if name not in LETTER_FIELDS:
@@ -440,7 +455,8 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
     if not (title and heading and procedure and roles and paragraphs):
         return None
     return LetterTemplate(
-        letter_id, title, roles, heading, paragraphs, procedure, term_time, MappingProxyType(for_caller), table.file
+        letter_id, title, roles, heading, paragraphs, procedure, term_time, MappingProxyType(for_caller),
+        MappingProxyType(about), table.file,
     )
 
 
@@ -589,18 +605,21 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
             need(f, f"{base}.before[{index}].route", "route", content.routes, prerequisite.route)
             if prerequisite.unless is not None:
                 need_condition(f, f"{base}.before[{index}].unless", prerequisite.unless)
+    caller = content.nodes.get(CALLER_NODE)
     for letter in content.letters.values():
-        caller = content.nodes.get(CALLER_NODE)
-        for caller_option in letter.for_caller:
-            if caller is None or caller.option(caller_option) is None:
+        named: list[tuple[str, str]] = [("for_caller", c) for c in letter.for_caller]
+        named += [("about", c) for c in letter.about]
+        for part, caller_id in named:
+            if caller_id != "parent" and (caller is None or caller.option(caller_id) is None):
                 errors.append(
-                    ContentError(letter.source_file, f"letters.{letter.id}.for_caller.{caller_option}",
-                                 f"{caller_option!r} is not an option of the node {CALLER_NODE!r}")
+                    ContentError(letter.source_file, f"letters.{letter.id}.{part}.{caller_id}",
+                                 f"{caller_id!r} is not an option of the node {CALLER_NODE!r}")
                 )
     for clock in content.clocks.values():
         need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
         if clock.unless is not None:
             need_condition(clock.source_file, f"clocks.{clock.id}.unless", clock.unless)
+
     for comparison in content.comparisons.values():
         f, base = comparison.source_file, f"compare.{comparison.route}"
         if comparison.route not in content.routes:

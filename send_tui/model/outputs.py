@@ -162,7 +162,7 @@ def save_warnings(session: Session, today: date, *, consent_key: str = "") -> li
 
     `consent_key` names how to give consent in the front end asking ("(F6)").
     """
-    from send_tui.model.letter import LetterDraft, completeness, letter_started
+    from send_tui.model.letter import LetterDraft, about_confirmed, completeness, letter_started
     from send_tui.model.summary import letter_date
 
     lines: list[str] = []
@@ -172,7 +172,10 @@ def save_warnings(session: Session, today: date, *, consent_key: str = "") -> li
         )
     if letter_started(session):
         missing = completeness(
-            LetterDraft.from_session(session), sent=letter_date(session, today), content=session.content
+            LetterDraft.from_session(session),
+            sent=letter_date(session, today),
+            content=session.content,
+            about_confirmed=about_confirmed(session),
         )
         if missing:
             lines.append("The letter is not finished:")

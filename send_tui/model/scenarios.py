@@ -385,7 +385,9 @@ def session_from_scenario(scenario: Scenario, content: Content) -> Session:
     nodes = content.nodes
     for node_id, answer in scenario.answers:
         current = _read_info_steps(session, stop_at=node_id)
-        if current != node_id:
+        # A question with a default ("Who is calling?") is on the path until it is answered.
+        defaulted = nodes.get(node_id) is not None and nodes[node_id].default is not None
+        if current != node_id and not (defaulted and node_id in session.path()):
             node = nodes[current]
             where = "an outcome" if node.kind is NodeKind.OUTCOME else "the question"
             raise ScenarioError(
@@ -503,19 +505,20 @@ def deadline_dates(
 def _clocks_in_play(session: Session, found: tuple[Deadline | DeadlineProblem, ...]) -> dict[str, str]:
     """Every clock the adviser could be shown, and where: the deadlines, the outcome, the plan.
 
-    The outcome and plan part mirrors what the outcome and deadlines screens list (today in
-    `SendApp.action_show_deadlines`); when the model gains one function for the clocks in play,
-    this should call it, so a clock the answers rule out is not counted here either.
+    The outcome and plan part is what the outcome and deadlines screens list (`model.clocks`),
+    so a clock the answers rule out (mediation advice for a school-only appeal) is not counted.
     """
+    from send_tui.model import clocks
+
     where: dict[str, str] = {}
     for item in found:
         where.setdefault(item.clock, "in the deadlines of the summary and the .ics")
     outcome = session.outcome()
     if outcome is not None:
-        for clock in outcome.clocks:
+        for clock in clocks.node_clocks(session, outcome):
             where.setdefault(clock, f"on the outcome {outcome.id}")
     for entry in session.plan():
-        for clock in entry.route.clocks:
+        for clock in clocks.keep(session, entry.route.clocks):
             where.setdefault(clock, f"on the plan's route {entry.route.id}")
     return where
 

@@ -120,6 +120,8 @@ class Session:
         """The nodes walked from the start, following the answers, up to the first unanswered one.
 
         Info steps count as read once the adviser has gone past them (their answer is "seen").
+        A question with a default ("Who is calling?") is walked past with its default until
+        it is answered, so a new call opens on the next question and older records still open.
         """
         nodes = self.content.nodes
         current: str | None = self.content.start
@@ -127,7 +129,7 @@ class Session:
         while current is not None and current in nodes and current not in walked:
             walked.append(current)
             node = nodes[current]
-            answer = self.answers.get(current)
+            answer = self.answers.get(current, node.default)
             if answer is None:
                 break
             current = self.next_node(node, answer)

@@ -23,8 +23,11 @@ from send_tui.model.letter import (
     Letter,
     LetterDraft,
     TimescaleError,
+    about_confirmed,
     addressee_role,
     calendars_for,
+    caller_answered,
+    caller_of,
     choose_template,
     clean_text,
     completeness,
@@ -435,6 +438,11 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
     if reference:
         lines.append(("Case reference", reference))
     lines.append(("Content last reviewed", long_date(session.content.review_date)))
+    caller = caller_answered(session)
+    if caller is not None:
+        lines.append(("Who is calling", _text(caller.label)))
+        if caller.hint:
+            lines.append(("For this caller", _text(caller.hint)))
     if not personal:
         lines.append(("Note", WORDS.redacted_note))
         return tuple(lines)
@@ -534,10 +542,19 @@ def _letter(session: Session, today: date, personal: bool) -> tuple[Letter | Non
     if template is None:
         return None, ()
     sent = letter_date(session, today)
-    missing = tuple(completeness(draft, sent=sent, content=session.content))
+    missing = tuple(
+        completeness(
+            draft, sent=sent, content=session.content, about_confirmed=about_confirmed(session)
+        )
+    )
     if not personal:
         draft = draft.without_personal()
     letter = render_letter(
-        template, draft, sent, session.content, reply_by=letter_reply_by(session, today)
+        template,
+        draft,
+        sent,
+        session.content,
+        caller_of(session),
+        reply_by=letter_reply_by(session, today),
     )
     return letter, missing

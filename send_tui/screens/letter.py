@@ -25,9 +25,12 @@ from send_tui.model.letter import (
     LetterDraft,
     ReplyUnit,
     TimescaleError,
+    about_confirmed,
     addressee_role,
+    caller_of,
     choose_template,
     completeness,
+    draft_about,
     letter_templates,
     render_letter,
     reply_deadline,
@@ -62,6 +65,7 @@ class LetterScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
         Binding("f7", "copy_letter", "Copy letter", priority=True, id="send.letter.copy"),
         Binding("ctrl+s", "app.save", "Save", id="send.letter.save"),
+        Binding("ctrl+o", "confirm_about", "Confirm what it is about", show=False, priority=True, id="send.letter.confirm_about"),
     ]
 
     @property
@@ -158,6 +162,8 @@ class LetterScreen(Screen[None]):
     def _store(self) -> None:
         session = self.send_app.session
         typed = self._draft().to_fields()
+        if "about" not in session.letter_fields and typed["about"] == draft_about(session):
+            del typed["about"]  # still the untouched draft: kept unconfirmed until ctrl+o
         before = session.revision
         cut = session.set_letter_fields(typed)  # cleaned and cut to each field's limit
         for message in cut:
@@ -187,7 +193,7 @@ class LetterScreen(Screen[None]):
         session, app = self.send_app.session, self.send_app
         draft = self._draft()
         sent = letter_date(session, dates.today())
-        missing = completeness(draft, sent=sent, content=app.content)
+        missing = completeness(draft, sent=sent, content=app.content, about_confirmed=about_confirmed(session))
         note = Text()
         for sentence in outputs.left_out(session):
             note.append("Left out when saved: ", style="bold")
@@ -212,8 +218,23 @@ class LetterScreen(Screen[None]):
         if template is None:
             return "No letter template fits this path."
         # Nothing typed yet: no letter is saved, but show what it would look like.
-        letter = render_letter(template, self._draft().without_personal(), letter_date(session, dates.today()), app.content)
+        letter = render_letter(template, self._draft().without_personal(), letter_date(session, dates.today()), app.content,
+                               caller_of(session))
         return NOT_SAVED_YET + "\n\n" + "\n\n".join(letter.blocks())
+
+    def action_confirm_about(self) -> None:
+        """The adviser has read the draft of what the complaint is about, and it stands."""
+        session = self.send_app.session
+        text = self._draft().about
+        if not text.strip():
+            self.notify("Write what the complaint is about first.", severity="warning")
+            return
+        before = session.revision
+        session.set_letter_fields({"about": text})
+        if session.revision != before:
+            self.send_app.session_changed()
+        self._refresh_preview()
+        self.notify("What the complaint is about: confirmed.", timeout=4)
 
     def _reply_notes(self, draft: LetterDraft, sent: date, template: LetterTemplate | None) -> Text:
         """What the reply-by date should carry with it (a school holiday in the count), if anything."""

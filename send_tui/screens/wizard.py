@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from send_tui.model.clocks import node_clocks
 from send_tui.model.content import Node, NodeKind, Route
+from send_tui.model.letter import caller_answered
 from send_tui.model.session import toggle_choice
 from send_tui.widgets import content_text
 from send_tui.widgets.key_footer import KeyFooter
@@ -149,8 +150,10 @@ class WizardScreen(Screen[None]):
     def title_text(self) -> str:
         if self.preview:
             return f"Look-up: {self.node.title}  (Esc returns to the call)"
-        path = self.send_app.session.path()
-        # The question's place on the path, whatever has been answered after it.
+        session = self.send_app.session
+        # The question's place on the path, whatever has been answered after it; a question
+        # with a default that nobody has answered ("Who is calling?") is not counted.
+        path = [n for n in session.path() if n in session.answers or session.content.nodes[n].default is None]
         step = path.index(self.node.id) + 1 if self.node.id in path else len(path)
         return f"send-tui · step {step} · content reviewed {self.send_app.review_date_text}"
 
@@ -188,6 +191,9 @@ class WizardScreen(Screen[None]):
         route = content.routes.get(node.route or "")
         if route is not None:
             parts.append(Text.assemble(("Route: ", "bold"), route.title))
+        caller = caller_answered(self.send_app.session)
+        if caller is not None and caller.hint:
+            parts.append(Text.assemble(("Who is calling: ", "bold"), caller.label, "\n", (caller.hint, "italic")))
         if node.body:
             parts.append(content_text.paragraphs(node.body))
         parts += [content_text.heading("Next steps"), content_text.numbered(node.next_steps)]

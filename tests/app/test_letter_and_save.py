@@ -44,6 +44,11 @@ async def test_letter_preview_updates_and_lists_what_is_missing() -> None:
         await fill(pilot, "addressee_name", "Ms Patel")
         await fill(pilot, "outcome", "A meeting with the SENCO")
         await fill(pilot, "reply_within", "10")
+        # what it is about is the draft from the answers: it stays missing until confirmed
+        text = screen_text(app)
+        assert "check or rewrite the draft, then confirm it" in text
+        assert "about" not in app.session.letter_fields
+        await press(pilot, "ctrl+o")
         text = screen_text(app)
         assert "The letter has everything it needs." in text
         assert "Dear Ms Patel," in text

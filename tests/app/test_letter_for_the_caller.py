@@ -23,3 +23,47 @@ async def test_a_reply_over_christmas_in_working_days_offers_school_days(monkeyp
         assert "Reply by Wed 30 Dec 2026." in text
         assert "run into the school holiday" in text
         assert "in 10 school days instead, the reply would be due by Tue 12 Jan 2027" in text
+
+
+async def test_esc_from_the_first_question_asks_who_is_calling_and_the_letter_follows() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await press(pilot, "1")
+        assert node_id(app) == "situation"
+        await press(pilot, "escape")
+        assert node_id(app) == "caller"
+        await press(pilot, "2")  # the young person
+        assert node_id(app) == "situation"
+        assert app.session.answers == {"caller": "young_person"}
+        await press(pilot, "4", "1")
+        assert node_id(app) == "out_complaint_school"
+        assert "the young person's own" in screen_text(app)
+        await press(pilot, "l")
+        await fill(pilot, "complainant_name", "Jo Smith")
+        text = screen_text(app)
+        assert "I am writing about my own support" in text
+        assert "parent of" not in text
+
+
+async def test_the_about_draft_is_flagged_until_confirmed_or_rewritten() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await press(pilot, "1", "4", "1", "l")
+        draft = "the special educational needs support my child gets at school, which is not meeting their needs."
+        assert app.screen.query_one("#about").text == draft
+        await fill(pilot, "addressee_name", "Ms Patel")
+        await fill(pilot, "outcome", "A meeting")
+        await fill(pilot, "reply_within", "10")
+        # typing elsewhere does not confirm the draft
+        assert "about" not in app.session.letter_fields
+        assert "check or rewrite the draft" in screen_text(app)
+        await press(pilot, "ctrl+o")
+        assert app.session.letter_fields["about"] == draft
+        assert "The letter has everything it needs." in screen_text(app)
+        # a record stores it from now on; clearing it is "nothing written", not the draft again
+        await fill(pilot, "about", "")
+        assert app.session.letter_fields["about"] == ""
+        assert "What the complaint is about." in screen_text(app)
+        # rewriting it counts as written, no confirming needed
+        await fill(pilot, "about", "No support plan since June")
+        assert "The letter has everything it needs." in screen_text(app)

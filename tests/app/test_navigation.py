@@ -21,7 +21,8 @@ async def test_start_a_new_call_from_the_start_screen_clears_the_call_in_progres
     async with app.run_test() as pilot:
         await press(pilot, "1", "2", "1")  # new call: council decision, refused to assess
         assert node_id(app) == "what_next_assessment"
-        await press(pilot, "escape", "escape", "escape")
+        # back past "Who is calling?" (before the situation, answered by default) to the start
+        await press(pilot, "escape", "escape", "escape", "escape")
         assert isinstance(app.screen, StartScreen)
         text = screen_text(app)
         assert "c  Continue this call" in text
@@ -41,7 +42,7 @@ async def test_continue_returns_to_the_call_and_the_numbers_do_not_move() -> Non
     app = make_app()
     async with app.run_test() as pilot:
         before = [line for line in screen_text(app).splitlines() if line[:1].isdigit()]
-        await press(pilot, "1", "2", "escape", "escape")
+        await press(pilot, "1", "2", "escape", "escape", "escape")  # via "Who is calling?"
         assert isinstance(app.screen, StartScreen)
         after = [line for line in screen_text(app).splitlines() if line[:1].isdigit()]
         assert after == before  # continuing is offered by letter, not by renumbering
@@ -55,7 +56,7 @@ async def test_a_saved_call_is_cleared_without_asking(isolated_paths: Path) -> N
     async with app.run_test() as pilot:
         await press(pilot, "1", "2", "1")
         app.saved_revision = app.session.revision  # as after ctrl+s
-        await press(pilot, "escape", "escape", "escape", "1")
+        await press(pilot, "escape", "escape", "escape", "escape", "1")  # via "Who is calling?"
         assert node_id(app) == "situation"
         assert app.session.answers == {}
 
@@ -168,7 +169,7 @@ async def test_f1_lists_our_keys_first_and_textuals_scrolling_keys_after() -> No
             assert ours < text.index(words) < scrolling, words
         assert text.index("Page Down") > scrolling
         await press(pilot, "escape")
-        await press(pilot, "escape", "escape", "f1")  # the start screen: its own keys, nothing it does not offer
+        await press(pilot, "escape", "escape", "escape", "f1")  # the start screen, via "Who is calling?": its own keys, nothing it does not offer
         text = screen_text(app)
         assert "Continue this call" in text and "Resume" not in text
 

@@ -37,7 +37,7 @@ async def test_a_new_call_reuses_the_wizard_with_an_empty_trail() -> None:
         await press(pilot, "1", "2", "1")
         first = app.screen
         app.saved_revision = app.session.revision  # as after ctrl+s, so no question is asked
-        await press(pilot, "escape", "escape", "escape")
+        await press(pilot, "escape", "escape", "escape", "escape")  # via "Who is calling?"
         assert isinstance(app.screen, StartScreen)
         await press(pilot, "1")
         assert app.screen is first

@@ -182,7 +182,7 @@ def test_removing_a_route_the_adviser_did_not_add_is_refused(tmp_path: Path) -> 
 
 def test_the_session_is_the_one_the_app_would_hold(tmp_path: Path) -> None:
     session = session_from_scenario(load_one(tmp_path, GOOD), shipped())
-    assert session.path() == ["situation", "council_decision", "what_next_decision", "out_mediation"]
+    assert session.path() == ["caller", "situation", "council_decision", "what_next_decision", "out_mediation"]
     assert session.answers["council_decision"] == "cease_plan"
     assert session.dates == {"decision": date(2026, 10, 28), "certificate": date(2026, 11, 27)}
 
@@ -288,7 +288,7 @@ def test_a_format_that_fails_is_reported_with_the_path_not_raised(monkeypatch) -
     count, found = render_every_path(shipped(), date(2026, 12, 1))
     assert found, "the broken renderer went unnoticed"
     assert all(": md fails to render: ValueError: cannot lay this out" in p for p in found)
-    assert any(p.startswith("path situation=council_decision > council_decision=") for p in found)
+    assert any(p.startswith("path caller=parent > situation=council_decision > council_decision=") for p in found)
     assert all("out_mediation: " in p for p in found)
 
 

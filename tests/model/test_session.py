@@ -22,9 +22,20 @@ def answered(content, **answers) -> Session:
 
 def test_the_path_follows_the_answers_and_stops_at_the_first_unanswered(content) -> None:
     session = answered(content, situation="council_decision")
-    assert session.path() == ["situation", "council_decision"]
+    # "Who is calling?" is walked past with its default (a parent or carer) until answered
+    assert session.path() == ["caller", "situation", "council_decision"]
     assert session.current() == "council_decision"
     assert session.outcome() is None
+
+
+def test_a_new_call_opens_on_the_situation_and_the_caller_can_be_answered_later(content) -> None:
+    session = Session(content)
+    assert session.path() == ["caller", "situation"] and session.current() == "situation"
+    assert session.trail() == []
+    session.answer("situation", "complaint")
+    assert session.answer("caller", "young_person") == []  # nothing later is dropped
+    assert session.answers == {"situation": "complaint", "caller": "young_person"}
+    assert [n.id for n, _ in session.trail()] == ["caller", "situation"]
 
 
 def test_a_full_path_ends_at_an_outcome(content) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from send_tui.model.letter import ABOUT_UNCONFIRMED
 from send_tui.model.session import Session
 from send_tui.model.summary import (
     DATE_KEYS,
@@ -40,7 +41,10 @@ def test_a_typical_call_gives_every_section() -> None:
     assert complaint.reason == "recommended"
     assert complaint.next_steps == shipped().nodes["out_complaint_school"].next_steps
     assert summary.letter is not None and summary.letter.template_id == "complaint_school"
-    assert summary.letter_missing == ()
+    # what it is about is still the draft from the answers: nobody has checked it yet
+    assert summary.letter_missing == (ABOUT_UNCONFIRMED,)
+    confirmed = complaint_session(about="the support at school")
+    assert build_summary(confirmed, TODAY).letter_missing == ()
     assert summary.headings()[-1] == WORDS.letter
 
 
@@ -154,7 +158,11 @@ def test_no_dates_no_deadlines_and_no_letter_until_it_is_started() -> None:
 def test_an_incomplete_letter_is_kept_and_says_what_it_still_needs() -> None:
     summary = build_summary(complaint_session(outcome="", addressee_name=""), TODAY)
     assert summary.letter is not None
-    assert [m.split(":")[0] for m in summary.letter_missing] == ["Addressee", "Outcome wanted"]
+    assert [m.split(":")[0] for m in summary.letter_missing] == [
+        "Addressee",
+        "What the complaint is about",
+        "Outcome wanted",
+    ]
 
 
 def test_the_plan_gives_prerequisites_and_next_steps_where_one_outcome_fits() -> None:
