@@ -63,7 +63,11 @@ class _Writer:
         """The tables of one content file, created with its [meta] table on first use."""
         if relative not in self.files:
             self.files[relative] = {
-                "meta": {"title": title, "reviewed": REVIEWED, "sources": ["Generated for the benchmark"]}
+                "meta": {
+                    "title": title,
+                    "reviewed": REVIEWED,
+                    "sources": ["Generated for the benchmark"],
+                }
             }
         return self.files[relative]
 
@@ -115,7 +119,9 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
 
     clocks = tomllib.loads((SHIPPED / "national" / "clocks.toml").read_text("utf-8"))
     clock_ids = sorted(clocks["clocks"])
-    clock_refs = sorted({ref for clock in clocks["clocks"].values() for ref in clock.get("refs", [])})
+    clock_refs = sorted(
+        {ref for clock in clocks["clocks"].values() for ref in clock.get("refs", [])}
+    )
     letters = tomllib.loads((SHIPPED / "national" / "letters.toml").read_text("utf-8"))
     letter_ids = sorted(letters["letters"])
 
@@ -145,14 +151,21 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
 
     organisations = writer.file("national/organisations.toml", "Organisations")
     organisations["contacts"] = {
-        f"org{index}": {"name": writer.text(2, 5).rstrip("."), "description": writer.text(8, 20),
-                        "website": f"https://example.org/org{index}"}
+        f"org{index}": {
+            "name": writer.text(2, 5).rstrip("."),
+            "description": writer.text(8, 20),
+            "website": f"https://example.org/org{index}",
+        }
         for index in range(10)
     }
     local = writer.file(f"local/{LOCAL_PACK}/contacts.toml", "Local contacts")
     local["contacts"] = {
-        f"local{index}": {"name": writer.text(2, 5).rstrip("."), "description": writer.text(8, 20),
-                          "phone": "to be confirmed", "email": "to be confirmed"}
+        f"local{index}": {
+            "name": writer.text(2, 5).rstrip("."),
+            "description": writer.text(8, 20),
+            "phone": "to be confirmed",
+            "email": "to be confirmed",
+        }
         for index in range(6)
     }
     contact_ids = [*organisations["contacts"], *local["contacts"]]
@@ -186,9 +199,17 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
         later = list(range(index + 1, nodes))
         own = children.get(index, [])
         if kind == "question":
-            targets = own + [rng.choice(later) for _ in range(rng.randint(0, 9 - len(own)))] if later else own
+            targets = (
+                own + [rng.choice(later) for _ in range(rng.randint(0, 9 - len(own)))]
+                if later
+                else own
+            )
             node["options"] = [
-                {"id": f"o{number}", "label": writer.text(3, 9).rstrip("."), "next": node_ids[target]}
+                {
+                    "id": f"o{number}",
+                    "label": writer.text(3, 9).rstrip("."),
+                    "next": node_ids[target],
+                }
                 | ({"hint": writer.text(3, 8)} if rng.random() < 0.1 else {})
                 for number, target in enumerate(targets)
             ]
@@ -198,7 +219,11 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
         elif kind == "multi":
             count = rng.randint(2, 9)
             node["options"] = [
-                {"id": f"o{number}", "label": writer.text(2, 6).rstrip("."), "route": rng.choice(route_ids)}
+                {
+                    "id": f"o{number}",
+                    "label": writer.text(2, 6).rstrip("."),
+                    "route": rng.choice(route_ids),
+                }
                 for number in range(count - 1)
             ] + [{"id": "not_sure", "label": "Not sure", "exclusive": True}]
             node["next"] = node_ids[own[0]]
@@ -214,9 +239,9 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
             if rng.random() < 0.1:
                 node["letter"] = rng.choice(letter_ids)
         part = index // NODES_PER_FILE
-        writer.file(f"national/steps-{part:03d}.toml", f"Steps, part {part}").setdefault("nodes", {})[
-            node_ids[index]
-        ] = node
+        writer.file(f"national/steps-{part:03d}.toml", f"Steps, part {part}").setdefault(
+            "nodes", {}
+        )[node_ids[index]] = node
 
     # A few prerequisites, some waived by an answer, as the appeal route is by appeal_scope.
     for index, route_id in enumerate(route_ids[1:], start=1):
@@ -239,7 +264,9 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
     shutil.copy(SHIPPED / "national" / "letters.toml", root / "national" / "letters.toml")
     shipped_terms = next((SHIPPED / "local").glob("*/term-dates.toml"))
     shutil.copy(shipped_terms, root / "local" / LOCAL_PACK / "term-dates.toml")
-    return PackStats(root, nodes, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4)
+    return PackStats(
+        root, nodes, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4
+    )
 
 
 def _write(path: Path, tables: dict[str, Any]) -> None:
@@ -255,8 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="load the pack with send-tui's loader")
     args = parser.parse_args(argv)
     stats = generate_pack(args.out, args.nodes, args.seed)
-    print(f"{stats.nodes} nodes, {stats.routes} routes, {stats.refs} refs, {stats.terms} terms "
-          f"in {stats.files} files under {stats.root}")
+    print(
+        f"{stats.nodes} nodes, {stats.routes} routes, {stats.refs} refs, {stats.terms} terms "
+        f"in {stats.files} files under {stats.root}"
+    )
     if args.check:
         from send_tui.model.loader import load_content
 

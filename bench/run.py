@@ -142,8 +142,13 @@ def start_once(which: str, env: dict[str, str], scratch: Path) -> Startup:
     """Start `startup.py which` as a new process and read back its clock and its peak memory."""
     result_file = scratch / f"startup-{which}.json"
     launched = time.monotonic()
-    child = subprocess.run([PYTHON, str(STARTUP), which, str(result_file)], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    child = subprocess.run(
+        [PYTHON, str(STARTUP), which, str(result_file)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     finished = time.monotonic()
     if child.returncode != 0:
         raise RuntimeError(f"startup.py {which} failed ({child.returncode}):\n{child.stderr}")
@@ -152,7 +157,10 @@ def start_once(which: str, env: dict[str, str], scratch: Path) -> Startup:
     return Startup(
         to_screen=report["ready"] - launched,
         process=finished - launched,
-        phases={name: end - start for name, start, end in zip(STARTUP_PHASES, marks, marks[1:], strict=False)},
+        phases={
+            name: end - start
+            for name, start, end in zip(STARTUP_PHASES, marks, marks[1:], strict=False)
+        },
         peak_rss_kb=report["peak_rss_kb"],
         screen=report["screen"],
         heavy_loaded=tuple(report["heavy_loaded"]),
@@ -161,15 +169,24 @@ def start_once(which: str, env: dict[str, str], scratch: Path) -> Startup:
 
 def import_costs(which: str, env: dict[str, str], scratch: Path) -> Counter[str]:
     """Seconds of import (own time, `-X importtime`) per package in one start-up."""
-    child = subprocess.run([PYTHON, "-X", "importtime", str(STARTUP), which, str(scratch / "imports.json")],
-                           env=env, capture_output=True, text=True, check=True)
+    child = subprocess.run(
+        [PYTHON, "-X", "importtime", str(STARTUP), which, str(scratch / "imports.json")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     costs: Counter[str] = Counter()
     for line in child.stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        own, _cumulative, name = (part.strip() for part in line.removeprefix("import time:").split("|"))
+        own, _cumulative, name = (
+            part.strip() for part in line.removeprefix("import time:").split("|")
+        )
         parts = name.split(".")
-        costs[".".join(parts[:2]) if parts[0] in ("send_tui", "textual") else parts[0]] += int(own) / 1e6
+        costs[".".join(parts[:2]) if parts[0] in ("send_tui", "textual") else parts[0]] += (
+            int(own) / 1e6
+        )
     return costs
 
 
@@ -197,8 +214,13 @@ def load_in_child(root: Path | None, env: dict[str, str], cache: Path | None = N
     With `cache`, through the content cache in that folder (the app's way), which the
     benchmark has filled beforehand: the load an adviser gets on every start but the first.
     """
-    child = subprocess.run([PYTHON, "-c", _LOAD_ONCE, str(root or ""), str(cache or "")], env=env,
-                           capture_output=True, text=True, check=True)
+    child = subprocess.run(
+        [PYTHON, "-c", _LOAD_ONCE, str(root or ""), str(cache or "")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(child.stdout)
 
 
@@ -239,14 +261,21 @@ def long_session(content: Content) -> Session:
     candidates = [session_for(p) for p in graph.paths(content)]
     with_letter = [s for s in candidates if choose_template(s) is not None] or candidates
     session = max(with_letter, key=lambda s: (len(s.trail()), len(s.plan())))
-    session.letter_fields.update({
-        "complainant_name": "Alex Smith", "child_name": "Sam Smith", "setting": "Oak Primary School",
-        "year_group": "Year 4", "addressee_name": "Ms Jones",
-        "about": "Support in the EHC plan is not being delivered. " * 20,
-        "tried": "Spoke to the class teacher and the SENCO several times. " * 10,
-        "outcome": "A meeting with the SENCO and a written support plan. " * 5,
-        "reply_unit": "working_days", "reply_within": "10", "enclosures": "Emails; the EHC plan",
-    })
+    session.letter_fields.update(
+        {
+            "complainant_name": "Alex Smith",
+            "child_name": "Sam Smith",
+            "setting": "Oak Primary School",
+            "year_group": "Year 4",
+            "addressee_name": "Ms Jones",
+            "about": "Support in the EHC plan is not being delivered. " * 20,
+            "tried": "Spoke to the class teacher and the SENCO several times. " * 10,
+            "outcome": "A meeting with the SENCO and a written support plan. " * 5,
+            "reply_unit": "working_days",
+            "reply_within": "10",
+            "enclosures": "Emails; the EHC plan",
+        }
+    )
     for offset, key in enumerate(DATE_KEYS):
         session.dates[key.key] = date(2026, 11, 2 + offset)
     session.dates["date_of_birth"] = date(2017, 5, 14)
@@ -273,11 +302,22 @@ def render_all(session: Session) -> float:
 def lookup_queries(content: Content) -> list[str]:
     """What advisers type (whole questions, typos, cites, prefixes) plus words from the pack."""
     fixed = [
-        "appeal tribunal deadline", "can they appeal a refusal to assess", "mediaton certificate",
-        "exclusion panel", "11.45", "senco", "complaint letter to the head teacher", "tribu",
-        "ehcp annual review", "school transport", "not sure what to do", "health and social care",
+        "appeal tribunal deadline",
+        "can they appeal a refusal to assess",
+        "mediaton certificate",
+        "exclusion panel",
+        "11.45",
+        "senco",
+        "complaint letter to the head teacher",
+        "tribu",
+        "ehcp annual review",
+        "school transport",
+        "not sure what to do",
+        "health and social care",
     ]
-    titles = [node.title for node in list(content.nodes.values())[:: max(1, len(content.nodes) // 8)]]
+    titles = [
+        node.title for node in list(content.nodes.values())[:: max(1, len(content.nodes) // 8)]
+    ]
     return fixed + [" ".join(title.split()[:3]) for title in titles[:8]]
 
 
@@ -322,10 +362,14 @@ def own_time_by_package(stats: pstats.Stats) -> Counter[str]:
 def describe_shares(totals: Counter[str], top: int = 6, against: Counter[str] | None = None) -> str:
     """The biggest shares of a profile, or (with `against`) of its excess over a baseline."""
     if against is not None:
-        totals = Counter({k: totals.get(k, 0.0) - against.get(k, 0.0) for k in set(totals) | set(against)})
+        totals = Counter(
+            {k: totals.get(k, 0.0) - against.get(k, 0.0) for k in set(totals) | set(against)}
+        )
     whole = sum(v for v in totals.values() if v > 0) or 1.0
     shares = [(name, seconds) for name, seconds in totals.most_common(top) if seconds > 0]
-    listed = "; ".join(f"{name} {seconds * 1000:.0f} ms ({seconds / whole:.0%})" for name, seconds in shares)
+    listed = "; ".join(
+        f"{name} {seconds * 1000:.0f} ms ({seconds / whole:.0%})" for name, seconds in shares
+    )
     return f"{whole * 1000:.0f} ms: {listed}"
 
 
@@ -334,8 +378,11 @@ def describe_phases(stats: pstats.Stats, phases: dict[str, tuple[str, str]]) -> 
     whole = sum(row[2] for row in stats.stats.values()) or 1.0  # type: ignore[attr-defined]
     found = []
     for name, (suffix, function) in phases.items():
-        seconds = sum(row[3] for (filename, _line, func), row in stats.stats.items()  # type: ignore[attr-defined]
-                      if func == function and filename.replace("\\", "/").endswith(suffix))
+        seconds = sum(
+            row[3]
+            for (filename, _line, func), row in stats.stats.items()  # type: ignore[attr-defined]
+            if func == function and filename.replace("\\", "/").endswith(suffix)
+        )
         found.append(f"{name} {seconds / whole:.0%}")
     return ", ".join(found)
 
@@ -353,8 +400,21 @@ def profile_call(call: Callable[[], object]) -> pstats.Stats:
 def profile_startup(which: str, env: dict[str, str], scratch: Path) -> pstats.Stats:
     """Profile one start-up in a fresh process (imports included)."""
     out = scratch / f"startup-{which}.prof"
-    subprocess.run([PYTHON, "-m", "cProfile", "-o", str(out), str(STARTUP), which,
-                    str(scratch / "profiled.json")], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "cProfile",
+            "-o",
+            str(out),
+            str(STARTUP),
+            which,
+            str(scratch / "profiled.json"),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return pstats.Stats(str(out))
 
 
@@ -424,7 +484,9 @@ def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def run(rounds: int, profile: bool, walk_paths: int = WALK_PATHS) -> tuple[list[Row], dict[str, str], list[str]]:
+def run(
+    rounds: int, profile: bool, walk_paths: int = WALK_PATHS
+) -> tuple[list[Row], dict[str, str], list[str]]:
     """Take every measure `rounds` times, interleaved, and turn the medians into table rows."""
     setup = prepare(walk_paths)
     try:
@@ -433,7 +495,9 @@ def run(rounds: int, profile: bool, walk_paths: int = WALK_PATHS) -> tuple[list[
         shutil.rmtree(setup.scratch, ignore_errors=True)
 
 
-def _measure(setup: Setup, rounds: int, profile: bool) -> tuple[list[Row], dict[str, str], list[str]]:
+def _measure(
+    setup: Setup, rounds: int, profile: bool
+) -> tuple[list[Row], dict[str, str], list[str]]:
     from send_tui.model.content_cache import load_content_cached, search_index_cached
     from send_tui.model.loader import load_content
     from send_tui.model.search import SearchIndex
@@ -459,7 +523,10 @@ def _measure(setup: Setup, rounds: int, profile: bool) -> tuple[list[Row], dict[
         samples.add("load shipped cached", load_in_child(None, setup.env, setup.cache))
         for size, pack in setup.packs.items():
             samples.add(f"load {size}", load_in_child(pack.root, setup.env))
-        samples.add(f"load {biggest} cached", load_in_child(setup.packs[biggest].root, setup.env, setup.cache))
+        samples.add(
+            f"load {biggest} cached",
+            load_in_child(setup.packs[biggest].root, setup.env, setup.cache),
+        )
         content = load_content(setup.packs[biggest].root)
         took, index = timed(partial(SearchIndex.build, content))
         samples.add("index build", took)
@@ -494,72 +561,169 @@ def _measure(setup: Setup, rounds: int, profile: bool) -> tuple[list[Row], dict[
     return rows, machine(), notes
 
 
-def table_rows(samples: Samples, setup: Setup, startups: dict[str, list[Startup]],
-               walks: dict[str, WalkResult]) -> list[Row]:
+def table_rows(
+    samples: Samples, setup: Setup, startups: dict[str, list[Startup]], walks: dict[str, WalkResult]
+) -> list[Row]:
     m = samples.median
     rows: list[Row] = []
     ratio = m("send screen") / m("bare screen")
     screens = ", ".join(sorted({one.screen for one in startups["send"]}))
-    rows.append(Row("Start-up to first screen, headless 80x24 (send-tui / bare Textual)",
-                    f"{ms(m('send screen'))} / {ms(m('bare screen'))}: ratio {ratio:.2f} ({screens})",
-                    "<= 1.15", ratio <= 1.15, "startup"))
-    phases = ", ".join(f"{phase} {ms(m(f'send {phase}'))} / {ms(m(f'bare {phase}'))}" for phase in STARTUP_PHASES)
+    rows.append(
+        Row(
+            "Start-up to first screen, headless 80x24 (send-tui / bare Textual)",
+            f"{ms(m('send screen'))} / {ms(m('bare screen'))}: ratio {ratio:.2f} ({screens})",
+            "<= 1.15",
+            ratio <= 1.15,
+            "startup",
+        )
+    )
+    phases = ", ".join(
+        f"{phase} {ms(m(f'send {phase}'))} / {ms(m(f'bare {phase}'))}" for phase in STARTUP_PHASES
+    )
     rows.append(Row("↳ where the start-up time goes (send-tui / bare)", phases))
     ratio = m("send process") / m("bare process")
-    rows.append(Row("Whole process, launch to exit (send-tui / bare)",
-                    f"{ms(m('send process'))} / {ms(m('bare process'))}: ratio {ratio:.2f}"))
+    rows.append(
+        Row(
+            "Whole process, launch to exit (send-tui / bare)",
+            f"{ms(m('send process'))} / {ms(m('bare process'))}: ratio {ratio:.2f}",
+        )
+    )
     ratio = m("send rss") / m("bare rss")
-    rows.append(Row("Peak memory, VmHWM of the child (send-tui / bare)",
-                    f"{m('send rss') / 1024:.1f} MB / {m('bare rss') / 1024:.1f} MB: ratio {ratio:.2f}",
-                    "<= 1.3", ratio <= 1.3, "startup"))
+    rows.append(
+        Row(
+            "Peak memory, VmHWM of the child (send-tui / bare)",
+            f"{m('send rss') / 1024:.1f} MB / {m('bare rss') / 1024:.1f} MB: ratio {ratio:.2f}",
+            "<= 1.3",
+            ratio <= 1.3,
+            "startup",
+        )
+    )
     send = walks["send"]
-    faults = [f"{n} {what}" for n, what in ((send.lost_keys, "keys moved nothing"),
-                                            (send.wrong_ends, "paths ended elsewhere")) if n]
+    faults = [
+        f"{n} {what}"
+        for n, what in (
+            (send.lost_keys, "keys moved nothing"),
+            (send.wrong_ends, "paths ended elsewhere"),
+        )
+        if n
+    ]
     detail = f"{len(send.settled)} keys, {len(setup.walk_paths)} shipped paths there and back"
     settled, p95 = m("send key settled"), samples.p95("send key settled")
     in_place = m("in place key settled")
-    rows.append(Row("Key press to the settled frame: median",
-                    f"{ms(settled)} ({'; '.join([detail, *faults])})", "<= 20 ms", settled <= 0.020, "walk"))
-    rows.append(Row("Key press to the settled frame: p95", ms(p95), "<= 50 ms", p95 <= 0.050, "walk"))
+    rows.append(
+        Row(
+            "Key press to the settled frame: median",
+            f"{ms(settled)} ({'; '.join([detail, *faults])})",
+            "<= 20 ms",
+            settled <= 0.020,
+            "walk",
+        )
+    )
+    rows.append(
+        Row("Key press to the settled frame: p95", ms(p95), "<= 50 ms", p95 <= 0.050, "walk")
+    )
     ratio = settled / in_place
-    rows.append(Row("Key to settled frame against bare Textual updating in place (median ratio)",
-                    f"{ratio:.2f} ({ms(settled)} / {ms(in_place)})", "<= 1.3", ratio <= 1.3, "walk"))
-    rows.append(Row("↳ against bare Textual pushing a screen per step (median ratio)",
-                    f"{settled / m('bare key settled'):.2f} ({ms(settled)} / {ms(m('bare key settled'))})"))
-    rows.append(Row("↳ frames painted per key, to settle: send-tui / pushing / in place",
-                    " / ".join(f"{m(f'{w} frames'):.0f}" for w in ("send", "bare", "in place"))))
+    rows.append(
+        Row(
+            "Key to settled frame against bare Textual updating in place (median ratio)",
+            f"{ratio:.2f} ({ms(settled)} / {ms(in_place)})",
+            "<= 1.3",
+            ratio <= 1.3,
+            "walk",
+        )
+    )
+    rows.append(
+        Row(
+            "↳ against bare Textual pushing a screen per step (median ratio)",
+            f"{settled / m('bare key settled'):.2f} ({ms(settled)} / {ms(m('bare key settled'))})",
+        )
+    )
+    rows.append(
+        Row(
+            "↳ frames painted per key, to settle: send-tui / pushing / in place",
+            " / ".join(f"{m(f'{w} frames'):.0f}" for w in ("send", "bare", "in place")),
+        )
+    )
     for measure, what in (("settled", "settled frame"), ("first_paint", "first paint")):
         for direction, words in (("forward", "a number (forward)"), ("back", "Esc (back)")):
             cells = ", ".join(
                 f"{name} {ms(m(f'{w} key {measure} {direction}'))} / {ms(samples.p95(f'{w} key {measure} {direction}'))}"
-                for w, name in (("send", "send-tui"), ("bare", "pushing"), ("in place", "in place")))
+                for w, name in (("send", "send-tui"), ("bare", "pushing"), ("in place", "in place"))
+            )
             rows.append(Row(f"↳ {words} to the {what}: median / p95", cells))
-    rows.append(Row(f"Content load + validation, shipped ({len(setup.shipped.nodes)} nodes): cold / cached",
-                    f"{ms(m('load shipped'))} / {ms(m('load shipped cached'))}"))
+    rows.append(
+        Row(
+            f"Content load + validation, shipped ({len(setup.shipped.nodes)} nodes): cold / cached",
+            f"{ms(m('load shipped'))} / {ms(m('load shipped cached'))}",
+        )
+    )
     small, big = min(PACK_SIZES), max(PACK_SIZES)
     for size in PACK_SIZES:  # cold: the first start after the content changed
-        rows.append(Row(f"Content load + validation, {size:,} nodes ({setup.pack_megabytes(size):.1f} MB TOML), cold",
-                        ms(m(f"load {size}"))))
+        rows.append(
+            Row(
+                f"Content load + validation, {size:,} nodes ({setup.pack_megabytes(size):.1f} MB TOML), cold",
+                ms(m(f"load {size}")),
+            )
+        )
     growth = m(f"load {big}") / m(f"load {small}")
     exponent = math.log(growth) / math.log(big / small)
-    rows.append(Row(f"Load growth, {small:,} -> {big:,} nodes",
-                    f"x{growth:.1f} the time for x{big // small} the nodes (exponent {exponent:.2f})",
-                    "linear (exponent <= 1.1)", exponent <= 1.1, "load"))
-    rows.append(Row(f"Content load, {big:,} nodes, from the content cache (every start but the first)",
-                    ms(m(f"load {big} cached")), "<= 1 s", m(f"load {big} cached") <= 1.0, "load"))
-    rows.append(Row(f"Search index, {big:,} nodes: built / read from the cache",
-                    f"{ms(m('index build'))} / {ms(m('index cached'))} (built in a thread when the palette "
-                    "first opens, not at start-up)", "<= 1 s (cached)", m("index cached") <= 1.0))
-    rows.append(Row(f"Look-up at {big:,} nodes: median per query (p95)",
-                    f"{ms(m('lookup'))} ({ms(samples.p95('lookup'))}; {samples.count('lookup')} queries)",
-                    "<= 10 ms", m("lookup") <= 0.010, "lookup"))
+    rows.append(
+        Row(
+            f"Load growth, {small:,} -> {big:,} nodes",
+            f"x{growth:.1f} the time for x{big // small} the nodes (exponent {exponent:.2f})",
+            "linear (exponent <= 1.1)",
+            exponent <= 1.1,
+            "load",
+        )
+    )
+    rows.append(
+        Row(
+            f"Content load, {big:,} nodes, from the content cache (every start but the first)",
+            ms(m(f"load {big} cached")),
+            "<= 1 s",
+            m(f"load {big} cached") <= 1.0,
+            "load",
+        )
+    )
+    rows.append(
+        Row(
+            f"Search index, {big:,} nodes: built / read from the cache",
+            f"{ms(m('index build'))} / {ms(m('index cached'))} (built in a thread when the palette "
+            "first opens, not at start-up)",
+            "<= 1 s (cached)",
+            m("index cached") <= 1.0,
+        )
+    )
+    rows.append(
+        Row(
+            f"Look-up at {big:,} nodes: median per query (p95)",
+            f"{ms(m('lookup'))} ({ms(samples.p95('lookup'))}; {samples.count('lookup')} queries)",
+            "<= 10 ms",
+            m("lookup") <= 0.010,
+            "lookup",
+        )
+    )
     cold = samples.values["render"][0]
-    rows.append(Row("Summary + every format (html, txt, md, docx), long path",
-                    f"{ms(m('render'))} (first run, importing python-docx: {ms(cold)})",
-                    "<= 300 ms", m("render") <= 0.300, "render"))
-    heavy = set(heavy_imports_on_import(setup.env)).union(*(one.heavy_loaded for one in startups["send"]))
-    rows.append(Row("python-docx, icalendar deferred (not loaded by import or start-up)",
-                    "yes" if not heavy else f"no: {', '.join(sorted(heavy))}", "deferred", not heavy))
+    rows.append(
+        Row(
+            "Summary + every format (html, txt, md, docx), long path",
+            f"{ms(m('render'))} (first run, importing python-docx: {ms(cold)})",
+            "<= 300 ms",
+            m("render") <= 0.300,
+            "render",
+        )
+    )
+    heavy = set(heavy_imports_on_import(setup.env)).union(
+        *(one.heavy_loaded for one in startups["send"])
+    )
+    rows.append(
+        Row(
+            "python-docx, icalendar deferred (not loaded by import or start-up)",
+            "yes" if not heavy else f"no: {', '.join(sorted(heavy))}",
+            "deferred",
+            not heavy,
+        )
+    )
     return rows
 
 
@@ -573,8 +737,10 @@ def walk_without_full_gc(setup: Setup) -> str:
     finally:
         gc.set_threshold(*before)
     deferred = Samples({"key": walked.settled})
-    return (f"median {ms(deferred.median('key'))}, p95 {ms(deferred.p95('key'))} "
-            f"(gc.set_threshold({before[0]}, {before[1]}, 1000000); {len(walked.settled)} keys, to the settled frame)")
+    return (
+        f"median {ms(deferred.median('key'))}, p95 {ms(deferred.p95('key'))} "
+        f"(gc.set_threshold({before[0]}, {before[1]}, 1000000); {len(walked.settled)} keys, to the settled frame)"
+    )
 
 
 def explain(missed: list[str], setup: Setup) -> list[str]:
@@ -588,22 +754,34 @@ def explain(missed: list[str], setup: Setup) -> list[str]:
     if "startup" in missed:
         send = own_time_by_package(profile_startup("send", setup.env, setup.scratch))
         bare = own_time_by_package(profile_startup("bare", setup.env, setup.scratch))
-        notes.append(f"start-up, send-tui's own time over bare Textual's (cProfile), "
-                     f"{describe_shares(send, against=bare)}")
+        notes.append(
+            f"start-up, send-tui's own time over bare Textual's (cProfile), "
+            f"{describe_shares(send, against=bare)}"
+        )
         send = import_costs("send", setup.env, setup.scratch)
         bare = import_costs("bare", setup.env, setup.scratch)
-        notes.append(f"start-up imports, send-tui's over bare Textual's (-X importtime), "
-                     f"{describe_shares(send, top=8, against=bare)}")
+        notes.append(
+            f"start-up imports, send-tui's over bare Textual's (-X importtime), "
+            f"{describe_shares(send, top=8, against=bare)}"
+        )
     if "walk" in missed:
         stats = profile_call(lambda: asyncio.run(walk_send_tui(setup.walk_paths[:2])))
         shares = own_time_by_package(stats)
-        own = sum(v for k, v in shares.items() if k.startswith("send_tui")) / (sum(shares.values()) or 1.0)
-        notes.append(f"key presses, {describe_shares(shares)}; send-tui's own code {own:.1%}. "
-                     f"Phases (cumulative, overlapping): {describe_phases(stats, WALK_PHASES)}")
-        notes.append(f"key presses with the garbage collector's full collections deferred: {walk_without_full_gc(setup)}")
+        own = sum(v for k, v in shares.items() if k.startswith("send_tui")) / (
+            sum(shares.values()) or 1.0
+        )
+        notes.append(
+            f"key presses, {describe_shares(shares)}; send-tui's own code {own:.1%}. "
+            f"Phases (cumulative, overlapping): {describe_phases(stats, WALK_PHASES)}"
+        )
+        notes.append(
+            f"key presses with the garbage collector's full collections deferred: {walk_without_full_gc(setup)}"
+        )
     if "load" in missed:
         stats = profile_call(lambda: load_content(biggest))
-        notes.append(f"load, {max(PACK_SIZES):,} nodes, {describe_shares(own_time_by_package(stats))}")
+        notes.append(
+            f"load, {max(PACK_SIZES):,} nodes, {describe_shares(own_time_by_package(stats))}"
+        )
     if "lookup" in missed:
         content = load_content(biggest)
         index, queries = SearchIndex.build(content), lookup_queries(content)
@@ -636,11 +814,15 @@ def print_table(rows: list[Row], facts: dict[str, str], rounds: int, notes: list
 
 
 def _machine_line(facts: dict[str, str], rounds: int) -> str:
-    return (f"{facts['cpu']}, {facts['cores']} cores, {facts['os']}, Python {facts['python']}, "
-            f"Textual {facts['textual']}; medians of {rounds} interleaved rounds.")
+    return (
+        f"{facts['cpu']}, {facts['cores']} cores, {facts['os']}, Python {facts['python']}, "
+        f"Textual {facts['textual']}; medians of {rounds} interleaved rounds."
+    )
 
 
-def readme_section(rows: list[Row], facts: dict[str, str], rounds: int, notes: list[str], note: str = "") -> str:
+def readme_section(
+    rows: list[Row], facts: dict[str, str], rounds: int, notes: list[str], note: str = ""
+) -> str:
     """The "## Performance" section: the latest table and the machine it came from."""
     lines = [
         "## Performance",
@@ -654,7 +836,11 @@ def readme_section(rows: list[Row], facts: dict[str, str], rounds: int, notes: l
     if note:
         lines += ["", note]
     if notes:
-        lines += ["", "Where a target is missed, what dominates (cProfile, own time by package):", ""]
+        lines += [
+            "",
+            "Where a target is missed, what dominates (cProfile, own time by package):",
+            "",
+        ]
         lines += [f"- {note}" for note in notes]
     return "\n".join(lines) + "\n"
 
@@ -675,21 +861,39 @@ def replace_section(text: str, section: str, heading: str = "## Performance") ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=None, help="interleaved rounds (at least 5 for the table)")
-    parser.add_argument("--quick", action="store_true",
-                        help="a short run while developing: 3 rounds, 3 paths, no profile, no README")
-    parser.add_argument("--no-readme", action="store_true", help="do not write the table into README.md")
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="interleaved rounds (at least 5 for the table)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a short run while developing: 3 rounds, 3 paths, no profile, no README",
+    )
+    parser.add_argument(
+        "--no-readme", action="store_true", help="do not write the table into README.md"
+    )
     parser.add_argument("--no-profile", action="store_true", help="skip profiling missed targets")
-    parser.add_argument("--note", default="", help="a sentence for the README under the table (e.g. the machine was busy)")
+    parser.add_argument(
+        "--note",
+        default="",
+        help="a sentence for the README under the table (e.g. the machine was busy)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.no_readme = args.no_profile = True
     rounds = args.rounds or (3 if args.quick else 5)
-    rows, facts, notes = run(rounds, profile=not args.no_profile, walk_paths=3 if args.quick else WALK_PATHS)
+    rows, facts, notes = run(
+        rounds, profile=not args.no_profile, walk_paths=3 if args.quick else WALK_PATHS
+    )
     print_table(rows, facts, rounds, notes)
     if not args.no_readme:
-        README.write_text(replace_section(README.read_text(encoding="utf-8"),
-                                          readme_section(rows, facts, rounds, notes, args.note)), encoding="utf-8")
+        README.write_text(
+            replace_section(
+                README.read_text(encoding="utf-8"),
+                readme_section(rows, facts, rounds, notes, args.note),
+            ),
+            encoding="utf-8",
+        )
         say(f"wrote the table into {README.relative_to(REPO)} (## Performance)")
     return 0
 

@@ -123,8 +123,9 @@ class Timing:
     frames: int
 
 
-async def press_and_time(pilot: Pilot[Any], clock: FrameClock, key: Key,
-                         where: Callable[[App[Any]], object]) -> Timing | None:
+async def press_and_time(
+    pilot: Pilot[Any], clock: FrameClock, key: Key, where: Callable[[App[Any]], object]
+) -> Timing | None:
     """Press `key`, as the terminal driver posts it; None if the key did not move (`where`).
 
     The first paint is the first frame after the key. The settled frame is the last frame
@@ -221,7 +222,9 @@ async def walk_send_tui(paths: list[tuple[Step, ...]]) -> WalkResult:
 
 # --- the bare baselines -----------------------------------------------------------------------
 
-_BODY = " ".join(["The family can ask the school for a meeting with the SENCO about the support."] * 5)
+_BODY = " ".join(
+    ["The family can ask the school for a meeting with the SENCO about the support."] * 5
+)
 _OPTIONS = [f"{n}  An option an adviser can choose, a few words long" for n in range(1, 8)]
 
 
@@ -271,7 +274,9 @@ class BareInPlace(BareStep):
 
     def _show(self) -> None:
         with self.app.batch_update():
-            self.query_one("#title", Static).update(f"Step {self.depth}: what did the council decide?")
+            self.query_one("#title", Static).update(
+                f"Step {self.depth}: what did the council decide?"
+            )
             self.query_one("#body", Static).update(f"{self.depth} {_BODY}")
             options = self.query_one(OptionList)
             options.clear_options()

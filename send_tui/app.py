@@ -71,8 +71,14 @@ class SendApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="send.quit"),
         # Textual's Input and TextArea have no select-all a Windows user would find (ctrl+a goes
         # to the line start): ctrl+a selects the whole field, so one key then Delete clears it.
-        Binding("ctrl+a", "select_all_text", "Select all the text in this field", show=False,
-                priority=True, id="send.select_all"),
+        Binding(
+            "ctrl+a",
+            "select_all_text",
+            "Select all the text in this field",
+            show=False,
+            priority=True,
+            id="send.select_all",
+        ),
     ]
 
     def __init__(
@@ -154,7 +160,9 @@ class SendApp(App[None]):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:
-            self.config_problems.append(f"Theme {self.config.theme!r} is not available; using the default.")
+            self.config_problems.append(
+                f"Theme {self.config.theme!r} is not available; using the default."
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.config.keys:
             from send_tui.keymap import apply_keys
@@ -163,9 +171,17 @@ class SendApp(App[None]):
         for problem in self.config_problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
         if self._autosave_problem:
-            self.notify(self._autosave_problem, title="Autosave", severity="warning", markup=False, timeout=15)
+            self.notify(
+                self._autosave_problem,
+                title="Autosave",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         for warning in self._synced_folder_warnings():
-            self.notify(warning, title="Synced folder", severity="warning", markup=False, timeout=20)
+            self.notify(
+                warning, title="Synced folder", severity="warning", markup=False, timeout=20
+            )
         if self.config.idle_clear_minutes:
             self.set_interval(1, self._check_idle)
         if self._opened_over is not None:
@@ -175,7 +191,7 @@ class SendApp(App[None]):
         self.call_after_refresh(self.set_timer, FREEZE_AFTER_SECONDS, self._freeze_startup_objects)
 
     def _synced_folder_warnings(self) -> list[str]:
-        """"Nothing leaves the machine" is false if OneDrive or the like syncs where we write."""
+        """ "Nothing leaves the machine" is false if OneDrive or the like syncs where we write."""
         from send_tui.model.synced import synced_warning
 
         found = (
@@ -261,7 +277,9 @@ class SendApp(App[None]):
         path = self.session.path()
         node = self.content.nodes[upto if upto is not None and upto in path else path[-1]]
         # Whatever is open over the call (a look-up, the plan, a dialog) closes first.
-        while len(self.screen_stack) > 1 and not (isinstance(self.screen, WizardScreen) and not self.screen.preview):
+        while len(self.screen_stack) > 1 and not (
+            isinstance(self.screen, WizardScreen) and not self.screen.preview
+        ):
             await self.pop_screen()
         shown = self.wizard()
         if shown is not None:
@@ -350,7 +368,11 @@ class SendApp(App[None]):
 
     @property
     def unsaved(self) -> bool:
-        return self._session is not None and self.session.has_work() and self.session.revision != self.saved_revision
+        return (
+            self._session is not None
+            and self.session.has_work()
+            and self.session.revision != self.saved_revision
+        )
 
     # -- actions -----------------------------------------------------------------------
 
@@ -373,8 +395,14 @@ class SendApp(App[None]):
         terms = []
         shown = self.wizard()
         if shown is not None:
-            terms = [self.content.glossary[t] for t in shown.node.terms if t in self.content.glossary]
-        title = shown.node.title if shown is not None else (self.screen.__class__.__name__.removesuffix("Screen") or "send-tui")
+            terms = [
+                self.content.glossary[t] for t in shown.node.terms if t in self.content.glossary
+            ]
+        title = (
+            shown.node.title
+            if shown is not None
+            else (self.screen.__class__.__name__.removesuffix("Screen") or "send-tui")
+        )
         self.push_screen(HelpDialog(title, keys, terms, general=general))
 
     def action_show_plan(self) -> None:
@@ -471,7 +499,9 @@ class SendApp(App[None]):
         from send_tui.widgets.palette import GuardedCommandPalette
 
         # Any palette on the stack counts as open: a fast second ctrl+p must not open another.
-        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+        if self.use_command_palette and not any(
+            isinstance(s, CommandPalette) for s in self.screen_stack
+        ):
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def action_new_client(self) -> None:
@@ -527,7 +557,9 @@ class SendApp(App[None]):
 
         def kept(case: CaseDetails | None) -> None:
             if case is not None and case != self.session.case:
-                self.session.set_case(case.reference, case.consent_to_record)  # cleaned, bumps revision
+                self.session.set_case(
+                    case.reference, case.consent_to_record
+                )  # cleaned, bumps revision
                 self.session_changed()
                 state = "on" if case.consent_to_record else "off: nothing personal is kept"
                 if self.kept_autosave is not None:
@@ -600,5 +632,11 @@ def make_app(
     from send_tui.startup import load_startup
 
     loaded = load_startup(content_dir, config_path, content=session.content if session else None)
-    return SendApp(loaded.content, problems=loaded.problems, config=loaded.config,
-                   config_path=loaded.config_path, config_problems=loaded.config_problems, session=session)
+    return SendApp(
+        loaded.content,
+        problems=loaded.problems,
+        config=loaded.config,
+        config_path=loaded.config_path,
+        config_problems=loaded.config_problems,
+        session=session,
+    )

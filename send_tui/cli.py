@@ -16,7 +16,9 @@ from send_tui import __version__, subcommands
 
 def _subcommand_modules() -> list[ModuleType]:
     names = sorted(
-        info.name for info in pkgutil.iter_modules(subcommands.__path__) if not info.name.startswith("_")
+        info.name
+        for info in pkgutil.iter_modules(subcommands.__path__)
+        if not info.name.startswith("_")
     )
     return [importlib.import_module(f"send_tui.subcommands.{name}") for name in names]
 

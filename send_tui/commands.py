@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 HIT_LIMIT = 12
 
 
-
 class ContentApp(Protocol):
     """What the provider needs from the app; a protocol, so this module need not import it."""
 
@@ -99,17 +98,45 @@ class ContentSearch(Provider):
 #: The app's own actions for the palette: (title, help, action name). Titles name what an adviser
 #: would type ("new client", "new call", "save"); the key is in the help, to learn it for next time.
 APP_ACTIONS = (
-    ("New client: start a new call", "Clear this call from the screen and the autosave (ctrl+n)", "new_client"),
+    (
+        "New client: start a new call",
+        "Clear this call from the screen and the autosave (ctrl+n)",
+        "new_client",
+    ),
     ("Save this call", "Save the summary, the letter and the record of this call (ctrl+s)", "save"),
-    ("Letter: write the letter", "The complaint or request letter for this call (F5)", "show_letter"),
+    (
+        "Letter: write the letter",
+        "The complaint or request letter for this call (F5)",
+        "show_letter",
+    ),
     ("Plan: the routes so far", "The routes chosen for this call, in order (F2)", "show_plan"),
-    ("Deadlines: work out the dates", "The time limits for the routes in the plan (F8)", "show_deadlines"),
-    ("Timeline: every date, earliest first", "Firm limits and targets, and what to do if a date passes (t on the plan)", "show_timeline"),
-    ("Compare the routes side by side", "Who decides, how to start, time limits, what each can achieve (c on the plan)", "show_comparison"),
+    (
+        "Deadlines: work out the dates",
+        "The time limits for the routes in the plan (F8)",
+        "show_deadlines",
+    ),
+    (
+        "Timeline: every date, earliest first",
+        "Firm limits and targets, and what to do if a date passes (t on the plan)",
+        "show_timeline",
+    ),
+    (
+        "Compare the routes side by side",
+        "Who decides, how to start, time limits, what each can achieve (c on the plan)",
+        "show_comparison",
+    ),
     ("Glossary of terms", "Plain-English meanings of the terms used (F4)", "show_glossary"),
-    ("Call details: reference and consent", "Case reference, and consent to record names (F6)", "call_details"),
+    (
+        "Call details: reference and consent",
+        "Case reference, and consent to record names (F6)",
+        "call_details",
+    ),
     ("Answers so far", "Every answer in this call; choose one to change it (F3)", "show_answers"),
-    ("Help: keys on this screen", "The keys that work here, and the terms this step uses (F1)", "help"),
+    (
+        "Help: keys on this screen",
+        "The keys that work here, and the terms this step uses (F1)",
+        "help",
+    ),
 )
 
 #: Textual's own system commands that the palette does not offer. Screenshot writes an SVG of
@@ -118,7 +145,9 @@ APP_ACTIONS = (
 DROPPED_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys"})
 
 
-def app_commands(app: App, screen: Screen, system: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+def app_commands(
+    app: App, screen: Screen, system: Iterable[SystemCommand]
+) -> Iterator[SystemCommand]:
     """The palette's commands: ours first, then Textual's (Theme, Quit ...) less the dropped ones."""
     if getattr(app, "content_or_none", None) is not None:
         for title, help_text, action in APP_ACTIONS:

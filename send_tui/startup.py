@@ -28,7 +28,10 @@ class Startup:
 
 
 def load_startup(
-    content_dir: Path | None = None, config_path: Path | None = None, *, content: Content | None = None
+    content_dir: Path | None = None,
+    config_path: Path | None = None,
+    *,
+    content: Content | None = None,
 ) -> Startup:
     """Read the settings, then the content they name; bad settings fall back with a message.
 

@@ -21,7 +21,9 @@ pytest_plugins = ["tests.robustness.counts"]
 
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
 settings.register_profile("dev", deadline=None, print_blob=True)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -37,7 +39,9 @@ def content_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content_cache_dir: Path) -> Path:
+def isolated_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content_cache_dir: Path
+) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("SEND_TUI_CACHE_DIR", str(content_cache_dir))
     monkeypatch.setenv("SEND_TUI_CONFIG", str(home / "config" / "config.toml"))

@@ -26,7 +26,12 @@ def test_check_a_broken_next_exits_1_naming_file_and_node(tmp_path: Path, capsys
     root = tmp_path / "content"
     shutil.copytree(ROOT / "content", root)
     start = root / "national" / "start.toml"
-    start.write_text(start.read_text(encoding="utf-8").replace('next = "exclusion_kind"', 'next = "gone_missing"'), encoding="utf-8")
+    start.write_text(
+        start.read_text(encoding="utf-8").replace(
+            'next = "exclusion_kind"', 'next = "gone_missing"'
+        ),
+        encoding="utf-8",
+    )
     assert main(["check", "--content", str(root)]) == 1
     err = capsys.readouterr().err
     assert "national/start.toml" in err and "'gone_missing'" in err and "Traceback" not in err
@@ -49,8 +54,20 @@ def test_graph_prints_every_node(fmt: str, marker: str, capsys) -> None:
 def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path: Path) -> None:
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheel_dir), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     [wheel] = wheel_dir.glob("send_tui-*.whl")
     with zipfile.ZipFile(wheel) as archive:
@@ -59,7 +76,9 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
         assert "send_tui/_docs/content-format.md" in names  # what content errors point to
         assert "send_tui/py.typed" in names
         assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
-        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        metadata = archive.read(
+            next(n for n in names if n.endswith(".dist-info/METADATA"))
+        ).decode()
         assert "License-Expression: MIT" in metadata
         assert "Classifier: Operating System :: Microsoft :: Windows" in metadata
         assert any(n.startswith("send_tui/_content/local/") for n in names)
@@ -69,7 +88,9 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     elsewhere.mkdir()
     result = subprocess.run(
         [sys.executable, "-m", "send_tui", "check"],
-        cwd=elsewhere, capture_output=True, text=True,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
@@ -78,14 +99,20 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     assert f"Scenarios: {shipped} of {shipped} passed" in result.stdout  # run from the wheel
     shown = subprocess.run(
         [sys.executable, "-m", "send_tui", "help", "content"],
-        cwd=elsewhere, capture_output=True, text=True,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout == (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("topic", "document"), [("content", "content"), ("record", "record"), ("scenarios", "scenario")])
+@pytest.mark.parametrize(
+    ("topic", "document"), [("content", "content"), ("record", "record"), ("scenarios", "scenario")]
+)
 def test_help_prints_the_format_document(topic: str, document: str, capsys) -> None:
     assert main(["help", topic]) == 0
-    assert capsys.readouterr().out == (ROOT / "docs" / f"{document}-format.md").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == (ROOT / "docs" / f"{document}-format.md").read_text(
+        encoding="utf-8"
+    )

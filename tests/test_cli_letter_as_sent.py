@@ -92,7 +92,9 @@ def test_a_changed_letter_is_a_new_letter_dated_the_day_it_is_made(saved_record:
 
 
 def test_a_version_1_record_dates_its_letter_the_day_it_was_saved(tmp_path: Path) -> None:
-    path = save_record(complaint_session(), tmp_path / "old.toml", saved=datetime(2026, 11, 20, 9, 0))
+    path = save_record(
+        complaint_session(), tmp_path / "old.toml", saved=datetime(2026, 11, 20, 9, 0)
+    )
     text = path.read_text(encoding="utf-8").replace("version = 2", "version = 1")
     path.write_text(text, encoding="utf-8")
     letter = build_summary(load_record(path, shipped()), date(2027, 1, 15)).letter

@@ -46,7 +46,9 @@ def test_open_and_render_refuse_a_crafted_local_pack_naming_the_file_and_key(
 
 
 @pytest.mark.parametrize("pack", CRAFTED)
-def test_the_settings_refuse_a_crafted_local_pack_and_use_the_default(tmp_path: Path, pack: str) -> None:
+def test_the_settings_refuse_a_crafted_local_pack_and_use_the_default(
+    tmp_path: Path, pack: str
+) -> None:
     settings = tmp_path / "config.toml"
     settings.write_text(f"[send-tui]\nlocal_pack = {json.dumps(pack)}\n", encoding="utf-8")
     config, problems = load_config(settings)

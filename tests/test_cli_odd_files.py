@@ -102,6 +102,6 @@ def test_a_record_saved_by_notepad_with_a_bom_opens(
 
 def test_a_settings_file_with_a_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    path.write_bytes(b'\xef\xbb\xbf[send-tui]\r\nidle_clear_minutes = 5\r\n')
+    path.write_bytes(b"\xef\xbb\xbf[send-tui]\r\nidle_clear_minutes = 5\r\n")
     assert load_config(path) == (load_config(path)[0], [])
     assert load_config(path)[0].idle_clear_minutes == 5

@@ -42,20 +42,26 @@ def test_check_runs_every_shipped_scenario_and_every_path(capsys) -> None:
     files = scenarios.scenario_files(SHIPPED)
     assert len(files) >= 15
     for path in files:
-        assert f"  ok    content/scenarios/{path.name}: \"" in out
+        assert f'  ok    content/scenarios/{path.name}: "' in out
     assert f"Scenarios: {len(files)} of {len(files)} passed" in out
     assert "Every path rendered: " in out and "all OK" in out
     assert elapsed < 30  # a few seconds on a quiet machine; generous for a loaded one
 
 
-def test_a_broken_scenario_given_with_scenarios_exits_1_and_says_what_failed(tmp_path: Path, capsys) -> None:
+def test_a_broken_scenario_given_with_scenarios_exits_1_and_says_what_failed(
+    tmp_path: Path, capsys
+) -> None:
     extra = tmp_path / "mine"
     extra.mkdir()
     (extra / "wrong.toml").write_text(BROKEN, encoding="utf-8")
-    (extra / "typo.toml").write_text(BROKEN.replace("[expect]\n", "[expect]\noutcom = 'x'\n"), encoding="utf-8")
+    (extra / "typo.toml").write_text(
+        BROKEN.replace("[expect]\n", "[expect]\noutcom = 'x'\n"), encoding="utf-8"
+    )
     assert main(["check", "--scenarios", str(extra)]) == 1
     captured = capsys.readouterr()
-    where = f'{extra}/wrong.toml: "Deliberately wrong: a cessation wrongly expected to reach an appeal"'
+    where = (
+        f'{extra}/wrong.toml: "Deliberately wrong: a cessation wrongly expected to reach an appeal"'
+    )
     assert f"  FAIL  {where}" in captured.out
     assert f"  FAIL  {extra}/typo.toml: does not load" in captured.out
     assert f"- {where}: expect.outcome: wanted out_appeal, got out_mediation" in captured.err
@@ -65,7 +71,9 @@ def test_a_broken_scenario_given_with_scenarios_exits_1_and_says_what_failed(tmp
     assert "Traceback" not in captured.out + captured.err
 
 
-def test_scenarios_can_be_given_more_than_once_and_a_missing_folder_fails(tmp_path: Path, capsys) -> None:
+def test_scenarios_can_be_given_more_than_once_and_a_missing_folder_fails(
+    tmp_path: Path, capsys
+) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     for folder in (one, two):
         folder.mkdir()
@@ -99,7 +107,9 @@ def test_a_content_edit_that_breaks_a_shipped_scenario_fails_check(tmp_path: Pat
     assert "expect.outcome: wanted out_disagreement_resolution, got out_mediation" in err
 
 
-def test_a_path_that_fails_to_render_fails_check_naming_path_and_format(monkeypatch, capsys) -> None:
+def test_a_path_that_fails_to_render_fails_check_naming_path_and_format(
+    monkeypatch, capsys
+) -> None:
     import send_tui.render.html as html
 
     def broken(summary):
@@ -108,5 +118,8 @@ def test_a_path_that_fails_to_render_fails_check_naming_path_and_format(monkeypa
     monkeypatch.setattr(html, "render_html", broken)
     assert main(["check"]) == 1
     err = capsys.readouterr().err
-    assert "- path situation=" in err and "html fails to render: RuntimeError: no layout for this" in err
+    assert (
+        "- path situation=" in err
+        and "html fails to render: RuntimeError: no layout for this" in err
+    )
     assert "Traceback" not in err

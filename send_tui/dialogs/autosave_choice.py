@@ -22,8 +22,12 @@ from send_tui.dialogs.base import Dialog
 KEEP, DISCARD, RESUME = "keep", "discard", "resume"
 
 CHOICES = (
-    ("k", KEEP, "Keep it for later: autosave stays off while this record is open, and the start "
-                "screen offers the earlier call again after ctrl+n"),
+    (
+        "k",
+        KEEP,
+        "Keep it for later: autosave stays off while this record is open, and the start "
+        "screen offers the earlier call again after ctrl+n",
+    ),
     ("d", DISCARD, "Discard it: it is deleted from this computer and cannot be resumed"),
     ("r", RESUME, "Resume it instead of this record (the record stays as saved)"),
 )
@@ -43,8 +47,10 @@ class AutosaveChoice(Dialog[str]):
     """
 
     BINDINGS = [
-        *[Binding(key, f"choose('{choice}')", label.split(":")[0], id=f"send.autosave.{choice}")
-          for key, choice, label in CHOICES],
+        *[
+            Binding(key, f"choose('{choice}')", label.split(":")[0], id=f"send.autosave.{choice}")
+            for key, choice, label in CHOICES
+        ],
         Binding("escape", f"choose('{KEEP}')", "Keep it", id="send.autosave.escape"),
     ]
 
@@ -63,7 +69,10 @@ class AutosaveChoice(Dialog[str]):
                 markup=False,
             )
             yield OptionList(
-                *[Option(Text.assemble((f"{key}  ", "bold"), label), id=choice) for key, choice, label in CHOICES],
+                *[
+                    Option(Text.assemble((f"{key}  ", "bold"), label), id=choice)
+                    for key, choice, label in CHOICES
+                ],
                 id="choices",
                 markup=False,
             )

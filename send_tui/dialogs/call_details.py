@@ -37,9 +37,18 @@ class CallDetailsDialog(Dialog[CaseDetails | None]):
         with Vertical() as box:
             box.border_title = "Call details"
             yield Label(f"Case reference (optional, up to {REFERENCE_LIMIT} characters)")
-            yield Input(self.case.reference, id="reference", max_length=REFERENCE_LIMIT,
-                        placeholder="for example HL-2026-0412", compact=True)
-            yield Checkbox("The caller agrees to a record being kept", self.case.consent_to_record, id="consent")
+            yield Input(
+                self.case.reference,
+                id="reference",
+                max_length=REFERENCE_LIMIT,
+                placeholder="for example HL-2026-0412",
+                compact=True,
+            )
+            yield Checkbox(
+                "The caller agrees to a record being kept",
+                self.case.consent_to_record,
+                id="consent",
+            )
             yield Static(CONSENT_HELP, id="consent-help", markup=False)
             with Horizontal():
                 yield Button("Cancel (Esc)", id="cancel", compact=True)

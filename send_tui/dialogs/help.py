@@ -67,7 +67,9 @@ class HelpDialog(Dialog[None]):
         text.append("Keys on this screen\n", style="bold underline")
         _append_rows(text, self.keys, width)
         if self.general:
-            text.append("\nScrolling and moving between parts of the screen\n", style="bold underline")
+            text.append(
+                "\nScrolling and moving between parts of the screen\n", style="bold underline"
+            )
             _append_rows(text, self.general, width)
         text.append("\nThe mouse works too, but nothing needs it.\n")
         if self.terms:
@@ -104,7 +106,10 @@ def key_tables(app: App, screen: Screen) -> tuple[KeyRows, KeyRows]:
             continue
         rows = ours if (binding.id or "").startswith("send.") else general
         rows.setdefault(binding.description, app.get_key_display(binding))
-    table = [(f"{min(keys)}-{max(keys)}" if len(keys) > 1 else keys[0], text) for text, keys in digits.items()]
+    table = [
+        (f"{min(keys)}-{max(keys)}" if len(keys) > 1 else keys[0], text)
+        for text, keys in digits.items()
+    ]
     table += [(display, description) for description, display in ours.items()]
     table.append((app.get_key_display(Binding(PALETTE_ROW[0], "command_palette")), PALETTE_ROW[1]))
     return table, [(display, description) for description, display in general.items()]

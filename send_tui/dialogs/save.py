@@ -121,13 +121,17 @@ class SaveDialog(Dialog[list[Path] | None]):
         try:
             if folder == paths.default_save_dir():
                 storage.ensure_private_dir(folder)  # the app's own default: made without asking
-            written = save_outputs(app.session, folder, basename, dates.today(), overwrite=overwrite, redacted=redacted)
+            written = save_outputs(
+                app.session, folder, basename, dates.today(), overwrite=overwrite, redacted=redacted
+            )
         except storage.FolderMissing:
             self._offer_to_create(folder, overwrite)
             return
         except storage.FileExists as exists:
             self.app.push_screen(
-                ConfirmDialog(f"{exists.strerror or exists} Replace?", yes="Replace (y)", no="Keep (n)"),
+                ConfirmDialog(
+                    f"{exists.strerror or exists} Replace?", yes="Replace (y)", no="Keep (n)"
+                ),
                 lambda replace: self.action_save(overwrite=True) if replace else None,
             )
             return
@@ -141,7 +145,9 @@ class SaveDialog(Dialog[list[Path] | None]):
     def _offer_to_create(self, folder: Path, overwrite: bool) -> None:
         def decided(create: bool | None) -> None:
             if not create:
-                self.query_one("#problem", Static).update(Text(f"Not saved: the folder {folder} does not exist."))
+                self.query_one("#problem", Static).update(
+                    Text(f"Not saved: the folder {folder} does not exist.")
+                )
                 return
             try:
                 storage.create_folder(folder)

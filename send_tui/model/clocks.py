@@ -57,10 +57,7 @@ def implied_answers(content: Content, node_id: str) -> dict[str, Answer]:
     current = node_id
     while True:
         ways = [
-            (n.id, o.id)
-            for n in content.nodes.values()
-            for o in n.options
-            if o.next == current
+            (n.id, o.id) for n in content.nodes.values() for o in n.options if o.next == current
         ]
         leads_in = [n for n in content.nodes.values() if current in n.targets()]
         if len(ways) != 1 or len(leads_in) != 1 or ways[0][0] in implied:

@@ -27,7 +27,9 @@ class Config:
     local_pack: str = ""  # empty: the manifest's choice
     ics_reminder_working_days: int = 3  # a calendar reminder this many working days before; 0: off
     last_folder: str = ""  # the folder the adviser last saved into; offered next time
-    keys: tuple[tuple[str, str], ...] = ()  # the [keys] table: (binding id, keys), see model/keymap.py
+    keys: tuple[
+        tuple[str, str], ...
+    ] = ()  # the [keys] table: (binding id, keys), see model/keymap.py
     plain: bool = False  # true: start in plain, line-by-line mode (screen readers, braille)
 
     def with_changes(self, **changes: object) -> Config:
@@ -58,9 +60,17 @@ def _load(path: Path) -> tuple[Config, list[str], list[str]]:
     except NotARegularFile:
         return Config(), [f"Settings file {path} is not a regular file; using the defaults."], []
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        return Config(), [f"Settings file {path} is not valid TOML ({error}); using the defaults."], []
+        return (
+            Config(),
+            [f"Settings file {path} is not valid TOML ({error}); using the defaults."],
+            [],
+        )
     except OSError as error:
-        return Config(), [f"Settings file {path} cannot be read ({error.strerror}); using the defaults."], []
+        return (
+            Config(),
+            [f"Settings file {path} cannot be read ({error.strerror}); using the defaults."],
+            [],
+        )
     problems: list[str] = []
     table = data.get("send-tui", data)
     if not isinstance(table, dict):
@@ -72,7 +82,9 @@ def _load(path: Path) -> tuple[Config, list[str], list[str]]:
         if isinstance(keys_table, dict):
             rebound.update(keys_table)
         elif keys_table is not None:
-            problems.append(f"{path}: keys: should be a [keys] table of binding ids and keys; ignored.")
+            problems.append(
+                f"{path}: keys: should be a [keys] table of binding ids and keys; ignored."
+            )
     if rebound:
         values["keys"], key_problems = read_keys(rebound, str(path))
         problems += key_problems
@@ -85,7 +97,9 @@ def _load(path: Path) -> tuple[Config, list[str], list[str]]:
         elif not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
             problems.append(f"{path}: {key}: should be {_describe(kind)}; using the default.")
         elif key == "idle_clear_minutes" and not 0 <= value <= 24 * 60:
-            problems.append(f"{path}: {key}: should be between 0 (off) and 1440 minutes; using the default.")
+            problems.append(
+                f"{path}: {key}: should be between 0 (off) and 1440 minutes; using the default."
+            )
         elif key == "local_pack" and local_pack_problem(value):
             problems.append(f"{path}: {key}: {local_pack_problem(value)} Using the default.")
         elif key == "ics_reminder_working_days" and not 0 <= value <= MAX_REMINDER_DAYS:
@@ -133,7 +147,9 @@ def remember_folder(config: Config, path: Path, folder: Path) -> tuple[Config, s
 
 
 def _describe(kind: type) -> str:
-    return {str: "text in quotes", int: "a whole number", bool: "true or false"}.get(kind, kind.__name__)
+    return {str: "text in quotes", int: "a whole number", bool: "true or false"}.get(
+        kind, kind.__name__
+    )
 
 
 # --- what is in force, and why (`send-tui config show`) ---------------------------------------

@@ -252,7 +252,8 @@ def glossary_matches(content: Content, query: str) -> list[GlossaryTerm]:
     words = query.lower().split()
     terms = sorted(content.glossary.values(), key=lambda t: t.term.lower())
     return [
-        t for t in terms
+        t
+        for t in terms
         if all(w in " ".join((t.term, *t.aliases, t.definition)).lower() for w in words)
     ]
 

@@ -83,7 +83,9 @@ def content_key(root: Path, local_pack: str | None) -> str:
 
 def cache_file(folder: Path, root: Path, local_pack: str | None) -> Path:
     """One file per content location and pack, so other content never overwrites this one."""
-    where = hashlib.sha256(f"{root.resolve()}\0{local_pack or ''}".encode("utf-8", "surrogateescape"))
+    where = hashlib.sha256(
+        f"{root.resolve()}\0{local_pack or ''}".encode("utf-8", "surrogateescape")
+    )
     return folder / f"content-{where.hexdigest()[:24]}.cache"
 
 
@@ -96,7 +98,7 @@ def read_cached(path: Path, key: str, magic: bytes = MAGIC, kind: type = Content
     header = magic + key.encode("ascii") + b"\n"
     if not data.startswith(header):
         return None
-    checksum, newline, payload = data[len(header):].partition(b"\n")
+    checksum, newline, payload = data[len(header) :].partition(b"\n")
     if not newline or hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
         return None
     try:
@@ -117,7 +119,9 @@ def write_cache(path: Path, key: str, content: object, magic: bytes = MAGIC) -> 
     checksum = hashlib.sha256(payload).hexdigest().encode("ascii")
     try:
         ensure_private_dir(path.parent)
-        write_atomic(path, magic + key.encode("ascii") + b"\n" + checksum + b"\n" + payload, overwrite=True)
+        write_atomic(
+            path, magic + key.encode("ascii") + b"\n" + checksum + b"\n" + payload, overwrite=True
+        )
     except (SaveError, OSError):
         return False
     return True
@@ -130,7 +134,9 @@ def load_content(root: Path, local_pack: str | None = None) -> Content:
     return loader.load_content(root, local_pack)
 
 
-def load_content_cached(root: Path, local_pack: str | None = None, *, folder: Path | None = None) -> Content:
+def load_content_cached(
+    root: Path, local_pack: str | None = None, *, folder: Path | None = None
+) -> Content:
     """`load_content`, from the cache in `folder` when it holds this exact content.
 
     Raises `ContentErrors` as `load_content` does; content with errors is never cached.

@@ -39,7 +39,9 @@ def parse_date(text: str) -> date:
         day = date.fromisoformat(cleaned)
     except ValueError:
         if not cleaned:
-            raise DateFormatError(f"Enter a date as {DATE_FORMAT_HELP}, {DATE_RANGE_HELP}.") from None
+            raise DateFormatError(
+                f"Enter a date as {DATE_FORMAT_HELP}, {DATE_RANGE_HELP}."
+            ) from None
         shown = cleaned if len(cleaned) <= 40 else cleaned[:40] + "..."
         raise DateFormatError(
             f"{shown!r} is not a date. Enter it as {DATE_FORMAT_HELP}, {DATE_RANGE_HELP}."

@@ -74,7 +74,12 @@ def check(content: Content) -> list[ContentError]:
     for node in content.nodes.values():
         where = (node.source_file, f"nodes.{node.id}")
         if node.id not in seen:
-            errors.append(ContentError(*where, f"no path from the start ({content.start!r}) reaches this node: link to it or remove it"))
+            errors.append(
+                ContentError(
+                    *where,
+                    f"no path from the start ({content.start!r}) reaches this node: link to it or remove it",
+                )
+            )
         if node.id not in finishing:
             if _on_a_cycle(content, node.id):
                 message = "is in a loop with no way out to an outcome: add a way on to an outcome"
@@ -104,7 +109,9 @@ def choices(node: Node) -> list[tuple[str | None, str]]:
 def paths(content: Content) -> Iterator[tuple[Step, ...]]:
     """Every simple path from the start to an outcome, as (node, option) steps."""
 
-    def walk(node_id: str, trail: tuple[Step, ...], on_path: frozenset[str]) -> Iterator[tuple[Step, ...]]:
+    def walk(
+        node_id: str, trail: tuple[Step, ...], on_path: frozenset[str]
+    ) -> Iterator[tuple[Step, ...]]:
         node = content.nodes[node_id]
         if node.kind is NodeKind.OUTCOME:
             yield (*trail, (node_id, None))
@@ -171,7 +178,12 @@ def _option_label(node: Node, option: str | None) -> str:
 
 def to_dot(content: Content) -> str:
     lines = ["digraph send_tui {", "    rankdir=TB;", '    node [fontname="Helvetica"];']
-    shapes = {NodeKind.QUESTION: "diamond", NodeKind.MULTI: "hexagon", NodeKind.INFO: "box", NodeKind.OUTCOME: "ellipse"}
+    shapes = {
+        NodeKind.QUESTION: "diamond",
+        NodeKind.MULTI: "hexagon",
+        NodeKind.INFO: "box",
+        NodeKind.OUTCOME: "ellipse",
+    }
     for node in content.nodes.values():
         lines.append(f'    {node.id} [label="{_label(node.title)}", shape={shapes[node.kind]}];')
     for node in content.nodes.values():

@@ -151,7 +151,11 @@ FORM_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("child_name", "Child or young person's name (optional)", False),
     ("setting", "Setting (school, college or nursery)", False),
     ("year_group", "Year group", False),
-    ("about", "What the complaint is about (a draft from the answers: rewrite it, or ctrl+o to confirm it)", True),
+    (
+        "about",
+        "What the complaint is about (a draft from the answers: rewrite it, or ctrl+o to confirm it)",
+        True,
+    ),
     ("tried", "What has been tried already, with whom and when", True),
     ("outcome", "Outcome wanted (required)", True),
     ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
@@ -384,7 +388,9 @@ class Letter:
     paragraphs: tuple[str, ...]
     closing: str
     signature: str
-    reply_by: datetime.date | None  # None when the timescale could not be resolved (`date` is a field)
+    reply_by: (
+        datetime.date | None
+    )  # None when the timescale could not be resolved (`date` is a field)
 
     def blocks(self) -> tuple[str, ...]:
         """The letter as plain text blocks in reading order: for the clipboard and the .txt."""

@@ -49,8 +49,17 @@ from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.toml_table import Table
 
 SECTIONS = (
-    "nodes", "routes", "refs", "contacts", "glossary", "letters", "clocks", "compare", "timeline",
-    "term_dates", "closures",
+    "nodes",
+    "routes",
+    "refs",
+    "contacts",
+    "glossary",
+    "letters",
+    "clocks",
+    "compare",
+    "timeline",
+    "term_dates",
+    "closures",
 )
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -177,28 +186,40 @@ def _read_manifest(
     return start, pack, tuple(questions)
 
 
-def _content_files(root: Path, pack: str | None, errors: list[ContentError]) -> list[tuple[Path, str, bool]]:
+def _content_files(
+    root: Path, pack: str | None, errors: list[ContentError]
+) -> list[tuple[Path, str, bool]]:
     found: list[tuple[Path, str, bool]] = []
     national = root / "national"
     if not national.is_dir():
         errors.append(ContentError("national/", "", f"folder not found under {root}"))
     else:
-        found += [(p, p.relative_to(root).as_posix(), False) for p in sorted(national.glob("*.toml"))]
+        found += [
+            (p, p.relative_to(root).as_posix(), False) for p in sorted(national.glob("*.toml"))
+        ]
     if pack and local_pack_problem(pack):
         errors.append(ContentError(MANIFEST, "manifest.local_pack", str(local_pack_problem(pack))))
     elif pack:
         local = root / "local" / pack
         if not local.is_dir():
             errors.append(
-                ContentError(MANIFEST, "manifest.local_pack", f"no local pack folder at local/{pack}/")
+                ContentError(
+                    MANIFEST, "manifest.local_pack", f"no local pack folder at local/{pack}/"
+                )
             )
         else:
-            found += [(p, p.relative_to(root).as_posix(), True) for p in sorted(local.glob("*.toml"))]
+            found += [
+                (p, p.relative_to(root).as_posix(), True) for p in sorted(local.glob("*.toml"))
+            ]
     return found
 
 
 def _read_file(
-    data: dict[str, Any], relative: str, is_local: bool, into: _Collected, errors: list[ContentError]
+    data: dict[str, Any],
+    relative: str,
+    is_local: bool,
+    into: _Collected,
+    errors: list[ContentError],
 ) -> None:
     top = Table(data, relative, "", errors)
     meta = top.table("meta", required=True)
@@ -232,7 +253,9 @@ def _read_file(
             item_table.finish()
             origin = into.origins.get((section, item_id))
             if origin is not None:
-                item_table.error(None, f"the id {item_id!r} is already used in {origin}: choose another")
+                item_table.error(
+                    None, f"the id {item_id!r} is already used in {origin}: choose another"
+                )
             elif item is not None:
                 store[item_id] = item
                 into.origins[(section, item_id)] = relative
@@ -339,7 +362,9 @@ def _check_node_shape(node: Node, table: Table) -> None:
             table.error(where, "route and exclusive belong on multi-choice options only")
         if kind is NodeKind.MULTI and option.next:
             table.error(f"{where}.next", "multi-choice options do not lead anywhere: use branches")
-    if node.default is not None and (kind is not NodeKind.QUESTION or node.option(node.default) is None):
+    if node.default is not None and (
+        kind is not NodeKind.QUESTION or node.option(node.default) is None
+    ):
         table.error("default", f"{node.default!r} is not an option of this question")
     if kind is NodeKind.MULTI and sum(o.exclusive for o in node.options) > 1:
         table.error("options", "only one option may be exclusive")
@@ -411,7 +436,11 @@ def _read_contact(table: Table, contact_id: str, is_local: bool) -> Contact | No
 def _read_term(table: Table, term_id: str) -> GlossaryTerm | None:
     term, definition = table.text("term"), table.text("definition")
     aliases = table.texts("aliases")
-    return GlossaryTerm(term_id, term, definition, aliases, table.file) if term and definition else None
+    return (
+        GlossaryTerm(term_id, term, definition, aliases, table.file)
+        if term and definition
+        else None
+    )
 
 
 def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
@@ -429,7 +458,10 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
         for caller in list(callers.data):
             opening = callers.texts(caller, required=True)
             if len(opening) > len(paragraphs):
-                callers.error(caller, f"has {len(opening)} paragraphs, more than the letter's {len(paragraphs)}")
+                callers.error(
+                    caller,
+                    f"has {len(opening)} paragraphs, more than the letter's {len(paragraphs)}",
+                )
             for_caller[caller] = opening
             texts |= {f"for_caller.{caller}[{i}]": p for i, p in enumerate(opening)}
         callers.finish()
@@ -444,7 +476,10 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
                 if _PLACEHOLDER.search(text):
                     drafts.error(caller, "is the family's own words: it cannot use {fields}")
         if not drafts.has("parent"):
-            drafts.error("parent", "is missing: the draft for a parent or carer stands for every other caller")
+            drafts.error(
+                "parent",
+                "is missing: the draft for a parent or carer stands for every other caller",
+            )
         drafts.finish()
     for key, text in texts.items():
         for name in _PLACEHOLDER.findall(text):
@@ -455,8 +490,16 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
     if not (title and heading and procedure and roles and paragraphs):
         return None
     return LetterTemplate(
-        letter_id, title, roles, heading, paragraphs, procedure, term_time, MappingProxyType(for_caller),
-        MappingProxyType(about), table.file,
+        letter_id,
+        title,
+        roles,
+        heading,
+        paragraphs,
+        procedure,
+        term_time,
+        MappingProxyType(for_caller),
+        MappingProxyType(about),
+        table.file,
     )
 
 
@@ -466,7 +509,10 @@ def _read_clock(table: Table, clock_id: str) -> Clock | None:
     unless = table.table("unless")
     condition = _condition(unless) if unless is not None else None
     if clock_id not in CLOCK_IDS:
-        table.error(None, f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}")
+        table.error(
+            None,
+            f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}",
+        )
         return None
     return Clock(clock_id, title, rule, refs, condition, table.file) if title and rule else None
 
@@ -486,8 +532,14 @@ def _read_compare(table: Table, route_id: str) -> RouteComparison | None:
     cells = {
         key: table.text(key)
         for key in (
-            "who_decides", "how_to_start", "time_limit", "mediation_first", "pauses_note",
-            "achieves", "cannot", "cost",
+            "who_decides",
+            "how_to_start",
+            "time_limit",
+            "mediation_first",
+            "pauses_note",
+            "achieves",
+            "cannot",
+            "cost",
         )
     }
     pauses = table._typed("pauses_clocks", True, lambda v: isinstance(v, bool), "true or false")
@@ -513,7 +565,10 @@ def _read_compare(table: Table, route_id: str) -> RouteComparison | None:
 
 def _read_timeline(table: Table, clock_id: str) -> ClockTimeline | None:
     if clock_id not in CLOCK_IDS:
-        table.error(None, f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}")
+        table.error(
+            None,
+            f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}",
+        )
         return None
     firm = table._typed("firm", True, lambda v: isinstance(v, bool), "true or false")
     started_by = table.text("started_by")
@@ -530,13 +585,24 @@ def _read_timeline(table: Table, clock_id: str) -> ClockTimeline | None:
     if_passed = table.text("if_passed", required=False, default="") or ""
     if_passed_route = table.ident("if_passed_route", required=False)
     if waits_on and not table.has("escalation"):
-        table.error("escalation", "is missing: a clock that waits on someone says what to do when it passes")
+        table.error(
+            "escalation", "is missing: a clock that waits on someone says what to do when it passes"
+        )
     if not waits_on and not if_passed:
-        table.error("if_passed", "is missing: say what the family can still do once this date has passed")
+        table.error(
+            "if_passed", "is missing: say what the family can still do once this date has passed"
+        )
     if firm is None or not started_by:
         return None
     return ClockTimeline(
-        clock_id, firm, started_by, waits_on, tuple(escalations), if_passed, if_passed_route, table.file
+        clock_id,
+        firm,
+        started_by,
+        waits_on,
+        tuple(escalations),
+        if_passed,
+        if_passed_route,
+        table.file,
     )
 
 
@@ -559,7 +625,9 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
         if wanted and wanted not in ids:
             errors.append(ContentError(file, key, f"names {kind} {wanted!r}, which does not exist"))
 
-    def need_all(file: str, key: str, kind: str, ids: Mapping[str, object], wanted: tuple[str, ...]) -> None:
+    def need_all(
+        file: str, key: str, kind: str, ids: Mapping[str, object], wanted: tuple[str, ...]
+    ) -> None:
         for index, item in enumerate(wanted):
             need(file, f"{key}[{index}]", kind, ids, item)
 
@@ -567,16 +635,26 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
         for node_id, options in condition.answers.items():
             node = content.nodes.get(node_id)
             if node is None:
-                errors.append(ContentError(file, f"{key}.{node_id}", f"names node {node_id!r}, which does not exist"))
+                errors.append(
+                    ContentError(
+                        file, f"{key}.{node_id}", f"names node {node_id!r}, which does not exist"
+                    )
+                )
                 continue
             for option in sorted(options):
                 if node.option(option) is None:
                     errors.append(
-                        ContentError(file, f"{key}.{node_id}", f"node {node_id!r} has no option {option!r}")
+                        ContentError(
+                            file, f"{key}.{node_id}", f"node {node_id!r} has no option {option!r}"
+                        )
                     )
 
     if content.start not in content.nodes:
-        errors.append(ContentError(MANIFEST, "manifest.start", f"names node {content.start!r}, which does not exist"))
+        errors.append(
+            ContentError(
+                MANIFEST, "manifest.start", f"names node {content.start!r}, which does not exist"
+            )
+        )
     for index, (_question, node_id) in enumerate(content.common_questions):
         need(MANIFEST, f"manifest.common_questions[{index}].node", "node", content.nodes, node_id)
     for node in content.nodes.values():
@@ -612,19 +690,30 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
         for part, caller_id in named:
             if caller_id != "parent" and (caller is None or caller.option(caller_id) is None):
                 errors.append(
-                    ContentError(letter.source_file, f"letters.{letter.id}.{part}.{caller_id}",
-                                 f"{caller_id!r} is not an option of the node {CALLER_NODE!r}")
+                    ContentError(
+                        letter.source_file,
+                        f"letters.{letter.id}.{part}.{caller_id}",
+                        f"{caller_id!r} is not an option of the node {CALLER_NODE!r}",
+                    )
                 )
     for clock in content.clocks.values():
-        need_all(clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs)
+        need_all(
+            clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs
+        )
         if clock.unless is not None:
             need_condition(clock.source_file, f"clocks.{clock.id}.unless", clock.unless)
 
     for comparison in content.comparisons.values():
         f, base = comparison.source_file, f"compare.{comparison.route}"
         if comparison.route not in content.routes:
-            errors.append(ContentError(f, base, f"{comparison.route!r} is not a route: compare only routes that exist"))
-        need_all(f, f"{base}.time_limit_clocks", "clock", content.clocks, comparison.time_limit_clocks)
+            errors.append(
+                ContentError(
+                    f, base, f"{comparison.route!r} is not a route: compare only routes that exist"
+                )
+            )
+        need_all(
+            f, f"{base}.time_limit_clocks", "clock", content.clocks, comparison.time_limit_clocks
+        )
         for index, closed in enumerate(comparison.closed_when):
             for number, condition in enumerate(closed.when):
                 need_condition(f, f"{base}.closed_when[{index}].when[{number}]", condition)
@@ -649,10 +738,18 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
     unplaced = [c for c in CLOCK_IDS if c not in content.clock_timeline]
     if content.clock_timeline and unplaced:
         errors.append(
-            ContentError("national/", "timeline", f"no timeline entry for the clocks {', '.join(unplaced)}: add a [timeline.<id>] table for each")
+            ContentError(
+                "national/",
+                "timeline",
+                f"no timeline entry for the clocks {', '.join(unplaced)}: add a [timeline.<id>] table for each",
+            )
         )
     missing = [c for c in CLOCK_IDS if c not in content.clocks]
     if missing:
         errors.append(
-            ContentError("national/", "clocks", f"no wording for the clocks {', '.join(missing)}: add a [clocks.<id>] table for each")
+            ContentError(
+                "national/",
+                "clocks",
+                f"no wording for the clocks {', '.join(missing)}: add a [clocks.<id>] table for each",
+            )
         )

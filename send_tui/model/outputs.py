@@ -117,7 +117,10 @@ def left_out(session: Session, redacted: bool = False) -> list[str]:
     fields = session.letter_fields
     present = [
         words
-        for key, words in (("complainant_name", "the caller's name"), ("child_name", "the child's name"))
+        for key, words in (
+            ("complainant_name", "the caller's name"),
+            ("child_name", "the child's name"),
+        )
         if str(fields.get(key, "")).strip()
     ]
     if any(k in session.dates for k in PERSONAL_DATE_KEYS):

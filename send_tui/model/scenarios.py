@@ -52,7 +52,9 @@ class ScenarioErrors(ContentErrors):
     def report(self) -> str:
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
-        return "\n".join([f"The caller scenarios have {count} {noun}:"] + [f"- {e}" for e in self.errors])
+        return "\n".join(
+            [f"The caller scenarios have {count} {noun}:"] + [f"- {e}" for e in self.errors]
+        )
 
 
 class ScenarioError(ValueError):
@@ -240,7 +242,10 @@ class _Strict(Table):
     def finish(self) -> None:
         for key in self.data:
             if key not in self._seen:
-                self.error(key, f"is not a key of a caller scenario: check the spelling (see {_FORMATS_HELP})")
+                self.error(
+                    key,
+                    f"is not a key of a caller scenario: check the spelling (see {_FORMATS_HELP})",
+                )
 
 
 _pack_cache: dict[tuple[Path, str], Content] = {}
@@ -275,7 +280,10 @@ def _answers(table: Table, content: Content) -> tuple[tuple[str, Answer], ...]:
     found: list[tuple[str, Answer]] = []
     for node_id, value in table.data.items():
         key = table.key_path(node_id)
-        if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+        if not (
+            isinstance(value, str)
+            or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        ):
             table.error(node_id, f"expected an option id, or a list of them, not {describe(value)}")
             continue
         try:
@@ -290,7 +298,10 @@ def _dates(table: Table | None) -> dict[str, date]:
 
     known = ", ".join(sorted(DATE_KEY_NAMES))
     return _dated(
-        table, lambda key: None if key in DATE_KEY_NAMES else f"is not a date send-tui records (one of: {known})"
+        table,
+        lambda key: (
+            None if key in DATE_KEY_NAMES else f"is not a date send-tui records (one of: {known})"
+        ),
     )
 
 
@@ -361,13 +372,17 @@ def _expectations(table: _Strict, content: Content) -> Expectations:
     table.finish()
     expect = Expectations(outcome=outcome, plan=plan, deadlines=deadlines, **lists)
     if expect.count() == 0:
-        table.error(None, "expects nothing: add at least one expectation (outcome, plan, deadlines, ...)")
+        table.error(
+            None, "expects nothing: add at least one expectation (outcome, plan, deadlines, ...)"
+        )
     return expect
 
 
 def _not_a_clock(key: str) -> str | None:
     clock = key.split(".", 1)[0]
-    return None if clock in CLOCK_IDS else f"{clock!r} is not a clock (one of: {', '.join(CLOCK_IDS)})"
+    return (
+        None if clock in CLOCK_IDS else f"{clock!r} is not a clock (one of: {', '.join(CLOCK_IDS)})"
+    )
 
 
 # --- replaying -------------------------------------------------------------------------------
@@ -476,7 +491,10 @@ def run_scenario(scenario: Scenario, content: Content) -> ScenarioResult:
             failed("clocks_absent", f"{clock} appears ({in_play[clock]})")
     _texts(failed, "summary", result.summary_text, expect.summary_contains, expect.summary_excludes)
     if summary.letter is None and expect.letter_contains:
-        failed("letter_contains", "there is no letter (no template fits, or no letter field is filled in)")
+        failed(
+            "letter_contains",
+            "there is no letter (no template fits, or no letter field is filled in)",
+        )
     else:
         _texts(failed, "letter", result.letter_text, expect.letter_contains, expect.letter_excludes)
     return result
@@ -502,7 +520,9 @@ def deadline_dates(
     return days, problems
 
 
-def _clocks_in_play(session: Session, found: tuple[Deadline | DeadlineProblem, ...]) -> dict[str, str]:
+def _clocks_in_play(
+    session: Session, found: tuple[Deadline | DeadlineProblem, ...]
+) -> dict[str, str]:
     """Every clock the adviser could be shown, and where: the deadlines, the outcome, the plan.
 
     The outcome and plan part is what the outcome and deadlines screens list (`model.clocks`),
@@ -525,7 +545,11 @@ def _clocks_in_play(session: Session, found: tuple[Deadline | DeadlineProblem, .
 
 def _texts(
     failed: Callable[[str, str], None],
-    what: str, text: str, contains: tuple[str, ...], excludes: tuple[str, ...]) -> None:
+    what: str,
+    text: str,
+    contains: tuple[str, ...],
+    excludes: tuple[str, ...],
+) -> None:
     """Phrases the text must and must not hold; line wrapping and repeated spaces do not count."""
     flat = _flat(text)
     for phrase in contains:
@@ -603,7 +627,9 @@ def render_every_path(content: Content, today: date) -> tuple[int, list[str]]:
     return count, problems
 
 
-def _render_path(content: Content, steps: tuple[tuple[str, str | None], ...], today: date) -> Iterator[str]:
+def _render_path(
+    content: Content, steps: tuple[tuple[str, str | None], ...], today: date
+) -> Iterator[str]:
     from send_tui.model.summary import CLOCK_DATE_KEYS
 
     try:
@@ -659,4 +685,3 @@ def _render_session(session: Session, today: date, variant: str) -> Iterator[str
 
 def _error(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
-

@@ -295,7 +295,9 @@ class Session:
 
     def _node_ids(self, node: Node, kind: str) -> tuple[str, ...]:
         route = self.content.routes.get(node.route or "")
-        return tuple(dict.fromkeys([*getattr(node, kind), *(getattr(route, kind) if route else ())]))
+        return tuple(
+            dict.fromkeys([*getattr(node, kind), *(getattr(route, kind) if route else ())])
+        )
 
     def offered_routes(self, node: Node, *, preview: bool = False) -> list[Route]:
         """The plannable routes an outcome offers to add with one key.
@@ -370,7 +372,9 @@ class Session:
 
     def has_work(self) -> bool:
         """Is there anything a new client or quitting would throw away?"""
-        return bool(self.answers or self.chosen_routes or any(self.letter_fields.values()) or self.dates)
+        return bool(
+            self.answers or self.chosen_routes or any(self.letter_fields.values()) or self.dates
+        )
 
     def clear(self) -> None:
         """Forget everything about this caller (new client)."""

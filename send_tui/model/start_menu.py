@@ -33,7 +33,12 @@ def start_choices(session: Session, resumable: Pending | None) -> list[tuple[str
     if session.answers:
         choices.append(("c", "Continue this call", "continue"))
     numbered = [("Start a new call", "begin")]
-    numbered += [(f"Look up: {question}", f"open:{node_id}") for question, node_id in session.content.common_questions]
+    numbered += [
+        (f"Look up: {question}", f"open:{node_id}")
+        for question, node_id in session.content.common_questions
+    ]
     numbered.append(("Glossary of terms", "glossary"))
-    choices += [(str(number), label, action) for number, (label, action) in enumerate(numbered, start=1)]
+    choices += [
+        (str(number), label, action) for number, (label, action) in enumerate(numbered, start=1)
+    ]
     return choices

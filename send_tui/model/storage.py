@@ -76,7 +76,9 @@ def explain(error: OSError, path: Path) -> str:
     if error.errno == errno.ENOSPC:
         return f"The disk holding {folder} is full. Free some space or choose another folder."
     if error.errno == errno.ENOENT:
-        return f"The folder {folder} does not exist (it may have been removed). Choose another folder."
+        return (
+            f"The folder {folder} does not exist (it may have been removed). Choose another folder."
+        )
     if error.errno == errno.ENOTDIR:
         return f"{folder} is not a folder. Choose another folder."
     if error.errno == errno.EDQUOT:

@@ -156,7 +156,9 @@ def letter_fingerprint(session: Session) -> str:
 
     draft = LetterDraft.from_session(session)
     template = choose_template(session, draft)
-    values = [draft.value(name) for name in DRAFT_FIELDS if name not in ("template", "addressee_role")]
+    values = [
+        draft.value(name) for name in DRAFT_FIELDS if name not in ("template", "addressee_role")
+    ]
     if template is not None:
         values += [template.id, addressee_role(template, draft)]
     return hashlib.sha256("\x1f".join(values).encode("utf-8")).hexdigest()[:16]

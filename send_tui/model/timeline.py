@@ -150,7 +150,9 @@ def _entries(session: Session, deadline: Deadline) -> list[TimelineEntry]:
             started_by=placed.started_by if placed else "",
             waits_on=placed.waits_on if placed else "",
             escalation=(
-                placed.escalation(session.answers, milestone) if placed and placed.waits_on else None
+                placed.escalation(session.answers, milestone)
+                if placed and placed.waits_on
+                else None
             ),
             if_passed=placed.if_passed if placed else "",
             if_passed_route=placed.if_passed_route if placed else None,
@@ -243,7 +245,9 @@ class TimelineRow:
 
     def line(self) -> str:
         text = f"{self.date}: {self.title} ({self.status}; {self.kind})"
-        return f"{text}. {TIMELINE_WORDS.started_by}: {self.started_by}" if self.started_by else text
+        return (
+            f"{text}. {TIMELINE_WORDS.started_by}: {self.started_by}" if self.started_by else text
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +300,9 @@ def calendar_notes(timeline: Timeline) -> dict[tuple[str, str], tuple[str, ...]]
         lines = [entry.kind.capitalize()]
         if entry.started_by:
             lines.append(f"{TIMELINE_WORDS.started_by}: {entry.started_by}")
-        then = entry.escalation_line() or (f"If it passes: {entry.if_passed}" if entry.if_passed else "")
+        then = entry.escalation_line() or (
+            f"If it passes: {entry.if_passed}" if entry.if_passed else ""
+        )
         if then:
             lines.append(then)
         notes[(entry.clock, milestone)] = tuple(lines)

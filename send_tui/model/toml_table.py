@@ -18,7 +18,13 @@ T = TypeVar("T")
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 
-_TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number", list: "a list", dict: "a table"}
+_TYPE_NAMES = {
+    str: "text",
+    bool: "true or false",
+    int: "a whole number",
+    list: "a list",
+    dict: "a table",
+}
 
 
 def describe(value: object) -> str:
@@ -48,7 +54,9 @@ class Table:
         return f"{self.path}.{key}" if self.path else key
 
     def error(self, key: str | None, message: str) -> None:
-        self.errors.append(ContentError(self.file, self.key_path(key) if key else self.path, message))
+        self.errors.append(
+            ContentError(self.file, self.key_path(key) if key else self.path, message)
+        )
 
     def has(self, key: str) -> bool:
         return key in self.data
@@ -92,7 +100,10 @@ class Table:
 
     def whole(self, key: str, required: bool = True, default: int = 0) -> int:
         value = self._typed(
-            key, required, lambda v: isinstance(v, int) and not isinstance(v, bool), "a whole number"
+            key,
+            required,
+            lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "a whole number",
         )
         return default if value is None else value
 
@@ -126,7 +137,9 @@ class Table:
             f"a date {DATE_RANGE_HELP}",
         )
 
-    def _list(self, key: str, required: bool, check: Callable[[Any], bool], wanted: str) -> tuple[Any, ...]:
+    def _list(
+        self, key: str, required: bool, check: Callable[[Any], bool], wanted: str
+    ) -> tuple[Any, ...]:
         value = self._typed(key, required, lambda v: isinstance(v, list), f"a list of {wanted}")
         if value is None:
             return ()
@@ -170,4 +183,7 @@ class Table:
     def finish(self) -> None:
         for key in self.data:
             if key not in self._seen:
-                self.error(key, "is not a key send-tui knows: check the spelling (see docs/content-format.md, or run `send-tui help content`)")
+                self.error(
+                    key,
+                    "is not a key send-tui knows: check the spelling (see docs/content-format.md, or run `send-tui help content`)",
+                )

@@ -37,7 +37,11 @@ def run_plain(
             console.say(loaded.problems)
             return 1
         shell = PlainShell(
-            loaded.content, console, config=loaded.config, config_problems=loaded.config_problems, session=session
+            loaded.content,
+            console,
+            config=loaded.config,
+            config_problems=loaded.config_problems,
+            session=session,
         )
         return shell.run()
     except BrokenPipeError:  # the reader went away (a pipe into `head`): nothing more to say

@@ -68,7 +68,9 @@ def ascii_fallback(text: str, encoding: str) -> str:
         if char in ASCII_FALLBACKS:
             out.append(ASCII_FALLBACKS[char])
             continue
-        decomposed = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        decomposed = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
         try:
             decomposed.encode(encoding)
             out.append(decomposed or "?")
@@ -155,7 +157,9 @@ class LineConsole:
             raw = self.stdin.readline()
         except UnicodeDecodeError:
             self.write("\n")
-            self.warn("That line could not be read in this console's encoding; please type it again.")
+            self.warn(
+                "That line could not be read in this console's encoding; please type it again."
+            )
             return ""
         except (KeyboardInterrupt, OSError, ValueError):
             raw = ""

@@ -56,7 +56,11 @@ from send_tui.model.summary import (
 from send_tui.plain.console import EndOfInput, LineConsole
 
 #: What plan entries' reasons read as (the plan screen's words).
-REASONS = {"recommended": "from the answers", "chosen": "added by you", "needed first": "needed first"}
+REASONS = {
+    "recommended": "from the answers",
+    "chosen": "added by you",
+    "needed first": "needed first",
+}
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("a number", "choose that option (on a multi-choice step: tick or untick it)"),
@@ -65,9 +69,15 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("repeat", "read this step again"),
     ("answers", "list the answers so far; change N reopens answer N"),
     ("plan", "the routes to follow; plan add, plan remove N"),
-    ("deadlines", "enter the dates you know and work out the deadlines; deadlines all asks every date"),
+    (
+        "deadlines",
+        "enter the dates you know and work out the deadlines; deadlines all asks every date",
+    ),
     ("calendar", "save the deadlines as a calendar file (.ics)"),
-    ("timeline", "every date earliest first, and what to do if one passes; timeline N opens date N's next step"),
+    (
+        "timeline",
+        "every date earliest first, and what to do if one passes; timeline N opens date N's next step",
+    ),
     ("compare", "the routes open to this caller side by side: who decides, time limit, cost ..."),
     ("letter", "fill in the complaint letter one field at a time; letter show reads it"),
     ("glossary TERM", "what a term means; glossary alone lists every term"),
@@ -256,7 +266,11 @@ class PlainShell:
                 if contact.description:
                     out.say(contact.description, "    ", "    ")
                 for label, value in contact.details():
-                    shown = "TO BE CONFIRMED (check before giving it out)" if is_unconfirmed(value) else value
+                    shown = (
+                        "TO BE CONFIRMED (check before giving it out)"
+                        if is_unconfirmed(value)
+                        else value
+                    )
                     out.say(f"{label}: {shown}", "      ", "    ")
         clocks = node_clocks(self.session, node)
         if clocks:
@@ -285,7 +299,11 @@ class PlainShell:
         if node is None:
             choices = self.start_choices()
             numbered = [key for key, _label, _action in choices if key.isdigit()]
-            letters = "".join(f", {key} to {label.split(' (')[0].lower()}" for key, label, _a in choices if not key.isdigit())
+            letters = "".join(
+                f", {key} to {label.split(' (')[0].lower()}"
+                for key, label, _a in choices
+                if not key.isdigit()
+            )
             return f"Type a number from 1 to {len(numbered)}{letters}, or help:"
         if node.kind is NodeKind.INFO:
             return "Type 1 or continue to go on, back, or help:"
@@ -386,7 +404,9 @@ class PlainShell:
                 if routes:
                     self.out.say(f"There is no route {number}: type 1 to {len(routes)}.")
                 else:
-                    self.out.say("This step has nothing to choose. Type plan, deadlines, letter or save.")
+                    self.out.say(
+                        "This step has nothing to choose. Type plan, deadlines, letter or save."
+                    )
                 return
             route = routes[number - 1]
             self.session.add_route(route.id)
@@ -394,7 +414,9 @@ class PlainShell:
             self.out.note(f"Added to the plan: {route.title}")
             return
         if not 1 <= number <= len(node.options):
-            self.out.say(f"There is no option {number}: type a number from 1 to {len(node.options)}.")
+            self.out.say(
+                f"There is no option {number}: type a number from 1 to {len(node.options)}."
+            )
             return
         option = node.options[number - 1]
         if node.kind is NodeKind.MULTI:
@@ -409,7 +431,9 @@ class PlainShell:
     def done(self) -> None:
         node = self.node
         if node is None or node.kind not in (NodeKind.MULTI, NodeKind.INFO):
-            self.out.say("There is nothing to go on with here: " + self.prompt().removesuffix(":") + ".")
+            self.out.say(
+                "There is nothing to go on with here: " + self.prompt().removesuffix(":") + "."
+            )
             return
         if node.kind is NodeKind.INFO:
             self.record(node, "seen")
@@ -478,7 +502,11 @@ class PlainShell:
         for command, what in COMMANDS:
             out.say(f"{command}: {what}", "      ", "  - ")
         node = self.node
-        terms = [self.content.glossary[t] for t in node.terms if t in self.content.glossary] if node else []
+        terms = (
+            [self.content.glossary[t] for t in node.terms if t in self.content.glossary]
+            if node
+            else []
+        )
         if terms:
             out.say("Terms used on this step:")
             for term in terms:
@@ -504,7 +532,9 @@ class PlainShell:
             return
         chosen = as_number(rest)
         if chosen is None or not 1 <= chosen <= len(trail):
-            self.out.say(f"Type change and the number of the answer, from 1 to {len(trail)}; answers lists them.")
+            self.out.say(
+                f"Type change and the number of the answer, from 1 to {len(trail)}; answers lists them."
+            )
             return
         self.go(_View(trail[chosen - 1][0].id))
 
@@ -534,7 +564,9 @@ class PlainShell:
             self.out.say(entry.route.summary, "    ", "    ")
             for note in entry.first:
                 self.out.say(f"First: {note}", "      ", "    ")
-        self.out.say("Most routes can be followed together. plan add adds one; plan remove N removes one you added.")
+        self.out.say(
+            "Most routes can be followed together. plan add adds one; plan remove N removes one you added."
+        )
 
     def plan_add(self) -> None:
         routes = self.session.addable_routes()
@@ -585,7 +617,9 @@ class PlainShell:
         out = self.out
         out.say()
         out.say("DEADLINES: enter the dates you know, one at a time.")
-        out.say("Dates are typed as YYYY-MM-DD. Enter keeps the date shown; a single - clears it; stop ends.")
+        out.say(
+            "Dates are typed as YYYY-MM-DD. Enter keeps the date shown; a single - clears it; stop ends."
+        )
         labels = {k.key: k.label for k in DATE_KEYS}
         for key in date_keys_for(self.session, clocks or tuple(CLOCK_DATE_KEYS)):
             if not self._ask_date(key, labels[key]):
@@ -679,7 +713,9 @@ class PlainShell:
         target = folder / f"{default_basename(self.session, dates.today())}-deadlines.ics"
         try:
             storage.ensure_private_dir(folder)
-            storage.write_atomic(target, deadlines_to_ics(found, self.session.case.reference), overwrite=overwrite)
+            storage.write_atomic(
+                target, deadlines_to_ics(found, self.session.case.reference), overwrite=overwrite
+            )
         except storage.FileExists:
             self.out.say(f"{target.name} already exists in {folder}.")
             if self.ask_yes_no("Replace it?"):
@@ -705,7 +741,9 @@ class PlainShell:
         if rest:
             chosen = as_number(rest)
             if chosen is None or not 1 <= chosen <= len(timeline.entries):
-                self.out.say(f"Type timeline and a date's number, from 1 to {len(timeline.entries)}.")
+                self.out.say(
+                    f"Type timeline and a date's number, from 1 to {len(timeline.entries)}."
+                )
                 return
             node_id = next_step_node(self.session, timeline.entries[chosen - 1])
             if node_id is None or node_id not in self.content.nodes:
@@ -761,7 +799,9 @@ class PlainShell:
             return
         session = self.session
         draft = LetterDraft.from_session(session)
-        templates = letter_templates(session) or sorted(session.content.letters.values(), key=lambda t: t.title)
+        templates = letter_templates(session) or sorted(
+            session.content.letters.values(), key=lambda t: t.title
+        )
         if not templates:
             self.out.say("There is no letter template in the content.")
             return
@@ -769,20 +809,38 @@ class PlainShell:
         out = self.out
         out.say()
         out.say("COMPLAINT LETTER: one field at a time.")
-        out.say("Enter keeps the value shown; a single - clears it; stop ends the form (what you typed is kept).")
+        out.say(
+            "Enter keeps the value shown; a single - clears it; stop ends the form (what you typed is kept)."
+        )
         values = draft.to_fields()
-        picked = self._pick("Letter for", [(t.title, t.id) for t in templates], template.id, values, "template")
+        picked = self._pick(
+            "Letter for", [(t.title, t.id) for t in templates], template.id, values, "template"
+        )
         if picked is None:
             return self.show_letter()
         chosen = session.content.letters[picked]
         role = addressee_role(chosen, LetterDraft.from_fields(values))
-        if self._pick("Addressed to (role)", [(r, r) for r in chosen.addressee_roles], role, values, "addressee_role") is None:
+        if (
+            self._pick(
+                "Addressed to (role)",
+                [(r, r) for r in chosen.addressee_roles],
+                role,
+                values,
+                "addressee_role",
+            )
+            is None
+        ):
             return self.show_letter()
         for name, label, _multiline in FORM_FIELDS:
             if name == "reply_within":
                 units = [(REPLY_UNIT_LABELS[u].capitalize(), u.value) for u in ReplyUnit]
                 unit = values.get("reply_unit") or ReplyUnit.WORKING_DAYS.value
-                if self._pick("Timescale for a reply (required)", units, unit, values, "reply_unit") is None:
+                if (
+                    self._pick(
+                        "Timescale for a reply (required)", units, unit, values, "reply_unit"
+                    )
+                    is None
+                ):
                     return self.show_letter()
             if not self._ask_field(name, label, values):
                 break
@@ -797,7 +855,12 @@ class PlainShell:
             self.session_changed()
 
     def _pick(
-        self, label: str, choices: list[tuple[str, str]], current: str, values: dict[str, str], name: str
+        self,
+        label: str,
+        choices: list[tuple[str, str]],
+        current: str,
+        values: dict[str, str],
+        name: str,
     ) -> str | None:
         """A numbered choice (one choice is taken as it is); None when the adviser typed stop."""
         if len(choices) == 1:
@@ -881,14 +944,22 @@ class PlainShell:
         out.say()
         if not rest:
             terms = glossary_matches(self.content, "")
-            out.say(f"GLOSSARY: {len(terms)} terms. Type glossary and a term to hear what it means.")
+            out.say(
+                f"GLOSSARY: {len(terms)} terms. Type glossary and a term to hear what it means."
+            )
             out.say("; ".join(t.term for t in terms) + ".")
             return
         found = glossary_matches(self.content, rest)
         if not found:
-            out.say(f"No term matches {rest[:40]!r}. Type glossary alone for the list, or search {rest[:40]}.")
+            out.say(
+                f"No term matches {rest[:40]!r}. Type glossary alone for the list, or search {rest[:40]}."
+            )
             return
-        exact = [t for t in found if rest.casefold() in (t.term.casefold(), *(a.casefold() for a in t.aliases))]
+        exact = [
+            t
+            for t in found
+            if rest.casefold() in (t.term.casefold(), *(a.casefold() for a in t.aliases))
+        ]
         shown = exact or found[:3]
         for term in shown:
             out.say(f"{term.term}: {term.definition}")
@@ -947,9 +1018,13 @@ class PlainShell:
         reference = case.reference
         most = limit(REFERENCE)
         while True:
-            text = self.ask(f"Case reference, optional, up to {most} characters (now {reference or 'none'}; - clears it):")
+            text = self.ask(
+                f"Case reference, optional, up to {most} characters (now {reference or 'none'}; - clears it):"
+            )
             if len(text) > most:
-                out.say(f"Not kept: that is {len(text)} characters; the reference can be up to {most}.")
+                out.say(
+                    f"Not kept: that is {len(text)} characters; the reference can be up to {most}."
+                )
                 continue
             reference = "" if text == "-" else (text or reference)
             break
@@ -992,7 +1067,10 @@ class PlainShell:
             redacted = self.ask_yes_no("A redacted copy, with no names and no date of birth?")
             folder = Path(folder_text).expanduser()
             try:
-                names = ", ".join(p.name for p in output_paths(self.session, folder, basename, today, redacted=redacted))
+                names = ", ".join(
+                    p.name
+                    for p in output_paths(self.session, folder, basename, today, redacted=redacted)
+                )
             except ValueError as error:
                 out.say(f"Not saved: {error}")
                 continue
@@ -1008,14 +1086,18 @@ class PlainShell:
                 out.note(f"Saved in {written[0].parent}: {', '.join(p.name for p in written)}")
             return
 
-    def _write(self, folder: Path, basename: str, today: date, redacted: bool, overwrite: bool = False) -> list[Path] | None:
+    def _write(
+        self, folder: Path, basename: str, today: date, redacted: bool, overwrite: bool = False
+    ) -> list[Path] | None:
         """Write the outputs: the paths, [] when the adviser kept existing files, None on failure."""
         from send_tui.model.outputs import save_outputs
 
         try:
             if folder == self.save_folder():
                 storage.ensure_private_dir(folder)
-            return save_outputs(self.session, folder, basename, today, overwrite=overwrite, redacted=redacted)
+            return save_outputs(
+                self.session, folder, basename, today, overwrite=overwrite, redacted=redacted
+            )
         except storage.FileExists as exists:
             self.out.say(str(exists.strerror or exists))
             if self.ask_yes_no("Replace them?"):

@@ -69,13 +69,20 @@ class DeadlinesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.send_app.session
         labels = {k.key: k.label for k in DATE_KEYS}
-        yield TitleBar("Deadlines: enter the dates you know (YYYY-MM-DD); each date shows its workings")
+        yield TitleBar(
+            "Deadlines: enter the dates you know (YYYY-MM-DD); each date shows its workings"
+        )
         with Horizontal(id="dates-columns"):
             with VerticalScroll(id="dates-form"):
                 for key in self._keys():
                     yield Label(labels[key])
                     known = session.dates.get(key)
-                    yield Input(known.isoformat() if known else "", placeholder="YYYY-MM-DD", id=f"date-{key}", compact=True)
+                    yield Input(
+                        known.isoformat() if known else "",
+                        placeholder="YYYY-MM-DD",
+                        id=f"date-{key}",
+                        compact=True,
+                    )
                     yield Static(id=f"error-{key}", classes="date-error", markup=False)
             with VerticalScroll(id="dates-results", can_focus=True):
                 yield Static(id="results", markup=False)
@@ -119,7 +126,11 @@ class DeadlinesScreen(Screen[None]):
         from send_tui.model.deadlines import certificate_problem
 
         known = self.send_app.session.dates
-        if "decision" not in known or "certificate" not in known or not self.query("#error-certificate"):
+        if (
+            "decision" not in known
+            or "certificate" not in known
+            or not self.query("#error-certificate")
+        ):
             return
         problem = certificate_problem(known["decision"], known.get("certificate"))
         self.query_one("#error-certificate", Static).update(Text(problem or ""))
@@ -133,7 +144,9 @@ class DeadlinesScreen(Screen[None]):
         found = self._found()
         results = self.query_one("#results", Static)
         if not found:
-            results.update(Text("Enter a date on the left to work out the deadlines that count from it."))
+            results.update(
+                Text("Enter a date on the left to work out the deadlines that count from it.")
+            )
             return
         text = Text(f"Today is {dates.long_date(today)}.\n\n")
         text.append(Text("\n\n").join(deadline_text(deadline_line(f, today)) for f in found))
@@ -174,7 +187,11 @@ class DeadlinesScreen(Screen[None]):
             from send_tui.dialogs.confirm import ConfirmDialog
 
             self.app.push_screen(
-                ConfirmDialog(f"{target.name} already exists in {folder}. Replace it?", yes="Replace (y)", no="Keep (n)"),
+                ConfirmDialog(
+                    f"{target.name} already exists in {folder}. Replace it?",
+                    yes="Replace (y)",
+                    no="Keep (n)",
+                ),
                 lambda replace: self.action_save_calendar(overwrite=True) if replace else None,
             )
             return

@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     from send_tui.model.content import LetterTemplate
 
 
-
 #: The text fields a template may leave out (the Selects are always shown).
 DRAFT_TEXT_FIELDS: tuple[str, ...] = tuple(name for name, _label, _multi in FORM_FIELDS)
 
@@ -57,7 +56,9 @@ AS_TYPED = (
     f"(a one-line field holds up to {fields.SHORT_LIMIT:,} characters)."
 )
 
-NOT_SAVED_YET = "(Nothing of the letter is saved until something is typed in the form. It would read:)"
+NOT_SAVED_YET = (
+    "(Nothing of the letter is saved until something is typed in the form. It would read:)"
+)
 
 
 class LetterScreen(Screen[None]):
@@ -65,7 +66,14 @@ class LetterScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
         Binding("f7", "copy_letter", "Copy letter", priority=True, id="send.letter.copy"),
         Binding("ctrl+s", "app.save", "Save", id="send.letter.save"),
-        Binding("ctrl+o", "confirm_about", "Confirm what it is about", show=False, priority=True, id="send.letter.confirm_about"),
+        Binding(
+            "ctrl+o",
+            "confirm_about",
+            "Confirm what it is about",
+            show=False,
+            priority=True,
+            id="send.letter.confirm_about",
+        ),
     ]
 
     @property
@@ -75,18 +83,29 @@ class LetterScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         session = self.send_app.session
         draft = LetterDraft.from_session(session)
-        templates = letter_templates(session) or sorted(session.content.letters.values(), key=lambda t: t.title)
+        templates = letter_templates(session) or sorted(
+            session.content.letters.values(), key=lambda t: t.title
+        )
         template = choose_template(session, draft) or templates[0]
         yield TitleBar("Complaint letter: fill the form; the preview updates as you type")
         with Horizontal(id="letter-columns"):
             with VerticalScroll(id="letter-form"):
                 yield Label("Letter for")
                 yield Select(
-                    [(t.title, t.id) for t in templates], value=template.id, allow_blank=False, id="template", compact=True
+                    [(t.title, t.id) for t in templates],
+                    value=template.id,
+                    allow_blank=False,
+                    id="template",
+                    compact=True,
                 )
                 yield Label("Addressed to (role)")
-                yield Select(self._roles(template.id), value=addressee_role(template, draft),
-                             allow_blank=False, id="addressee_role", compact=True)
+                yield Select(
+                    self._roles(template.id),
+                    value=addressee_role(template, draft),
+                    allow_blank=False,
+                    id="addressee_role",
+                    compact=True,
+                )
                 yield Static(Text(AS_TYPED, style="italic"), id="as-typed", markup=False)
                 for name, label, multiline in FORM_FIELDS:
                     with Vertical(id=f"field-{name}", classes="field"):
@@ -103,9 +122,15 @@ class LetterScreen(Screen[None]):
                         value = getattr(draft, name)
                         if multiline:
                             yield TextArea(
-                                value, id=name, soft_wrap=True, show_line_numbers=False, tab_behavior="focus"
+                                value,
+                                id=name,
+                                soft_wrap=True,
+                                show_line_numbers=False,
+                                tab_behavior="focus",
                             )
-                            yield Static(Text(fields.limit_hint(name)), classes="hint", markup=False)
+                            yield Static(
+                                Text(fields.limit_hint(name)), classes="hint", markup=False
+                            )
                         else:
                             yield Input(value, id=name, compact=True, max_length=fields.limit(name))
             with VerticalScroll(id="letter-preview", can_focus=True):
@@ -193,7 +218,9 @@ class LetterScreen(Screen[None]):
         session, app = self.send_app.session, self.send_app
         draft = self._draft()
         sent = letter_date(session, dates.today())
-        missing = completeness(draft, sent=sent, content=app.content, about_confirmed=about_confirmed(session))
+        missing = completeness(
+            draft, sent=sent, content=app.content, about_confirmed=about_confirmed(session)
+        )
         note = Text()
         for sentence in outputs.left_out(session):
             note.append("Left out when saved: ", style="bold")
@@ -218,8 +245,13 @@ class LetterScreen(Screen[None]):
         if template is None:
             return "No letter template fits this path."
         # Nothing typed yet: no letter is saved, but show what it would look like.
-        letter = render_letter(template, self._draft().without_personal(), letter_date(session, dates.today()), app.content,
-                               caller_of(session))
+        letter = render_letter(
+            template,
+            self._draft().without_personal(),
+            letter_date(session, dates.today()),
+            app.content,
+            caller_of(session),
+        )
         return NOT_SAVED_YET + "\n\n" + "\n\n".join(letter.blocks())
 
     def action_confirm_about(self) -> None:
@@ -253,7 +285,9 @@ class LetterScreen(Screen[None]):
         session, app = self.send_app.session, self.send_app
         letter = outputs.saved_letter(session, dates.today())
         if letter is None:
-            self.notify("Type in the form first: there is no letter to copy yet.", severity="warning")
+            self.notify(
+                "Type in the form first: there is no letter to copy yet.", severity="warning"
+            )
             return
         app.copy_to_clipboard(render_letter_text(letter))  # the letter as saved: consent applies
         self.notify(

@@ -79,9 +79,16 @@ class PlanScreen(Screen[None]):
         options = self.query_one("#plan-list", OptionList)
         options.clear_options()
         if not plan:
-            options.add_option(Option(Text("No routes yet: answer the questions, or press a to add one."), disabled=True))
+            options.add_option(
+                Option(
+                    Text("No routes yet: answer the questions, or press a to add one."),
+                    disabled=True,
+                )
+            )
             return
-        options.add_options(Option(entry_prompt(n, e), id=e.route.id) for n, e in enumerate(plan, start=1))
+        options.add_options(
+            Option(entry_prompt(n, e), id=e.route.id) for n, e in enumerate(plan, start=1)
+        )
 
     def action_remove(self) -> None:
         options = self.query_one("#plan-list", OptionList)
@@ -93,7 +100,8 @@ class PlanScreen(Screen[None]):
             self.refresh_plan()
         else:
             self.notify(
-                "That route comes from the answers: change the answer to remove it.", severity="warning"
+                "That route comes from the answers: change the answer to remove it.",
+                severity="warning",
             )
 
     def _show_warnings(self) -> None:
@@ -152,7 +160,10 @@ class RoutePicker(Dialog[str | None]):
         with Vertical() as box:
             box.border_title = "Add a route to the plan"
             yield OptionList(
-                *[Option(Text.assemble((f"{n}  ", "bold"), title), id=rid) for n, (rid, title) in enumerate(self.routes, 1)],
+                *[
+                    Option(Text.assemble((f"{n}  ", "bold"), title), id=rid)
+                    for n, (rid, title) in enumerate(self.routes, 1)
+                ],
                 markup=False,
             )
 

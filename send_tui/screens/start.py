@@ -25,13 +25,17 @@ KEYS = (
     "F6 call details · ctrl+p search · ctrl+n new client · ctrl+q quit"
 )
 
+
 class StartScreen(Screen[None]):
     """The numbers never move: 1 always starts a new call, then the common questions, then the
     glossary. A call to carry on (resumed from the autosave, or the one in progress) gets a
     letter of its own, shown first, so offering it never renumbers anything else."""
 
     BINDINGS = [
-        *[Binding(str(n), f"pick('{n}')", "Choose", show=False, id=f"send.start{n}") for n in range(1, 10)],
+        *[
+            Binding(str(n), f"pick('{n}')", "Choose", show=False, id=f"send.start{n}")
+            for n in range(1, 10)
+        ],
         Binding("r", "pick('r')", "Resume the autosaved call", show=False, id="send.start.resume"),
         Binding("c", "pick('c')", "Continue this call", show=False, id="send.start.continue"),
     ]
@@ -50,11 +54,15 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.send_app
-        yield TitleBar(f"send-tui · SEND disagreement routes in England · reviewed {app.review_date_text}")
+        yield TitleBar(
+            f"send-tui · SEND disagreement routes in England · reviewed {app.review_date_text}"
+        )
         with VerticalScroll(id="start-body"):
             yield Static(Text(ABOUT), id="about", markup=False)
             yield Static(
-                Text(f"Local pack: {app.content.local_pack}. Content reviewed {app.review_date_text}."),
+                Text(
+                    f"Local pack: {app.content.local_pack}. Content reviewed {app.review_date_text}."
+                ),
                 id="review",
                 markup=False,
             )

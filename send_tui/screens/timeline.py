@@ -97,10 +97,14 @@ class TimelineScreen(Screen[None]):
         )
         for problem in self.timeline.problems:
             options.add_option(
-                Option(Text(f"{problem.title}: cannot be worked out: {problem.reason}"), disabled=True)
+                Option(
+                    Text(f"{problem.title}: cannot be worked out: {problem.reason}"), disabled=True
+                )
             )
         if not self.timeline.entries and not self.timeline.problems:
-            options.add_option(Option(Text(f"{TIMELINE_WORDS.empty} Press d to enter the dates."), disabled=True))
+            options.add_option(
+                Option(Text(f"{TIMELINE_WORDS.empty} Press d to enter the dates."), disabled=True)
+            )
 
     def _highlighted(self) -> TimelineEntry | None:
         options = self.query_one("#timeline-list", OptionList)

@@ -52,8 +52,14 @@ class WizardScreen(Screen[None]):
         Binding("escape", "back", "Back", id="send.back"),
         # The number keys choose an option on a step, and add a suggested route on an outcome;
         # `check_action` enables the set that fits the step showing.
-        *[Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"send.choose{n}") for n in range(1, 10)],
-        *[Binding(str(n), f"add_route({n})", f"Add route {n}", show=False, id=f"send.add{n}") for n in range(1, 10)],
+        *[
+            Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"send.choose{n}")
+            for n in range(1, 10)
+        ],
+        *[
+            Binding(str(n), f"add_route({n})", f"Add route {n}", show=False, id=f"send.add{n}")
+            for n in range(1, 10)
+        ],
         Binding("space", "toggle", "Toggle", show=False, id="send.toggle"),
         Binding("c", "continue", "Continue", id="send.continue"),
         Binding("d", "deadlines", "Deadlines", id="send.outcome.deadlines"),
@@ -153,7 +159,11 @@ class WizardScreen(Screen[None]):
         session = self.send_app.session
         # The question's place on the path, whatever has been answered after it; a question
         # with a default that nobody has answered ("Who is calling?") is not counted.
-        path = [n for n in session.path() if n in session.answers or session.content.nodes[n].default is None]
+        path = [
+            n
+            for n in session.path()
+            if n in session.answers or session.content.nodes[n].default is None
+        ]
         step = path.index(self.node.id) + 1 if self.node.id in path else len(path)
         return f"send-tui · step {step} · content reviewed {self.send_app.review_date_text}"
 
@@ -180,7 +190,9 @@ class WizardScreen(Screen[None]):
                 label.append(f"\n{option.hint}", style="italic")
             options.append(Option(numbered_row(number, label), id=option.id))
         if node.kind is NodeKind.MULTI:
-            options.append(Option(Text("   Continue with these choices (c)", style="bold"), id=CONTINUE))
+            options.append(
+                Option(Text("   Continue with these choices (c)", style="bold"), id=CONTINUE)
+            )
         return options
 
     # -- an outcome --------------------------------------------------------------------------
@@ -193,13 +205,20 @@ class WizardScreen(Screen[None]):
             parts.append(Text.assemble(("Route: ", "bold"), route.title))
         caller = caller_answered(self.send_app.session)
         if caller is not None and caller.hint:
-            parts.append(Text.assemble(("Who is calling: ", "bold"), caller.label, "\n", (caller.hint, "italic")))
+            parts.append(
+                Text.assemble(
+                    ("Who is calling: ", "bold"), caller.label, "\n", (caller.hint, "italic")
+                )
+            )
         if node.body:
             parts.append(content_text.paragraphs(node.body))
         parts += [content_text.heading("Next steps"), content_text.numbered(node.next_steps)]
         contact_ids = self.send_app.session.node_contacts(node)
         if contact_ids:
-            parts += [content_text.heading("Who to contact"), content_text.contacts(content, contact_ids)]
+            parts += [
+                content_text.heading("Who to contact"),
+                content_text.contacts(content, contact_ids),
+            ]
         clock_ids = self._clock_ids()
         if clock_ids:
             parts += [
@@ -249,7 +268,8 @@ class WizardScreen(Screen[None]):
             return kind is NodeKind.OUTCOME and bool(self._clock_ids())
         if action == "letter":
             return kind is NodeKind.OUTCOME and (
-                self.node.letter is not None or any(e.route.letter for e in self.send_app.session.plan())
+                self.node.letter is not None
+                or any(e.route.letter for e in self.send_app.session.plan())
             )
         return True
 

@@ -43,7 +43,11 @@ def positive_count(what: str, maximum: int | None = None):  # -> Callable[[str],
 def add_content_option(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS keeps a `--content` given before the sub-command.
     parser.add_argument(
-        "--content", type=Path, metavar="DIR", default=argparse.SUPPRESS, help="route content folder"
+        "--content",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="route content folder",
     )
 
 

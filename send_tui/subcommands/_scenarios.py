@@ -50,7 +50,9 @@ def run_scenarios(content: Content, extra: Sequence[Path], out: Console) -> int:
     failures += render_problems
     elapsed = time.perf_counter() - started
     if render_problems:
-        out.print(f"Every path rendered: {len(render_problems)} problems in {count} paths", markup=False)
+        out.print(
+            f"Every path rendered: {len(render_problems)} problems in {count} paths", markup=False
+        )
     else:
         out.print(
             f"Every path rendered: {count} paths, summary (txt, md, html), letter (docx, text) "

@@ -18,7 +18,9 @@ HELP = "check the route content and summarise it (exit 1 if it has problems)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_content_option(parser)
-    parser.add_argument("--local-pack", metavar="NAME", help="check with this local pack instead of the manifest's")
+    parser.add_argument(
+        "--local-pack", metavar="NAME", help="check with this local pack instead of the manifest's"
+    )
     parser.add_argument(
         "--scenarios",
         type=Path,
@@ -38,11 +40,21 @@ def run(args: argparse.Namespace) -> int:
     out = console()
     local = [f for f in content.files if f.local]
     out.print(f"Content OK: {content.root}", markup=False)
-    out.print(f"  files:        {len(content.files)} ({len(local)} in local pack {content.local_pack!r})", markup=False)
-    out.print(f"  nodes:        {len(content.nodes)} ({len(content.outcomes())} outcomes)", markup=False)
+    out.print(
+        f"  files:        {len(content.files)} ({len(local)} in local pack {content.local_pack!r})",
+        markup=False,
+    )
+    out.print(
+        f"  nodes:        {len(content.nodes)} ({len(content.outcomes())} outcomes)", markup=False
+    )
     out.print(f"  routes:       {len(content.routes)}", markup=False)
-    out.print(f"  paths:        {graph.count_paths(content)} from the start to an outcome", markup=False)
-    out.print(f"  glossary:     {len(content.glossary)} terms; contacts: {len(content.contacts)}", markup=False)
+    out.print(
+        f"  paths:        {graph.count_paths(content)} from the start to an outcome", markup=False
+    )
+    out.print(
+        f"  glossary:     {len(content.glossary)} terms; contacts: {len(content.contacts)}",
+        markup=False,
+    )
     oldest = min(content.files, key=lambda f: f.reviewed)
     out.print(f"  oldest review: {oldest.reviewed.isoformat()} ({oldest.path})", markup=False)
     unconfirmed = sum(len(c.unconfirmed()) for c in content.contacts.values())

@@ -36,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
         manifest_pack=manifest_local_pack(getattr(args, "content", None)),
         default_save_folder=paths.default_save_dir(),
     )
-    out.print(f"# {path}{'' if path.exists() else ' (not created yet: these are the defaults)'}", markup=False)
+    out.print(
+        f"# {path}{'' if path.exists() else ' (not created yet: these are the defaults)'}",
+        markup=False,
+    )
     out.print("# each setting as send-tui uses it, and where the value comes from", markup=False)
     for setting in in_force:
         out.print(f"{setting.key} = {_toml(setting.value)}   ({setting.source})", markup=False)
@@ -50,10 +53,15 @@ def _print_keys(rebound: dict[str, str], problems: list[str]) -> int:
     from send_tui.keymap import bindings_by_id
 
     out = console()
-    out.print("# id = default keys: what it does (rebind in the settings' [keys] table)", markup=False)
+    out.print(
+        "# id = default keys: what it does (rebind in the settings' [keys] table)", markup=False
+    )
     for binding_id, (_cls, binding) in sorted(bindings_by_id().items()):
         now = f"  (now {rebound[binding_id]!r})" if binding_id in rebound else ""
-        out.print(f"{binding_id} = {binding.key!r}: {binding.description or binding.action}{now}", markup=False)
+        out.print(
+            f"{binding_id} = {binding.key!r}: {binding.description or binding.action}{now}",
+            markup=False,
+        )
     for problem in problems:
         console(stderr=True).print(problem, markup=False)
     return 1 if problems else 0

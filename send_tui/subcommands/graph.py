@@ -13,7 +13,12 @@ HELP = "print the decision graph as Mermaid or Graphviz dot"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_content_option(parser)
-    parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language (default mermaid)")
+    parser.add_argument(
+        "--format",
+        choices=("mermaid", "dot"),
+        default="mermaid",
+        help="diagram language (default mermaid)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,7 +15,11 @@ NAME = "help"
 HELP = "print a format document: content (the route TOML), record (a saved call) or scenarios"
 
 #: Topic -> the document that explains it.
-TOPICS = {"content": "content-format.md", "record": "record-format.md", "scenarios": "scenario-format.md"}
+TOPICS = {
+    "content": "content-format.md",
+    "record": "record-format.md",
+    "scenarios": "scenario-format.md",
+}
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 

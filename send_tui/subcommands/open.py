@@ -58,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     if _wants_plain(args):
         from send_tui.plain import run_plain
 
-        return run_plain(content_dir=getattr(args, "content", None), config_path=args.config, session=session)
+        return run_plain(
+            content_dir=getattr(args, "content", None), config_path=args.config, session=session
+        )
     from send_tui.app import make_app
 
     app = make_app(

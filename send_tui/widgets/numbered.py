@@ -26,7 +26,9 @@ class NumberedRow:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = self.width + 1
         body_width = max(1, options.max_width - indent)
-        lines = console.render_lines(self.body, options.update(width=body_width, height=None), pad=True)
+        lines = console.render_lines(
+            self.body, options.update(width=body_width, height=None), pad=True
+        )
         # The number column and the gap after it are bold, as the table's column style made them.
         first = [Segment(self.number.ljust(self.width) + " ", _BOLD)]
         rest = [Segment(" " * indent, _BOLD)]
@@ -38,7 +40,9 @@ class NumberedRow:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         indent = self.width + 1
-        body = Measurement.get(console, options.update(max_width=max(1, options.max_width - indent)), self.body)
+        body = Measurement.get(
+            console, options.update(max_width=max(1, options.max_width - indent)), self.body
+        )
         return Measurement(body.minimum + indent, body.maximum + indent)
 
 

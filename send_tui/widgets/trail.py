@@ -58,12 +58,17 @@ class AnswerTrail(OptionList):
         for index in range(len(self._rows) - 1, keep - 1, -1):
             self.remove_option_at_index(index)
         self.add_options(
-            Option(numbered_row(number, Text.assemble((title, "bold"), "\n", answer), width), id=node_id)
+            Option(
+                numbered_row(number, Text.assemble((title, "bold"), "\n", answer), width),
+                id=node_id,
+            )
             for number, (node_id, title, answer) in enumerate(rows[keep:], start=keep + 1)
         )
         self._rows = rows
         if highlighted is not None and self.has_focus:
-            self.highlighted = min(highlighted, self.option_count - 1)  # redrawn under the adviser's eyes
+            self.highlighted = min(
+                highlighted, self.option_count - 1
+            )  # redrawn under the adviser's eyes
 
     def on_focus(self) -> None:
         # Start from the latest answer: the one an adviser most often wants to change.

@@ -17,7 +17,7 @@ async def test_the_school_only_outcome_and_f8_show_only_the_appeal_clock() -> No
         await press(pilot, *SCHOOL_ONLY)
         assert node_id(app) == "out_appeal_school_only"
         outcome = screen_text(app)
-        deadlines_part = outcome[outcome.index("Deadlines that apply"):]
+        deadlines_part = outcome[outcome.index("Deadlines that apply") :]
         assert "Appeal to the Tribunal" in deadlines_part
         assert "Contact the mediation adviser" not in deadlines_part
         assert "Mediation certificate" not in deadlines_part

@@ -29,7 +29,9 @@ async def test_an_escape_in_a_record_never_reaches_the_letter_screen(tmp_path: P
         await pilot.pause()
         await press(pilot, "f5")
         shown = screen_text(app)
-        values = [w.value for w in app.screen.query(Input)] + [w.text for w in app.screen.query(TextArea)]
+        values = [w.value for w in app.screen.query(Input)] + [
+            w.text for w in app.screen.query(TextArea)
+        ]
         assert "Sam]0;owned Smith" in shown  # the text is there, its control characters are not
         for value in [shown, *values]:
             assert ESC not in value and "\x07" not in value

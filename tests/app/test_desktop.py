@@ -136,7 +136,9 @@ async def test_idle_warning_is_cancelled_by_any_key(isolated_paths: Path) -> Non
     ],
     ids=["truncated", "not-toml", "wrong-version", "foreign", "very-large"],
 )
-async def test_a_damaged_autosave_is_moved_aside_with_a_message(isolated_paths: Path, damage: bytes) -> None:
+async def test_a_damaged_autosave_is_moved_aside_with_a_message(
+    isolated_paths: Path, damage: bytes
+) -> None:
     path = autosave_file(isolated_paths)
     path.parent.mkdir(parents=True)
     path.write_bytes(damage)
@@ -173,12 +175,15 @@ def test_config_path_prints_the_settings_location(isolated_paths: Path, capsys) 
 
 
 def test_config_show_names_a_bad_key(isolated_paths: Path, capsys) -> None:
-    write_settings(isolated_paths, 'save_folder = 3\n')
+    write_settings(isolated_paths, "save_folder = 3\n")
     assert main(["config", "show"]) == 1
     captured = capsys.readouterr()
     assert "save_folder: should be text" in captured.err
     assert 'theme = "textual-dark"   (default; not set in the settings file)' in captured.out
-    assert "save_folder = " in captured.out and "the settings file's value is not usable" in captured.out
+    assert (
+        "save_folder = " in captured.out
+        and "the settings file's value is not usable" in captured.out
+    )
 
 
 def _read_for(fd: int, seconds: float) -> bytes:
@@ -196,20 +201,37 @@ def _read_for(fd: int, seconds: float) -> bytes:
 
 
 @pytest.mark.posix
-def test_a_real_process_killed_mid_call_loses_nothing_but_the_last_key(isolated_paths: Path) -> None:
+def test_a_real_process_killed_mid_call_loses_nothing_but_the_last_key(
+    isolated_paths: Path,
+) -> None:
     """Run send-tui in a real terminal, answer by keys, kill -9, and resume the call."""
     import pty  # POSIX only: importing it on Windows fails
 
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
     master, slave = pty.openpty()
     child = subprocess.Popen(
-        [sys.executable, "-m", "send_tui"], stdin=slave, stdout=slave, stderr=slave,
-        env=env, cwd=ROOT, start_new_session=True,
+        [sys.executable, "-m", "send_tui"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
     )
     os.close(slave)
     try:
         _read_for(master, 4.0)  # start-up
-        keys = [b"\x1b[17~", b"HL-9", b"\t", b" ", b"\x13", b"1", b"2", b"3", b"2"]  # F6 ... ctrl+s, then answers
+        keys = [
+            b"\x1b[17~",
+            b"HL-9",
+            b"\t",
+            b" ",
+            b"\x13",
+            b"1",
+            b"2",
+            b"3",
+            b"2",
+        ]  # F6 ... ctrl+s, then answers
         for key in keys:
             os.write(master, key)
             _read_for(master, 0.6)
@@ -226,7 +248,9 @@ def test_a_real_process_killed_mid_call_loses_nothing_but_the_last_key(isolated_
     resumed = load_record(autosave_file(isolated_paths), load_content())
     assert resumed.case.reference == "HL-9" and resumed.case.consent_to_record
     assert resumed.answers == {
-        "situation": "council_decision", "council_decision": "plan_contents", "appeal_scope": "other_parts",
+        "situation": "council_decision",
+        "council_decision": "plan_contents",
+        "appeal_scope": "other_parts",
     }
 
 
@@ -244,14 +268,18 @@ async def test_nothing_personal_is_logged(isolated_paths: Path, caplog) -> None:
     assert "Secretname" not in logged and "REF-SECRET" not in logged
 
 
-async def test_a_missing_local_pack_in_the_settings_falls_back_with_a_message(isolated_paths: Path) -> None:
+async def test_a_missing_local_pack_in_the_settings_falls_back_with_a_message(
+    isolated_paths: Path,
+) -> None:
     write_settings(isolated_paths, 'local_pack = "nowhere-borough"\n')
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert app.content.local_pack == "tower-hamlets"
-        assert any("local_pack" in n.message and "nowhere-borough" in n.message for n in app._notifications)
+        assert any(
+            "local_pack" in n.message and "nowhere-borough" in n.message for n in app._notifications
+        )
 
 
 async def test_the_settings_choose_the_local_pack(isolated_paths: Path, tmp_path: Path) -> None:

@@ -84,7 +84,9 @@ async def test_copy_letter_puts_it_on_the_clipboard_and_says_it_may_not_work() -
         await fill(pilot, "outcome", "An apology")
         await press(pilot, "f7")
         assert "An apology" in app.clipboard and "complaint" in app.clipboard.lower()
-        assert any("may not" in n.message or "do not support" in n.message for n in app._notifications)
+        assert any(
+            "may not" in n.message or "do not support" in n.message for n in app._notifications
+        )
 
 
 async def test_save_writes_every_format_owner_only_and_reopens(isolated_paths: Path) -> None:

@@ -10,7 +10,9 @@ from tests.app.helpers import node_id, press, screen_text
 from tests.app.test_letter_and_save import fill
 
 
-async def test_a_reply_over_christmas_in_working_days_offers_school_days(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_reply_over_christmas_in_working_days_offers_school_days(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("SEND_TUI_TODAY", "2026-12-14")
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:

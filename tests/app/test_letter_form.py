@@ -44,7 +44,9 @@ async def test_without_consent_the_preview_leaves_the_names_out_and_says_why() -
         # what is shown is what the save writes: no names without consent
         assert "Sam Example" not in preview(app) and "Alex Example" not in preview(app)
         assert preview(app) == outputs.saved_letter_text(app.session, dates.today())
-        assert "Left out when saved" in note(app) and "child's name" in note(app) and "F6" in note(app)
+        assert (
+            "Left out when saved" in note(app) and "child's name" in note(app) and "F6" in note(app)
+        )
         # F6 from the letter: with consent the names are in the preview and the note goes
         await press(pilot, "f6")
         assert isinstance(app.screen, CallDetailsDialog)
@@ -73,12 +75,16 @@ async def test_free_text_fields_say_they_are_saved_as_typed() -> None:
         await school_letter(pilot)
         text = screen_text(app)
         assert "saved exactly as typed" in text.lower()
-        assert text.count("Saved exactly as typed.") == 3  # about, tried, outcome, with their limits
+        assert (
+            text.count("Saved exactly as typed.") == 3
+        )  # about, tried, outcome, with their limits
         assert "Up to 20,000 characters" in text
 
 
 @pytest.mark.parametrize("complaint_key, school_fields", [("1", True), ("5", False), ("6", False)])
-async def test_a_template_shows_only_the_fields_it_uses(complaint_key: str, school_fields: bool) -> None:
+async def test_a_template_shows_only_the_fields_it_uses(
+    complaint_key: str, school_fields: bool
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await press(pilot, "1", "4", complaint_key, "l")

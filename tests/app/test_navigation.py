@@ -61,7 +61,9 @@ async def test_a_saved_call_is_cleared_without_asking(isolated_paths: Path) -> N
         assert app.session.answers == {}
 
 
-async def test_f3_highlights_the_answer_down_enter_opens_it_and_esc_returns_to_the_question() -> None:
+async def test_f3_highlights_the_answer_down_enter_opens_it_and_esc_returns_to_the_question() -> (
+    None
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "1", "2", "3", "2")  # council decision, plan contents, other parts
@@ -71,7 +73,11 @@ async def test_f3_highlights_the_answer_down_enter_opens_it_and_esc_returns_to_t
         assert app.screen.focused is trail
         assert trail.highlighted == 2  # the latest answer, highlighted and in view
         assert trail.get_option_at_index(2).id == "appeal_scope"
-        assert trail.scroll_offset.y <= trail._index_to_line[2] < trail.scroll_offset.y + trail.size.height
+        assert (
+            trail.scroll_offset.y
+            <= trail._index_to_line[2]
+            < trail.scroll_offset.y + trail.size.height
+        )
         # Esc leaves the trail for the question that was showing, not the previous screen
         await press(pilot, "escape")
         assert node_id(app) == "what_next_decision"
@@ -155,7 +161,9 @@ async def test_the_palette_has_no_screenshot_command() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await palette(pilot, "screenshot")
         assert not any("Screenshot" in hit for hit in palette_hits(app))
-        assert not [c for c in app.get_system_commands(app.screen) if c.title in ("Screenshot", "Keys")]
+        assert not [
+            c for c in app.get_system_commands(app.screen) if c.title in ("Screenshot", "Keys")
+        ]
 
 
 async def test_f1_lists_our_keys_first_and_textuals_scrolling_keys_after() -> None:
@@ -169,12 +177,16 @@ async def test_f1_lists_our_keys_first_and_textuals_scrolling_keys_after() -> No
             assert ours < text.index(words) < scrolling, words
         assert text.index("Page Down") > scrolling
         await press(pilot, "escape")
-        await press(pilot, "escape", "escape", "escape", "f1")  # the start screen, via "Who is calling?": its own keys, nothing it does not offer
+        await press(
+            pilot, "escape", "escape", "escape", "f1"
+        )  # the start screen, via "Who is calling?": its own keys, nothing it does not offer
         text = screen_text(app)
         assert "Continue this call" in text and "Resume" not in text
 
 
-async def test_start_a_new_call_with_an_autosaved_call_asks_before_clearing_it(isolated_paths: Path) -> None:
+async def test_start_a_new_call_with_an_autosaved_call_asks_before_clearing_it(
+    isolated_paths: Path,
+) -> None:
     first = make_app()
     async with first.run_test() as pilot:
         await give_consent(pilot, "HL-9")

@@ -37,7 +37,9 @@ def opened_record(tmp_path: Path, content) -> object:
     return session_from_record(read_record(path), content)
 
 
-async def test_keep_it_for_later_leaves_the_autosave_alone(unsaved_call_in_the_autosave: Path, tmp_path: Path) -> None:
+async def test_keep_it_for_later_leaves_the_autosave_alone(
+    unsaved_call_in_the_autosave: Path, tmp_path: Path
+) -> None:
     content = make_app().content
     app = make_app(session=opened_record(tmp_path, content))
     async with app.run_test() as pilot:
@@ -67,7 +69,9 @@ async def test_esc_keeps_it_too(unsaved_call_in_the_autosave: Path, tmp_path: Pa
         assert "CALLER-A" in unsaved_call_in_the_autosave.read_text(encoding="utf-8")
 
 
-async def test_discard_it_then_the_record_is_autosaved(unsaved_call_in_the_autosave: Path, tmp_path: Path) -> None:
+async def test_discard_it_then_the_record_is_autosaved(
+    unsaved_call_in_the_autosave: Path, tmp_path: Path
+) -> None:
     content = make_app().content
     app = make_app(session=opened_record(tmp_path, content))
     async with app.run_test() as pilot:

@@ -143,7 +143,10 @@ async def test_the_palette_opens_the_timeline_and_the_comparison() -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, *TO_APPEAL)
-        for words, screen in (("Timeline: every date", TimelineScreen), ("Compare the routes", ComparisonScreen)):
+        for words, screen in (
+            ("Timeline: every date", TimelineScreen),
+            ("Compare the routes", ComparisonScreen),
+        ):
             await press(pilot, "ctrl+p")
             assert isinstance(app.screen, CommandPalette)
             await pilot.press(*words)

@@ -15,7 +15,9 @@ from send_tui.dialogs.save import SaveDialog
 from tests.app.helpers import press, screen_text
 
 
-async def open_save_dialog(pilot, folder: Path | None = None, basename: str = "call-7") -> SaveDialog:
+async def open_save_dialog(
+    pilot, folder: Path | None = None, basename: str = "call-7"
+) -> SaveDialog:
     await press(pilot, "1", "4", "1", "ctrl+s")  # a school complaint, then save
     dialog = pilot.app.screen
     assert isinstance(dialog, SaveDialog)
@@ -26,7 +28,9 @@ async def open_save_dialog(pilot, folder: Path | None = None, basename: str = "c
     return dialog
 
 
-async def test_a_missing_folder_is_offered_created_owner_only_and_remembered(isolated_paths: Path, tmp_path: Path) -> None:
+async def test_a_missing_folder_is_offered_created_owner_only_and_remembered(
+    isolated_paths: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "cases" / "december"
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -47,7 +51,9 @@ async def test_a_missing_folder_is_offered_created_owner_only_and_remembered(iso
         assert dialog.query_one("#folder", Input).value == str(folder)
 
 
-async def test_declining_to_create_the_folder_saves_nothing_and_keeps_the_form(tmp_path: Path) -> None:
+async def test_declining_to_create_the_folder_saves_nothing_and_keeps_the_form(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "nowhere"
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:

@@ -100,7 +100,12 @@ async def test_f_changing_an_early_answer_lists_and_drops_what_no_longer_applies
         # council decision -> plan contents -> other parts -> appeal
         await walk(app, pilot, START, "2", "3", "2", "1")
         assert node_id(app) == "out_appeal"
-        assert set(app.session.answers) == {"situation", "council_decision", "appeal_scope", "what_next_decision"}
+        assert set(app.session.answers) == {
+            "situation",
+            "council_decision",
+            "appeal_scope",
+            "what_next_decision",
+        }
         # change "what the plan says" to "no plan after assessment" from the answers trail
         await walk(app, pilot, "f3")  # focuses the trail beside the outcome
         await walk(app, pilot, "up", "up", "enter")  # from the latest answer up to council_decision
@@ -113,7 +118,9 @@ async def test_f_changing_an_early_answer_lists_and_drops_what_no_longer_applies
         assert "appeal_scope" not in app.session.answers
         assert node_id(app) == "out_appeal"
         notices = [n.message for n in app._notifications]
-        assert any("no longer apply" in m and "Is the disagreement only about" in m for m in notices)
+        assert any(
+            "no longer apply" in m and "Is the disagreement only about" in m for m in notices
+        )
 
 
 async def test_escape_goes_back_one_step_and_keeps_the_answers() -> None:
@@ -254,7 +261,12 @@ async def test_broken_content_shows_every_problem_not_a_traceback(tmp_path: Path
     root = tmp_path / "content"
     shutil.copytree(Path(__file__).parents[2] / "content", root)
     start = root / "national" / "start.toml"
-    start.write_text(start.read_text(encoding="utf-8").replace('next = "raised_with_school"', 'next = "nowhere"'), encoding="utf-8")
+    start.write_text(
+        start.read_text(encoding="utf-8").replace(
+            'next = "raised_with_school"', 'next = "nowhere"'
+        ),
+        encoding="utf-8",
+    )
     app = make_app(content_dir=root)
     async with app.run_test() as pilot:
         assert isinstance(app.screen, ContentProblemsScreen)
@@ -282,7 +294,9 @@ async def test_every_outcome_can_be_reached_by_keys(width: int, height: int) -> 
         await walk(app, pilot, START)
         for path in graph.paths(content):
             *steps, (outcome, _) = path
-            if outcome in outcomes_seen or any(content.nodes[n].kind.value == "multi" for n, _ in steps):
+            if outcome in outcomes_seen or any(
+                content.nodes[n].kind.value == "multi" for n, _ in steps
+            ):
                 continue
             if any(content.nodes[n].default not in (None, option) for n, option in steps):
                 continue  # the same paths for another caller: the default one walks them
@@ -305,7 +319,8 @@ async def test_every_outcome_can_be_reached_by_keys(width: int, height: int) -> 
             await walk(app, pilot, "escape")
         assert isinstance(app.screen, StartScreen)
         reachable_without_multi = {
-            p[-1][0] for p in graph.paths(content)
+            p[-1][0]
+            for p in graph.paths(content)
             if not any(content.nodes[n].kind.value == "multi" for n, _ in p[:-1])
         }
         assert outcomes_seen == reachable_without_multi

@@ -66,7 +66,9 @@ def test_the_untouched_draft_stays_flagged_until_written_or_confirmed() -> None:
 
     def missing() -> list[str]:
         draft = LetterDraft.from_session(session)
-        return completeness(draft, sent=TODAY, content=shipped(), about_confirmed=about_confirmed(session))
+        return completeness(
+            draft, sent=TODAY, content=shipped(), about_confirmed=about_confirmed(session)
+        )
 
     assert LetterDraft.from_session(session).about == draft_about(session)  # the draft is shown
     assert missing() == [ABOUT_UNCONFIRMED]

@@ -41,7 +41,10 @@ pytestmark = pytest.mark.posix  # kills with SIGKILL
 
 def _stuck_save(target: Path) -> subprocess.Popen[str]:
     child = subprocess.Popen(
-        [sys.executable, "-c", _STUCK_SAVE, str(target)], cwd=REPO, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _STUCK_SAVE, str(target)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None and child.stdout.readline().strip() == "writing"
     return child

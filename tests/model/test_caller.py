@@ -15,7 +15,9 @@ from tests.sessions import TODAY, complaint_session, shipped
 
 
 def called_by(caller: str | None, about: str = "school") -> Session:
-    session = complaint_session(complainant_name="Jo Smith", child_name="Jo Smith", year_group="Year 13")
+    session = complaint_session(
+        complainant_name="Jo Smith", child_name="Jo Smith", year_group="Year 13"
+    )
     session.answers.clear()
     if caller is not None:
         session.answer("caller", caller)
@@ -37,7 +39,9 @@ def test_unanswered_means_a_parent_and_the_letter_is_unchanged() -> None:
     assert "Who is calling" not in dict(build_summary(session, TODAY).details)
 
 
-@pytest.mark.parametrize("about", ["school", "college", "early_years", "council", "health", "social_care"])
+@pytest.mark.parametrize(
+    "about", ["school", "college", "early_years", "council", "health", "social_care"]
+)
 def test_a_young_person_writes_about_their_own_support(about: str) -> None:
     session = called_by("young_person", about)
     text = letter_text(session)
@@ -45,7 +49,9 @@ def test_a_young_person_writes_about_their_own_support(about: str) -> None:
     assert "parent of" not in text and "my child" not in text
 
 
-@pytest.mark.parametrize("about", ["school", "college", "early_years", "council", "health", "social_care"])
+@pytest.mark.parametrize(
+    "about", ["school", "college", "early_years", "council", "health", "social_care"]
+)
 def test_a_helper_says_they_write_with_the_young_persons_agreement(about: str) -> None:
     text = letter_text(called_by("helper", about))
     assert "on behalf of Jo Smith, with their agreement" in text

@@ -17,7 +17,11 @@ from send_tui.render.text import render_text
 from tests.sessions import shipped
 
 TODAY = date(2026, 3, 12)
-MEDIATION_WORDS = ("Contact the mediation adviser", "Mediation certificate issued", "date of the mediation certificate")
+MEDIATION_WORDS = (
+    "Contact the mediation adviser",
+    "Mediation certificate issued",
+    "date of the mediation certificate",
+)
 
 
 def appeal_session(scope: str) -> Session:
@@ -26,7 +30,9 @@ def appeal_session(scope: str) -> Session:
     session.answer("situation", "council_decision")
     session.answer("council_decision", "plan_contents")
     session.answer("appeal_scope", scope)
-    session.answer("what_next_school_only" if scope == "school_only" else "what_next_decision", "appeal")
+    session.answer(
+        "what_next_school_only" if scope == "school_only" else "what_next_decision", "appeal"
+    )
     session.dates.update(
         decision=date(2026, 3, 10),
         certificate=date(2026, 5, 13),
@@ -39,14 +45,21 @@ def test_the_school_only_appeal_has_only_the_appeal_clock() -> None:
     session = appeal_session("school_only")
     assert session.current() == "out_appeal_school_only"
     assert clocks.clocks_in_play(session) == ("appeal",)
-    assert clocks.node_clocks(session, session.content.nodes["out_appeal_school_only"]) == ("appeal",)
+    assert clocks.node_clocks(session, session.content.nodes["out_appeal_school_only"]) == (
+        "appeal",
+    )
     assert clocks.date_keys_for(session, clocks.clocks_in_play(session)) == ["decision"]
 
 
 def test_a_section_f_appeal_keeps_the_mediation_clocks() -> None:
     session = appeal_session("other_parts")
     assert session.current() == "out_appeal"
-    assert clocks.clocks_in_play(session) == ("appeal", "mediation_contact", "mediation_certificate", "arrange_mediation")
+    assert clocks.clocks_in_play(session) == (
+        "appeal",
+        "mediation_contact",
+        "mediation_certificate",
+        "arrange_mediation",
+    )
     assert clocks.date_keys_for(session, ("appeal",)) == ["decision", "certificate"]
     found = {d.clock: d.due for d in session_deadlines(session, TODAY) if isinstance(d, Deadline)}
     # worked example 1: contact by 10 May, certificate by Wed 13 May, appeal by Mon 15 June
@@ -70,11 +83,17 @@ def test_no_summary_format_mentions_a_mediation_deadline(render) -> None:
         assert words not in text
     assert "Appeal to the SEND Tribunal" in text
     # and the contrast: the Section F appeal has them
-    assert "Contact the mediation adviser" in render(build_summary(appeal_session("other_parts"), TODAY))
+    assert "Contact the mediation adviser" in render(
+        build_summary(appeal_session("other_parts"), TODAY)
+    )
 
 
 def test_the_ics_has_no_mediation_event() -> None:
-    found = [d for d in session_deadlines(appeal_session("school_only"), TODAY) if isinstance(d, Deadline)]
+    found = [
+        d
+        for d in session_deadlines(appeal_session("school_only"), TODAY)
+        if isinstance(d, Deadline)
+    ]
     data = deadlines_to_ics(found).decode()
     assert "mediation" not in data.lower()
     assert "Appeal to the SEND Tribunal" in data
@@ -108,7 +127,10 @@ def test_a_clock_condition_naming_a_missing_option_is_a_content_error(tmp_path) 
     clocks_file.write_text(text, encoding="utf-8")
     with pytest.raises(ContentErrors) as raised:
         load_content(root)
-    assert any("clocks.mediation_contact.unless" in str(e) and "'nowhere'" in str(e) for e in raised.value.errors)
+    assert any(
+        "clocks.mediation_contact.unless" in str(e) and "'nowhere'" in str(e)
+        for e in raised.value.errors
+    )
 
 
 def test_a_certificate_before_the_decision_is_a_problem_not_a_date() -> None:

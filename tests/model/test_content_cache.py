@@ -37,7 +37,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return seen
 
 
-def test_the_second_load_comes_from_the_cache_and_is_the_same_content(root: Path, tmp_path: Path, reads) -> None:
+def test_the_second_load_comes_from_the_cache_and_is_the_same_content(
+    root: Path, tmp_path: Path, reads
+) -> None:
     folder = tmp_path / "cache"
     first = load_content_cached(root, folder=folder)
     second = load_content_cached(root, folder=folder)
@@ -53,14 +55,19 @@ def test_a_changed_file_is_read_again(root: Path, tmp_path: Path, reads) -> None
     load_content_cached(root, folder=folder)
     start = root / "national" / "start.toml"
     old = load_content(root).nodes["situation"].title
-    start.write_text(start.read_text(encoding="utf-8").replace(old, "What is the caller's worry?"), encoding="utf-8")
+    start.write_text(
+        start.read_text(encoding="utf-8").replace(old, "What is the caller's worry?"),
+        encoding="utf-8",
+    )
     changed = load_content_cached(root, folder=folder)
     assert len(reads) == 2
     assert changed.nodes["situation"].title == "What is the caller's worry?"
 
 
 @pytest.mark.parametrize("damage", ["truncated", "flipped", "foreign", "empty"])
-def test_a_corrupt_cache_is_ignored_and_rewritten(root: Path, tmp_path: Path, reads, damage: str) -> None:
+def test_a_corrupt_cache_is_ignored_and_rewritten(
+    root: Path, tmp_path: Path, reads, damage: str
+) -> None:
     folder = tmp_path / "cache"
     good = load_content_cached(root, folder=folder)
     path = cache_file(folder, root, None)
@@ -87,7 +94,10 @@ def test_a_cache_for_other_content_is_never_used(root: Path, tmp_path: Path, rea
     shutil.copytree(root, other)
     start = other / "national" / "start.toml"
     title = load_content(root).nodes["situation"].title
-    start.write_text(start.read_text(encoding="utf-8").replace(title, "Another pack's question"), encoding="utf-8")
+    start.write_text(
+        start.read_text(encoding="utf-8").replace(title, "Another pack's question"),
+        encoding="utf-8",
+    )
     load_content_cached(other, folder=folder)
     # Put the other pack's cache where this pack's would be: its key does not match, so unused.
     shutil.copy(cache_file(folder, other, None), cache_file(folder, root, None))
@@ -100,7 +110,12 @@ def test_a_cache_for_other_content_is_never_used(root: Path, tmp_path: Path, rea
 def test_content_with_errors_is_never_cached(root: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     start = root / "national" / "start.toml"
-    start.write_text(start.read_text(encoding="utf-8").replace('next = "raised_with_school"', 'next = "nowhere"'), encoding="utf-8")
+    start.write_text(
+        start.read_text(encoding="utf-8").replace(
+            'next = "raised_with_school"', 'next = "nowhere"'
+        ),
+        encoding="utf-8",
+    )
     for _ in range(2):
         with pytest.raises(ContentErrors):
             load_content_cached(root, folder=folder)
@@ -113,13 +128,17 @@ def test_an_unwritable_cache_folder_still_loads(root: Path, tmp_path: Path) -> N
     assert load_content_cached(root, folder=blocker) == load_content(root)
 
 
-def test_the_search_index_is_cached_beside_the_content(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_search_index_is_cached_beside_the_content(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from send_tui.model.search import SearchIndex
 
     folder = tmp_path / "cache"
     builds: list[object] = []
     real = SearchIndex.build.__func__  # type: ignore[attr-defined]
-    monkeypatch.setattr(SearchIndex, "build", classmethod(lambda cls, c: builds.append(c) or real(cls, c)))
+    monkeypatch.setattr(
+        SearchIndex, "build", classmethod(lambda cls, c: builds.append(c) or real(cls, c))
+    )
     content = load_content_cached(root, folder=folder)
     first = content_cache.search_index_cached(content)
     again = content_cache.search_index_cached(load_content_cached(root, folder=folder))

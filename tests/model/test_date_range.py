@@ -77,8 +77,12 @@ def test_any_date_in_range_survives_every_clock_and_every_format(day: date, with
             assert render(summary, fmt)
 
 
-@settings(derandomize=True, max_examples=10, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    derandomize=True,
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(GOOD_DAY)
 def test_any_date_in_range_survives_a_save_and_a_resume(tmp_path: Path, day: date) -> None:
     session = complaint_session()
@@ -146,12 +150,18 @@ def test_every_deadline_date_option_refuses_a_date_out_of_range(
 
 
 def test_a_day_count_past_a_year_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    code, output = _run(capsys, "deadline", "reply", "--from", "2100-12-31", "--working-days", "99999999")
+    code, output = _run(
+        capsys, "deadline", "reply", "--from", "2100-12-31", "--working-days", "99999999"
+    )
     assert code == 2 and "from 1 to 365" in output
 
 
-def test_the_last_day_in_range_still_gives_every_deadline(capsys: pytest.CaptureFixture[str]) -> None:
-    code, output = _run(capsys, "deadline", "reply", "--from", "2100-12-31", "--working-days", "365")
+def test_the_last_day_in_range_still_gives_every_deadline(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, output = _run(
+        capsys, "deadline", "reply", "--from", "2100-12-31", "--working-days", "365"
+    )
     assert code == 0, output
     assert "Fri 26 May 2102" in output
 

@@ -45,7 +45,9 @@ def test_replacing_a_letter_open_in_word_says_it_is_open(
     assert not list(tmp_path.glob(".*.part"))
 
 
-def test_it_is_a_save_error_the_dialog_already_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_it_is_a_save_error_the_dialog_already_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "notes.txt"
     target.write_text("old")
     monkeypatch.setattr(os, "replace", _word_holds("notes.txt"))

@@ -18,6 +18,8 @@ def test_model_never_imports_textual() -> None:
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n == "textual" or n.startswith("textual.")]
+            offenders += [
+                f"{path.name}: {n}" for n in names if n == "textual" or n.startswith("textual.")
+            ]
     assert offenders == []
     assert len(list(MODEL.glob("*.py"))) > 5

@@ -242,7 +242,10 @@ def test_about_is_drafted_from_the_answers_until_the_adviser_edits_it() -> None:
     session = complaint_session()
     drafted = LetterDraft.from_session(session).about
     assert drafted == draft_about(session)
-    assert drafted == "the special educational needs support my child gets at school, which is not meeting their needs."
+    assert (
+        drafted
+        == "the special educational needs support my child gets at school, which is not meeting their needs."
+    )
     session.letter_fields["about"] = ""
     assert LetterDraft.from_session(session).about == ""
 

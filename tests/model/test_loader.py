@@ -53,7 +53,12 @@ def test_the_minimal_pack_loads_into_typed_immutable_objects(pack: Path) -> None
 
 
 def test_unknown_key_names_file_and_key(pack: Path) -> None:
-    edit(pack, "national/flow.toml", 'title = "Some information"', 'title = "Some information"\ncolour = "red"')
+    edit(
+        pack,
+        "national/flow.toml",
+        'title = "Some information"',
+        'title = "Some information"\ncolour = "red"',
+    )
     assert problems(pack) == [
         "national/flow.toml: nodes.info.colour: is not a key send-tui knows: check the spelling (see docs/content-format.md, or run `send-tui help content`)"
     ]
@@ -61,7 +66,9 @@ def test_unknown_key_names_file_and_key(pack: Path) -> None:
 
 def test_wrong_type_names_the_type_wanted(pack: Path) -> None:
     edit(pack, "national/flow.toml", "order = 1", 'order = "first"')
-    assert problems(pack) == ["national/flow.toml: routes.only.order: should be a whole number, not text"]
+    assert problems(pack) == [
+        "national/flow.toml: routes.only.order: should be a whole number, not text"
+    ]
 
 
 def test_missing_required_key(pack: Path) -> None:
@@ -82,13 +89,24 @@ def test_duplicate_id_across_files_names_both(pack: Path) -> None:
 
 
 def test_next_that_names_no_node(pack: Path) -> None:
-    edit(pack, "national/flow.toml", 'body = "Read this."\nnext = "end"', 'body = "Read this."\nnext = "nowhere"')
+    edit(
+        pack,
+        "national/flow.toml",
+        'body = "Read this."\nnext = "end"',
+        'body = "Read this."\nnext = "nowhere"',
+    )
     found = problems(pack)
-    assert "national/flow.toml: nodes.info.next: names node 'nowhere', which does not exist" in found
+    assert (
+        "national/flow.toml: nodes.info.next: names node 'nowhere', which does not exist" in found
+    )
 
 
 def test_unreachable_node(pack: Path) -> None:
-    append(pack, "national/flow.toml", '[nodes.orphan]\nkind = "info"\ntitle = "Nobody comes here"\nnext = "end"')
+    append(
+        pack,
+        "national/flow.toml",
+        '[nodes.orphan]\nkind = "info"\ntitle = "Nobody comes here"\nnext = "end"',
+    )
     assert problems(pack) == [
         "national/flow.toml: nodes.orphan: no path from the start ('start') reaches this node: link to it or remove it"
     ]
@@ -101,20 +119,35 @@ def test_step_with_no_way_on_to_an_outcome(pack: Path) -> None:
         '[nodes.stuck]\nkind = "question"\ntitle = "Stuck?"\noptions = [{ id = "x", label = "x", next = "loop" }]\n'
         '[nodes.loop]\nkind = "info"\ntitle = "Loop"\nnext = "stuck"',
     )
-    edit(pack, "national/flow.toml", '{ id = "b", label = "Go to the end", next = "end" },',
-         '{ id = "b", label = "Go to the end", next = "end" },\n  { id = "c", label = "Stuck", next = "stuck" },')
+    edit(
+        pack,
+        "national/flow.toml",
+        '{ id = "b", label = "Go to the end", next = "end" },',
+        '{ id = "b", label = "Go to the end", next = "end" },\n  { id = "c", label = "Stuck", next = "stuck" },',
+    )
     found = problems(pack)
-    assert "national/flow.toml: nodes.stuck: is in a loop with no way out to an outcome: add a way on to an outcome" in found
-    assert "national/flow.toml: nodes.loop: is in a loop with no way out to an outcome: add a way on to an outcome" in found
+    assert (
+        "national/flow.toml: nodes.stuck: is in a loop with no way out to an outcome: add a way on to an outcome"
+        in found
+    )
+    assert (
+        "national/flow.toml: nodes.loop: is in a loop with no way out to an outcome: add a way on to an outcome"
+        in found
+    )
 
 
 def test_more_than_nine_options(pack: Path) -> None:
     many = ",\n".join(f'  {{ id = "o{i}", label = "Option {i}", next = "end" }}' for i in range(10))
-    edit(pack, "national/flow.toml", '  { id = "a", label = "Go to info", next = "info" },\n  { id = "b", label = "Go to the end", next = "end" },',
-         '  { id = "a", label = "Go to info", next = "info" },\n' + many)
+    edit(
+        pack,
+        "national/flow.toml",
+        '  { id = "a", label = "Go to info", next = "info" },\n  { id = "b", label = "Go to the end", next = "end" },',
+        '  { id = "a", label = "Go to info", next = "info" },\n' + many,
+    )
     found = problems(pack)
     assert any(
-        e.startswith("national/flow.toml: nodes.start.options: has 11 options; at most 9") for e in found
+        e.startswith("national/flow.toml: nodes.start.options: has 11 options; at most 9")
+        for e in found
     ), found
 
 
@@ -132,20 +165,30 @@ def test_every_problem_is_reported_together(pack: Path) -> None:
     found = problems(pack)
     assert len(found) >= 3
     assert {p.split(":")[0] for p in found} == {
-        "national/flow.toml", "national/clocks.toml", "local/demo/contacts.toml",
+        "national/flow.toml",
+        "national/clocks.toml",
+        "local/demo/contacts.toml",
     }
 
 
 def test_letter_placeholder_must_be_a_known_field(pack: Path) -> None:
     edit(pack, "national/flow.toml", "{about}", "{child_dob}")
     [problem] = problems(pack)
-    assert problem.startswith("national/flow.toml: letters.plain.paragraphs[0]: {child_dob} is not a letter field")
+    assert problem.startswith(
+        "national/flow.toml: letters.plain.paragraphs[0]: {child_dob} is not a letter field"
+    )
 
 
 def test_condition_naming_a_missing_option(pack: Path) -> None:
-    edit(pack, "national/flow.toml", 'body = "Read this."\nnext = "end"\n',
-         'body = "Read this."\nnext = "end"\nbranches = [{ when = { start = ["zz"] }, to = "end" }]\n')
-    assert problems(pack) == ["national/flow.toml: nodes.info.branches[0].when.start: node 'start' has no option 'zz'"]
+    edit(
+        pack,
+        "national/flow.toml",
+        'body = "Read this."\nnext = "end"\n',
+        'body = "Read this."\nnext = "end"\nbranches = [{ when = { start = ["zz"] }, to = "end" }]\n',
+    )
+    assert problems(pack) == [
+        "national/flow.toml: nodes.info.branches[0].when.start: node 'start' has no option 'zz'"
+    ]
 
 
 def test_missing_local_pack_folder(pack: Path) -> None:

@@ -105,13 +105,17 @@ def test_the_documented_example_runs_and_passes(tmp_path: Path) -> None:
 
 def test_an_unknown_key_is_named_with_file_and_key(tmp_path: Path) -> None:
     text = GOOD.replace("[expect]\n", "[expect]\noutcom = 'out_mediation'\n")
-    found = problems(tmp_path, text.replace('today = 2026-12-01', 'today = 2026-12-01\ncolour = "red"'))
+    found = problems(
+        tmp_path, text.replace("today = 2026-12-01", 'today = 2026-12-01\ncolour = "red"')
+    )
     assert any("bad.toml: expect.outcom: is not a key of a caller scenario" in p for p in found)
     assert any("bad.toml: scenario.colour: is not a key" in p for p in found)
 
 
 def test_an_unknown_node_is_named(tmp_path: Path) -> None:
-    [problem] = problems(tmp_path, GOOD.replace('what_next_decision = "mediation"', 'no_such_step = "x"'))
+    [problem] = problems(
+        tmp_path, GOOD.replace('what_next_decision = "mediation"', 'no_such_step = "x"')
+    )
     assert "bad.toml: answers.no_such_step:" in problem and "'no_such_step'" in problem
 
 
@@ -128,9 +132,15 @@ def test_an_answer_not_on_the_path_is_named_with_where_the_path_is(tmp_path: Pat
 
 
 def test_an_answer_after_the_outcome_is_not_on_the_path(tmp_path: Path) -> None:
-    text = GOOD.replace('what_next_decision = "mediation"', 'what_next_decision = "mediation"\nraised_with_school = "no"')
+    text = GOOD.replace(
+        'what_next_decision = "mediation"',
+        'what_next_decision = "mediation"\nraised_with_school = "no"',
+    )
     [problem] = problems(tmp_path, text)
-    assert "answers.raised_with_school: not on the path" in problem and "an outcome 'out_mediation'" in problem
+    assert (
+        "answers.raised_with_school: not on the path" in problem
+        and "an outcome 'out_mediation'" in problem
+    )
 
 
 def test_bad_values_each_name_their_key_and_all_are_reported(tmp_path: Path) -> None:
@@ -173,7 +183,9 @@ def test_an_unknown_local_pack_is_named(tmp_path: Path) -> None:
 
 
 def test_removing_a_route_the_adviser_did_not_add_is_refused(tmp_path: Path) -> None:
-    [problem] = problems(tmp_path, GOOD.replace("[expect]", '[plan]\nremove = ["mediation"]\n\n[expect]'))
+    [problem] = problems(
+        tmp_path, GOOD.replace("[expect]", '[plan]\nremove = ["mediation"]\n\n[expect]')
+    )
     assert "bad.toml: plan.remove:" in problem
 
 
@@ -182,7 +194,13 @@ def test_removing_a_route_the_adviser_did_not_add_is_refused(tmp_path: Path) -> 
 
 def test_the_session_is_the_one_the_app_would_hold(tmp_path: Path) -> None:
     session = session_from_scenario(load_one(tmp_path, GOOD), shipped())
-    assert session.path() == ["caller", "situation", "council_decision", "what_next_decision", "out_mediation"]
+    assert session.path() == [
+        "caller",
+        "situation",
+        "council_decision",
+        "what_next_decision",
+        "out_mediation",
+    ]
     assert session.answers["council_decision"] == "cease_plan"
     assert session.dates == {"decision": date(2026, 10, 28), "certificate": date(2026, 11, 27)}
 
@@ -200,7 +218,10 @@ def test_information_steps_left_out_are_read_on_the_way(tmp_path: Path) -> None:
 def test_a_broken_scenario_reports_its_file_name_and_each_expectation(tmp_path: Path) -> None:
     text = (
         GOOD.replace('outcome = "out_mediation"', 'outcome = "out_appeal"')
-        .replace('plan = ["mediation"]', 'plan = ["sendiass", "mediation"]\nclocks_absent = ["mediation_contact"]\nsummary_contains = ["no such words"]\nsummary_excludes = ["Mediation"]\nletter_contains = ["Dear"]')
+        .replace(
+            'plan = ["mediation"]',
+            'plan = ["sendiass", "mediation"]\nclocks_absent = ["mediation_contact"]\nsummary_contains = ["no such words"]\nsummary_excludes = ["Mediation"]\nletter_contains = ["Dear"]',
+        )
         .replace("appeal = 2027-01-04", "appeal = 2026-12-29\nexclusion_review = 2026-12-01")
     )
     result = run_scenario(load_one(tmp_path, text), shipped())
@@ -211,10 +232,12 @@ def test_a_broken_scenario_reports_its_file_name_and_each_expectation(tmp_path: 
         where + "deadlines.appeal: wanted 2026-12-29, got 2027-01-04",
         where + "deadlines.exclusion_review: wanted 2026-12-01, got no such deadline "
         "(shown: appeal, mediation_contact, mediation_contact.act_by)",
-        where + "clocks_absent: mediation_contact appears (in the deadlines of the summary and the .ics)",
+        where
+        + "clocks_absent: mediation_contact appears (in the deadlines of the summary and the .ics)",
         where + "summary_contains: 'no such words' is not in the summary",
         where + "summary_excludes: 'Mediation' is in the summary",
-        where + "letter_contains: there is no letter (no template fits, or no letter field is filled in)",
+        where
+        + "letter_contains: there is no letter (no template fits, or no letter field is filled in)",
     ]
     assert not result.passed
 
@@ -222,7 +245,9 @@ def test_a_broken_scenario_reports_its_file_name_and_each_expectation(tmp_path: 
 def test_clocks_on_the_outcome_or_plan_count_as_appearing(tmp_path: Path) -> None:
     text = GOOD.replace('plan = ["mediation"]', 'clocks_absent = ["arrange_mediation"]')
     [failure] = run_scenario(load_one(tmp_path, text), shipped()).failures
-    assert failure.endswith("clocks_absent: arrange_mediation appears (on the outcome out_mediation)")
+    assert failure.endswith(
+        "clocks_absent: arrange_mediation appears (on the outcome out_mediation)"
+    )
 
 
 def test_text_is_matched_across_line_wrapping(tmp_path: Path) -> None:
@@ -235,9 +260,16 @@ def test_text_is_matched_across_line_wrapping(tmp_path: Path) -> None:
 
 def test_the_scenario_today_drives_every_date(tmp_path: Path) -> None:
     # conftest sets SEND_TUI_TODAY to 2026-11-28; the scenario's today must win everywhere.
-    text = GOOD.replace("[expect]", '[letter]\naddressee_name = "Ms Jones"\nreply_within = "5"\n\n[expect]')
-    text = text.replace("situation = \"council_decision\"\ncouncil_decision = \"cease_plan\"\nwhat_next_decision = \"mediation\"", 'situation = "health_care"\nhealth_therapy = "other"')
-    text = text.replace('outcome = "out_mediation"\nplan = ["mediation"]', 'outcome = "out_health_social_care"')
+    text = GOOD.replace(
+        "[expect]", '[letter]\naddressee_name = "Ms Jones"\nreply_within = "5"\n\n[expect]'
+    )
+    text = text.replace(
+        'situation = "council_decision"\ncouncil_decision = "cease_plan"\nwhat_next_decision = "mediation"',
+        'situation = "health_care"\nhealth_therapy = "other"',
+    )
+    text = text.replace(
+        'outcome = "out_mediation"\nplan = ["mediation"]', 'outcome = "out_health_social_care"'
+    )
     # only the clocks of the outcome and plan are shown, so the adviser adds the appeal by hand
     text = text.replace("[expect]", '[plan]\nadd = ["appeal"]\n\n[expect]', 1)
     result = run_scenario(load_one(tmp_path, text), shipped())
@@ -249,11 +281,21 @@ def test_the_scenario_today_drives_every_date(tmp_path: Path) -> None:
 
 
 def test_deadline_parts_are_keyed_by_clock_and_part(tmp_path: Path) -> None:
-    text = GOOD.replace("decision = 2026-10-28\ncertificate = 2026-11-27", "ehc_request = 2026-01-12")
+    text = GOOD.replace(
+        "decision = 2026-10-28\ncertificate = 2026-11-27", "ehc_request = 2026-01-12"
+    )
     # a council complaint carries the EHC timescales (only the outcome's and plan's clocks show)
-    text = text.replace("situation = \"council_decision\"\ncouncil_decision = \"cease_plan\"\nwhat_next_decision = \"mediation\"", 'situation = "complaint"\ncomplaint_about = "council"')
-    text = text.replace('outcome = "out_mediation"\nplan = ["mediation"]', 'outcome = "out_complaint_council"\nplan = ["complaint"]')
-    text = text.replace("appeal = 2027-01-04", '"ehc.final_plan" = 2026-06-01\n"ehc.no_plan_notice" = 2026-05-04')
+    text = text.replace(
+        'situation = "council_decision"\ncouncil_decision = "cease_plan"\nwhat_next_decision = "mediation"',
+        'situation = "complaint"\ncomplaint_about = "council"',
+    )
+    text = text.replace(
+        'outcome = "out_mediation"\nplan = ["mediation"]',
+        'outcome = "out_complaint_council"\nplan = ["complaint"]',
+    )
+    text = text.replace(
+        "appeal = 2027-01-04", '"ehc.final_plan" = 2026-06-01\n"ehc.no_plan_notice" = 2026-05-04'
+    )
     result = run_scenario(load_one(tmp_path, text), shipped())
     assert result.failures == []
     assert result.deadlines["ehc"] == date(2026, 6, 1)
@@ -261,7 +303,9 @@ def test_deadline_parts_are_keyed_by_clock_and_part(tmp_path: Path) -> None:
 
 
 def test_a_deadline_that_cannot_be_worked_out_says_why(tmp_path: Path) -> None:
-    text = GOOD.replace("decision = 2026-10-28\n", "").replace("appeal = 2027-01-04", "appeal = 2027-01-04")
+    text = GOOD.replace("decision = 2026-10-28\n", "").replace(
+        "appeal = 2027-01-04", "appeal = 2027-01-04"
+    )
     text = text.replace('plan = ["mediation"]', "")
     [failure] = run_scenario(load_one(tmp_path, text), shipped()).failures
     assert "expect.deadlines.appeal: wanted 2027-01-04, got cannot be worked out (" in failure
@@ -288,7 +332,10 @@ def test_a_format_that_fails_is_reported_with_the_path_not_raised(monkeypatch) -
     count, found = render_every_path(shipped(), date(2026, 12, 1))
     assert found, "the broken renderer went unnoticed"
     assert all(": md fails to render: ValueError: cannot lay this out" in p for p in found)
-    assert any(p.startswith("path caller=parent > situation=council_decision > council_decision=") for p in found)
+    assert any(
+        p.startswith("path caller=parent > situation=council_decision > council_decision=")
+        for p in found
+    )
     assert all("out_mediation: " in p for p in found)
 
 

@@ -32,7 +32,11 @@ from send_tui.model.content import (
 from send_tui.model.loader import load_content
 from send_tui.model.search import SearchIndex, edit_distance, query_tokens, stem
 
-COMMON_QUESTIONS = ("What can be appealed?", "What does a complaint need?", "When is mediation advice needed?")
+COMMON_QUESTIONS = (
+    "What can be appealed?",
+    "What does a complaint need?",
+    "When is mediation advice needed?",
+)
 
 COMPLAINT_OUTCOMES = {
     "out_complaint_school",

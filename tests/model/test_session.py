@@ -39,15 +39,29 @@ def test_a_new_call_opens_on_the_situation_and_the_caller_can_be_answered_later(
 
 
 def test_a_full_path_ends_at_an_outcome(content) -> None:
-    session = answered(content, situation="council_decision", council_decision="cease_plan", what_next_decision="appeal")
+    session = answered(
+        content,
+        situation="council_decision",
+        council_decision="cease_plan",
+        what_next_decision="appeal",
+    )
     assert session.outcome().id == "out_appeal"
-    assert [n.id for n, _ in session.trail()] == ["situation", "council_decision", "what_next_decision"]
+    assert [n.id for n, _ in session.trail()] == [
+        "situation",
+        "council_decision",
+        "what_next_decision",
+    ]
     assert session.trail()[1][1] == "To stop maintaining the EHC plan"
 
 
 def test_changing_an_answer_drops_only_what_no_longer_applies(content) -> None:
-    session = answered(content, situation="council_decision", council_decision="plan_contents",
-                       appeal_scope="other_parts", what_next_decision="appeal")
+    session = answered(
+        content,
+        situation="council_decision",
+        council_decision="plan_contents",
+        appeal_scope="other_parts",
+        what_next_decision="appeal",
+    )
     dropped = session.answer("council_decision", "no_plan")
     assert [d.node_id for d in dropped] == ["appeal_scope"]
     assert dropped[0].answer == "No: it is also about Section B, F or something else"
@@ -91,8 +105,13 @@ def test_plan_orders_routes_and_puts_mediation_advice_before_an_appeal(content) 
 
 
 def test_no_mediation_advice_for_an_appeal_only_about_the_school_named(content) -> None:
-    session = answered(content, situation="council_decision", council_decision="plan_contents",
-                       appeal_scope="school_only", what_next_school_only="appeal")
+    session = answered(
+        content,
+        situation="council_decision",
+        council_decision="plan_contents",
+        appeal_scope="school_only",
+        what_next_school_only="appeal",
+    )
     assert [e.route.id for e in session.plan()] == ["appeal"]
 
 

@@ -33,7 +33,10 @@ def test_routes_to_add_by_hand_and_the_ones_an_outcome_offers() -> None:
     session.add_route("sendiass")
     assert session.offered_routes(outcome) == []
     fresh = Session(shipped())
-    assert [r.id for r in fresh.offered_routes(outcome, preview=True)] == ["first_steps", "sendiass"]
+    assert [r.id for r in fresh.offered_routes(outcome, preview=True)] == [
+        "first_steps",
+        "sendiass",
+    ]
 
 
 def test_glossary_filter_matches_every_word_in_name_alias_or_definition() -> None:

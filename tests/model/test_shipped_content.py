@@ -11,8 +11,16 @@ from send_tui.model.content import NodeKind
 from send_tui.model.loader import load_content
 
 ROUTES_THE_ISSUE_NAMES = {
-    "first_steps", "sendiass", "getting_help", "complaint", "disagreement_resolution",
-    "mediation", "appeal", "exclusion", "more_than_one_route", "national_organisations",
+    "first_steps",
+    "sendiass",
+    "getting_help",
+    "complaint",
+    "disagreement_resolution",
+    "mediation",
+    "appeal",
+    "exclusion",
+    "more_than_one_route",
+    "national_organisations",
 }
 
 
@@ -72,7 +80,10 @@ def _screen_texts(content) -> list[str]:
 
 
 def test_current_names_only_on_screens(content) -> None:
-    outdated = re.compile(r"\b(CCG|Clinical Commissioning|ESFA|Education Funding Agency|fixed[- ]term exclusion|fixed[- ]period exclusion|Local Government Ombudsman\b|appeal panel)", re.I)
+    outdated = re.compile(
+        r"\b(CCG|Clinical Commissioning|ESFA|Education Funding Agency|fixed[- ]term exclusion|fixed[- ]period exclusion|Local Government Ombudsman\b|appeal panel)",
+        re.I,
+    )
     found = [t for t in _screen_texts(content) if outdated.search(t)]
     assert found == []
 
@@ -80,7 +91,9 @@ def test_current_names_only_on_screens(content) -> None:
 def test_no_phone_number_appears_in_content(content) -> None:
     phone = re.compile(r"\b0\d{3} ?\d{3} ?\d{4}\b|\b0\d{4} ?\d{6}\b")
     for contact in content.contacts.values():
-        assert contact.phone is None or contact.unconfirmed() and "Phone" in contact.unconfirmed(), contact.id
+        assert (
+            contact.phone is None or contact.unconfirmed() and "Phone" in contact.unconfirmed()
+        ), contact.id
     assert [t for t in _screen_texts(content) if phone.search(t)] == []
 
 
@@ -120,7 +133,10 @@ def test_suspensions_say_more_than_5_never_5_to_15(content) -> None:
         ("out_exclusion_suspension_short", {"discrimination_claim"}),
         ("out_exclusion_suspension_medium", {"suspension_representations", "discrimination_claim"}),
         ("out_exclusion_suspension_long", {"exclusion_review", "discrimination_claim"}),
-        ("out_exclusion_permanent_ehc", {"exclusion_review", "exclusion_panel", "discrimination_claim"}),
+        (
+            "out_exclusion_permanent_ehc",
+            {"exclusion_review", "exclusion_panel", "discrimination_claim"},
+        ),
     ],
 )
 def test_each_exclusion_outcome_carries_only_its_own_clocks(content, outcome, clocks) -> None:
@@ -140,7 +156,9 @@ def test_each_exclusion_outcome_carries_only_its_own_clocks(content, outcome, cl
         ("out_complaint_health", {"phso"}, {"lgsco", "dfe_school_complaints"}),
     ],
 )
-def test_each_complaint_body_names_only_its_own_next_step(content, outcome, wanted, unwanted) -> None:
+def test_each_complaint_body_names_only_its_own_next_step(
+    content, outcome, wanted, unwanted
+) -> None:
     node = content.nodes[outcome]
     contacts = set(node.contacts) | set(content.routes[node.route].contacts)
     assert wanted <= contacts and not unwanted & contacts
@@ -152,7 +170,9 @@ def test_refusal_to_assess_offers_no_health_recommendations(content) -> None:
     assert "cannot make recommendations about health or social care" in refused.body
     assert "recommendations_regs_2017" not in refused.refs
     assert "recommendations_regs_2017" in content.nodes["out_appeal"].refs
-    assert "not available on an appeal against a refusal to assess" in content.nodes["out_appeal"].body
+    assert (
+        "not available on an appeal against a refusal to assess" in content.nodes["out_appeal"].body
+    )
 
 
 def test_the_lgsco_limits_are_not_overstated(content) -> None:

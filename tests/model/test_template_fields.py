@@ -14,10 +14,23 @@ def test_school_letters_ask_for_the_school_and_nhs_and_social_care_letters_do_no
     for letter_id in ("complaint_health", "complaint_social_care"):
         used = template_fields(letters[letter_id])
         assert "setting" not in used and "year_group" not in used, letter_id
-        assert {"addressee_name", "complainant_name", "child_name", "about", "outcome", "reply_within"} <= set(used)
+        assert {
+            "addressee_name",
+            "complainant_name",
+            "child_name",
+            "about",
+            "outcome",
+            "reply_within",
+        } <= set(used)
 
 
 def test_what_every_letter_says_is_always_asked_even_if_the_wording_leaves_it_out() -> None:
     school = load_content().letters["complaint_school"]
     bare = dataclasses.replace(school, heading="Complaint", paragraphs=("Please help.",))
-    assert template_fields(bare) == ("complainant_name", "addressee_name", "about", "outcome", "reply_within")
+    assert template_fields(bare) == (
+        "complainant_name",
+        "addressee_name",
+        "about",
+        "outcome",
+        "reply_within",
+    )

@@ -63,7 +63,11 @@ def test_three_routes_after_a_refused_assessment_in_date_order_with_firm_and_tar
     timeline = build_timeline(session, today)
     assert [e.key for e in timeline.entries] == ["reply", "appeal", "mediation_contact"]
     reply, appeal, _ = timeline.entries
-    assert (reply.due, reply.kind, reply.status(today)) == (date(2026, 12, 31), "target", "30 days left")
+    assert (reply.due, reply.kind, reply.status(today)) == (
+        date(2026, 12, 31),
+        "target",
+        "30 days left",
+    )
     assert (appeal.due, appeal.kind) == (date(2027, 1, 20), "firm legal limit")
     assert timeline.escalations() == (
         "No reply by Thu 31 Dec 2026: ask for the next stage of the council's complaints procedure; "
@@ -105,16 +109,25 @@ def test_an_appeal_deadline_before_the_complaint_reply_is_a_warning() -> None:
 
 def test_a_date_that_has_passed_says_what_can_still_be_done() -> None:
     session = Session(shipped())
-    for node, answer in (("situation", "council_decision"), ("council_decision", "refuse_assessment"),
-                         ("what_next_assessment", "appeal")):
+    for node, answer in (
+        ("situation", "council_decision"),
+        ("council_decision", "refuse_assessment"),
+        ("what_next_assessment", "appeal"),
+    ):
         session.answer(node, answer)
-    session.dates.update({"decision": date(2026, 9, 20), "mediation_adviser_told": date(2026, 11, 25)})
+    session.dates.update(
+        {"decision": date(2026, 9, 20), "mediation_adviser_told": date(2026, 11, 25)}
+    )
     timeline = build_timeline(session, date(2026, 11, 28))
     passed = [w for w in timeline.warnings if "days ago." in w]
-    assert passed[0].startswith("Appeal to the SEND Tribunal: Fri 20 Nov 2026, by 5pm, passed 8 days ago.")
+    assert passed[0].startswith(
+        "Appeal to the SEND Tribunal: Fri 20 Nov 2026, by 5pm, passed 8 days ago."
+    )
     assert "The Tribunal can accept a late appeal if it is fair and just" in passed[0]
     certificate = [e for e in timeline.entries if e.clock == "mediation_certificate"][0]
-    assert certificate.escalation_line().startswith("No certificate by Mon 30 Nov 2026: chase the mediation adviser")
+    assert certificate.escalation_line().startswith(
+        "No certificate by Mon 30 Nov 2026: chase the mediation adviser"
+    )
     assert next_step_node(session, certificate) == "out_mediation"
 
 
@@ -153,9 +166,13 @@ def test_ehc_timescales_are_three_dates_each_waiting_on_the_council() -> None:
     session.dates["ehc_request"] = date(2026, 1, 12)
     timeline = build_timeline(session, date(2026, 1, 13))
     assert [e.key for e in timeline.entries] == [
-        "ehc.assessment_decision", "ehc.no_plan_notice", "ehc.final_plan"
+        "ehc.assessment_decision",
+        "ehc.no_plan_notice",
+        "ehc.final_plan",
     ]
-    assert timeline.escalations()[0].startswith("Nothing from the council by Mon 23 Feb 2026: complain")
+    assert timeline.escalations()[0].startswith(
+        "Nothing from the council by Mon 23 Feb 2026: complain"
+    )
 
 
 def test_calendar_notes_say_firm_or_target_and_the_next_step() -> None:
@@ -164,7 +181,9 @@ def test_calendar_notes_say_firm_or_target_and_the_next_step() -> None:
     assert notes[("reply", "")][0] == "Target"
     assert notes[("reply", "")][-1].startswith("No reply by Thu 31 Dec 2026")
     assert notes[("appeal", "")][0] == "Firm legal limit"
-    assert notes[("appeal", "")][-1].startswith("If it passes: The Tribunal can accept a late appeal")
+    assert notes[("appeal", "")][-1].startswith(
+        "If it passes: The Tribunal can accept a late appeal"
+    )
 
 
 def test_the_calendar_file_carries_the_timeline_lines_for_each_date() -> None:
@@ -207,7 +226,9 @@ def test_comparison_puts_the_plan_first_with_every_cell_from_the_content() -> No
         assert column.cell("pauses") == compared.pauses_note
         assert column.cell("time_limit").startswith(compared.time_limit)
     appeal = comparison.open[2]
-    assert "Appeal to the SEND Tribunal: Wed 20 Jan 2027, by 5pm (50 days left)" in appeal.cell("time_limit")
+    assert "Appeal to the SEND Tribunal: Wed 20 Jan 2027, by 5pm (50 days left)" in appeal.cell(
+        "time_limit"
+    )
     assert "does not pause the appeal deadline" in comparison.open[0].cell("pauses")
     assert [c.route for c in comparison.closed] == ["exclusion", "suspension"]
 
@@ -217,9 +238,13 @@ def test_health_provision_alone_closes_the_appeal_with_the_reason() -> None:
     session.answer("situation", "health_care")
     comparison = build_comparison(session, date(2026, 12, 1))
     closed = {c.route: c.reason for c in comparison.closed}
-    assert closed["appeal"].startswith("There is no Tribunal appeal about health or social care provision alone")
+    assert closed["appeal"].startswith(
+        "There is no Tribunal appeal about health or social care provision alone"
+    )
     assert "appeal" not in [column.route for column in comparison.open]
-    assert {"complaint", "mediation", "disagreement_resolution"} <= {c.route for c in comparison.open}
+    assert {"complaint", "mediation", "disagreement_resolution"} <= {
+        c.route for c in comparison.open
+    }
 
 
 def test_every_cost_cell_says_the_route_is_free() -> None:
@@ -240,7 +265,9 @@ def test_the_summary_in_every_format_holds_the_timeline_escalation_and_warnings(
     if fmt == "html":
         flat = flat.replace("&#x27;", "'")
     for phrase in (
-        "Timeline: every date, earliest first" if fmt != "txt" else "TIMELINE: EVERY DATE, EARLIEST FIRST",
+        "Timeline: every date, earliest first"
+        if fmt != "txt"
+        else "TIMELINE: EVERY DATE, EARLIEST FIRST",
         "Mon 7 Dec 2026, by 5pm: Appeal to the SEND Tribunal (6 days left; firm legal limit)",
         "Thu 31 Dec 2026: Reply to the complaint (30 days left; target)",
         "If a date passes with no answer",
@@ -281,7 +308,9 @@ def test_a_comparison_of_a_route_that_does_not_exist_names_the_file_and_key(tmp_
 
 
 def test_a_closed_when_condition_naming_no_option_is_an_error(tmp_path: Path) -> None:
-    message = broken(tmp_path, 'when = { situation = ["health_care"] }', 'when = { situation = ["health"] }')
+    message = broken(
+        tmp_path, 'when = { situation = ["health_care"] }', 'when = { situation = ["health"] }'
+    )
     assert "compare.appeal.closed_when[0].when[0].situation" in message
     assert "has no option 'health'" in message
 
@@ -312,7 +341,9 @@ def test_an_annual_review_report_has_its_own_next_step_and_the_decision_the_coun
     timeline = build_timeline(session, date(2026, 3, 3))
     lines = timeline.escalations()
     assert lines[0].startswith("No review report by Mon 16 Mar 2026: ask whoever held the review")
-    assert lines[1].startswith("Nothing from the council by Mon 30 Mar 2026: complain to the council")
+    assert lines[1].startswith(
+        "Nothing from the council by Mon 30 Mar 2026: complain to the council"
+    )
 
 
 def test_an_escalation_for_an_unknown_milestone_is_an_error(tmp_path: Path) -> None:

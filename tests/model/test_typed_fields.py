@@ -48,7 +48,7 @@ def test_the_largest_call_the_form_allows_round_trips_through_a_record(tmp_path:
     """Every field full of four-byte characters and quotes: still under the record's size limit."""
     session = complaint_session()
     typed = [n for n in DRAFT_FIELDS if n not in ("template", "addressee_role", "reply_unit")]
-    session.set_letter_fields({name: "🧒\"" * fields.limit(name) for name in typed})
+    session.set_letter_fields({name: '🧒"' * fields.limit(name) for name in typed})
     session.set_case("🧒" * 100, True)
     path = record.save_record(session, tmp_path / "big.toml")
     back = record.load_record(path, shipped())

@@ -115,7 +115,9 @@ def _letter_lines(content: Content, shadow: Session, letter: Mapping[str, str]) 
     for name, _label, _multi in FORM_FIELDS:
         if name == "reply_within":
             units = [u.value for u in ReplyUnit]
-            lines.append(str(units.index(letter["reply_unit"]) + 1) if "reply_unit" in letter else "")
+            lines.append(
+                str(units.index(letter["reply_unit"]) + 1) if "reply_unit" in letter else ""
+            )
         value = letter.get(name)
         assert value is None or "\n" not in value, "plain mode types one line per field"
         lines.append("" if value is None else (value or "-"))

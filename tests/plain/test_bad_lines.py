@@ -26,12 +26,44 @@ PROMPTS: dict[str, list[str]] = {
 
 #: Words that are commands somewhere; a bad line is anything else.
 COMMAND_WORDS = {
-    "back", "b", "repeat", "r", "help", "?", "h", "done", "continue", "c", "answers", "change",
-    "plan", "deadlines", "dates", "calendar", "letter", "glossary", "search", "open", "details",
-    "consent", "save", "new", "quit", "exit", "q", "y", "yes", "n", "no", "stop", "-",
+    "back",
+    "b",
+    "repeat",
+    "r",
+    "help",
+    "?",
+    "h",
+    "done",
+    "continue",
+    "c",
+    "answers",
+    "change",
+    "plan",
+    "deadlines",
+    "dates",
+    "calendar",
+    "letter",
+    "glossary",
+    "search",
+    "open",
+    "details",
+    "consent",
+    "save",
+    "new",
+    "quit",
+    "exit",
+    "q",
+    "y",
+    "yes",
+    "n",
+    "no",
+    "stop",
+    "-",
 }
 
-CONTROL = st.sampled_from(["\x00", "\x07", "\x1b[31m", "\x1b[2J", "\x7f", "\u202e", "\r", "\t", "\x0c", "\x9b"])
+CONTROL = st.sampled_from(
+    ["\x00", "\x07", "\x1b[31m", "\x1b[2J", "\x7f", "\u202e", "\r", "\t", "\x0c", "\x9b"]
+)
 bad_lines = st.one_of(
     st.just(""),
     st.just("   "),
@@ -42,7 +74,9 @@ bad_lines = st.one_of(
     st.just("9" * 10_000),
     st.lists(st.one_of(CONTROL, st.text(max_size=5)), max_size=6).map("".join),
     st.text(st.characters(blacklist_characters="\n", blacklist_categories=("Cs",)), max_size=40),
-).filter(lambda line: "\n" not in line and clean_line(line).split(" ")[0].casefold() not in COMMAND_WORDS)
+).filter(
+    lambda line: "\n" not in line and clean_line(line).split(" ")[0].casefold() not in COMMAND_WORDS
+)
 
 
 def _answers_after(prefix: list[str]):
@@ -51,7 +85,12 @@ def _answers_after(prefix: list[str]):
 
 
 @pytest.mark.parametrize("prompt", list(PROMPTS))
-@settings(max_examples=12, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(line=bad_lines)
 def test_a_bad_line_never_crashes_or_loses_an_answer(prompt: str, line: str) -> None:
     prefix = PROMPTS[prompt]

@@ -73,7 +73,9 @@ def test_idle_clear_off_keeps_the_call_however_long_the_wait(isolated_paths: Pat
     assert shell.session.answers
 
 
-def test_an_autosave_problem_is_a_warning_once(isolated_paths: Path, monkeypatch, tmp_path: Path) -> None:
+def test_an_autosave_problem_is_a_warning_once(
+    isolated_paths: Path, monkeypatch, tmp_path: Path
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("SEND_TUI_DATA_DIR", str(blocker / "data"))
@@ -95,13 +97,27 @@ def test_broken_content_says_what_is_wrong_not_a_traceback(tmp_path: Path) -> No
     assert "content has problems" in out.getvalue() and "manifest.toml" in out.getvalue()
 
 
-def test_a_failed_save_says_why_and_keeps_what_was_typed(isolated_paths: Path, tmp_path: Path) -> None:
+def test_a_failed_save_says_why_and_keeps_what_was_typed(
+    isolated_paths: Path, tmp_path: Path
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
     (tmp_path / "good").mkdir()
     # The folder is missing, so plain mode offers to create it; that fails (a file is in the way).
-    lines = ["1", "4", "1", "save", str(blocker / "inside"), "call-42", "no", "yes", "yes",
-             str(tmp_path / "good"), "", "no"]
+    lines = [
+        "1",
+        "4",
+        "1",
+        "save",
+        str(blocker / "inside"),
+        "call-42",
+        "no",
+        "yes",
+        "yes",
+        str(tmp_path / "good"),
+        "",
+        "no",
+    ]
     shell, text = run_lines(lines)
     assert "Warning: Not saved:" in text
     assert "File name, without extension (now call-42)" in text  # the name typed is kept
@@ -154,7 +170,9 @@ def test_plain_mode_never_imports_textual() -> None:
             assert not any(n == "textual" or n.startswith("textual.") for n in names), path
 
 
-def test_plain_mode_is_chosen_by_the_flag_by_term_dumb_and_by_the_settings(isolated_paths: Path, monkeypatch) -> None:
+def test_plain_mode_is_chosen_by_the_flag_by_term_dumb_and_by_the_settings(
+    isolated_paths: Path, monkeypatch
+) -> None:
     parser = build_parser()
     monkeypatch.setenv("TERM", "xterm-256color")
     assert not _wants_plain(parser.parse_args([]))
@@ -216,8 +234,14 @@ def test_an_opened_record_never_overwrites_an_earlier_autosave(isolated_paths: P
     before = autosave.read_bytes()
     opened = load_record(isolated_paths / "saved" / "call-1.toml", shipped())
     out = io.StringIO()
-    shell = PlainShell(shipped(), LineConsole(io.StringIO("c\ndetails\n\nyes\nnew\nyes\n"), out, echo=True), session=opened)
+    shell = PlainShell(
+        shipped(),
+        LineConsole(io.StringIO("c\ndetails\n\nyes\nnew\nyes\n"), out, echo=True),
+        session=opened,
+    )
     shell.run()
-    assert "an earlier call is waiting in this computer's autosave" in " ".join(out.getvalue().split())
+    assert "an earlier call is waiting in this computer's autosave" in " ".join(
+        out.getvalue().split()
+    )
     assert autosave.read_bytes() == before
     assert shell.resumable is not None  # offered again after new

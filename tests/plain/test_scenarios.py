@@ -32,7 +32,9 @@ def _deadlines(session) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("path", scenario_files(FOLDER), ids=lambda p: p.stem)
-def test_plain_mode_replays_the_scenario(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plain_mode_replays_the_scenario(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     single = tmp_path / "one"
     single.mkdir()
     (single / path.name).write_bytes(path.read_bytes())
@@ -53,7 +55,9 @@ def test_plain_mode_replays_the_scenario(path: Path, tmp_path: Path, monkeypatch
     assert "Traceback" not in transcript
     assert typed.answers == expected.answers, transcript[-3000:]
     outcome = typed.outcome()
-    assert (outcome.id if outcome else None) == (expected.outcome().id if expected.outcome() else None)
+    assert (outcome.id if outcome else None) == (
+        expected.outcome().id if expected.outcome() else None
+    )
     assert [e.route.id for e in typed.plan()] == [e.route.id for e in expected.plan()]
     assert typed.dates == expected.dates
     assert _deadlines(typed) == result.deadlines

@@ -30,14 +30,43 @@ CASES: dict[str, list[str]] = {
     "dates": ["1", "2", "1", "1", "deadlines", "10/03/2026", "2026-03-10", "", "stop"],
     # the letter: one field at a time; a bad timescale is refused and asked again
     "letter": [
-        "1", "4", "1", "letter", "", "Ms Patel", "Alex Smith", "", "Oak Primary School", "Year 4",
-        "", "Spoke to the class teacher on 3 November.", "A meeting with the SENCO.", "",
-        "ten", "10", "",
+        "1",
+        "4",
+        "1",
+        "letter",
+        "",
+        "Ms Patel",
+        "Alex Smith",
+        "",
+        "Oak Primary School",
+        "Year 4",
+        "",
+        "Spoke to the class teacher on 3 November.",
+        "A meeting with the SENCO.",
+        "",
+        "ten",
+        "10",
+        "",
     ],
     # saving: call details first, then the folder and name kept; a second save asks before replacing
     "save": [
-        "1", "4", "1", "details", "TH-7", "no", "save", "", "", "no",
-        "save", "", "", "no", "no", "no", "quit",
+        "1",
+        "4",
+        "1",
+        "details",
+        "TH-7",
+        "no",
+        "save",
+        "",
+        "",
+        "no",
+        "save",
+        "",
+        "",
+        "no",
+        "no",
+        "no",
+        "quit",
     ],
 }
 
@@ -56,5 +85,7 @@ def test_transcript(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     golden = GOLDEN / f"{name}.txt"
     if os.environ.get("SEND_TUI_UPDATE_TRANSCRIPTS"):
         golden.write_text(text, encoding="utf-8")
-    assert golden.exists(), f"no reviewed transcript {golden.name}: write it with SEND_TUI_UPDATE_TRANSCRIPTS=1"
+    assert golden.exists(), (
+        f"no reviewed transcript {golden.name}: write it with SEND_TUI_UPDATE_TRANSCRIPTS=1"
+    )
     assert text == golden.read_text(encoding="utf-8")

@@ -51,7 +51,7 @@ def test_b_refused_assessment_and_appeal_needs_mediation_advice_first() -> None:
     assert [e.route.id for e in plan] == ["mediation", "appeal"]
     assert plan[0].reason == "needed first"
     assert "First: Get mediation advice" in text
-    shown = text[text.rindex("PLAN:"):]
+    shown = text[text.rindex("PLAN:") :]
     assert shown.index("Mediation") < shown.index("Appeal")
 
 
@@ -67,7 +67,9 @@ def test_d_complaint_about_the_school_leads_to_the_complaint_route() -> None:
     assert shell.session.current() == "out_complaint_school"
     assert plan_ids(shell.session) == ["complaint"]
     assert "in writing" in text.lower()
-    same_call(shell.session, model_session(("situation", "complaint"), ("complaint_about", "school")))
+    same_call(
+        shell.session, model_session(("situation", "complaint"), ("complaint_about", "school"))
+    )
 
 
 def test_e_exclusion_leads_to_the_exclusion_route_and_sendiass() -> None:
@@ -83,7 +85,7 @@ def test_f_changing_an_early_answer_lists_and_drops_what_no_longer_applies() -> 
     assert "appeal_scope" not in session.answers
     assert session.answers["what_next_decision"] == "appeal"
     assert session.current() == "out_appeal"
-    warning = text[text.index("Warning: These answers no longer apply"):]
+    warning = text[text.index("Warning: These answers no longer apply") :]
     assert "Is the disagreement only about" in warning.split("Step")[0]
 
 
@@ -102,7 +104,9 @@ def test_multi_choice_adds_routes_and_not_sure_is_exclusive() -> None:
     shell, _ = run_lines(["1", "6", "1", "3", "4", "7", "7", "1", "3", "4", "done"])
     assert shell.session.current() == "out_more_than_one_route"
     assert plan_ids(shell.session) == ["complaint", "mediation", "appeal"]
-    model = model_session(("situation", "choose_routes"), ("choose_routes", ("complaint", "mediation", "appeal")))
+    model = model_session(
+        ("situation", "choose_routes"), ("choose_routes", ("complaint", "mediation", "appeal"))
+    )
     same_call(shell.session, model)
 
 
@@ -120,7 +124,9 @@ def test_quit_asks_first_when_there_is_unsaved_work() -> None:
 
 
 def test_the_deadlines_are_the_full_apps(isolated_paths: Path) -> None:
-    shell, text = run_lines(["1", "2", "1", "1", "deadlines", "10/03/2026", "2026-03-10", "", "stop"])
+    shell, text = run_lines(
+        ["1", "2", "1", "1", "deadlines", "10/03/2026", "2026-03-10", "", "stop"]
+    )
     assert "YYYY-MM-DD" in text
     assert shell.session.dates["decision"].isoformat() == "2026-03-10"
     assert "Mon 11 May 2026, by 5pm" in text and "Sun 10 May 2026" in text
@@ -128,9 +134,30 @@ def test_the_deadlines_are_the_full_apps(isolated_paths: Path) -> None:
 
 def test_letter_and_save_give_the_same_summary_as_the_model(isolated_paths: Path) -> None:
     lines = [
-        "1", "4", "1", "details", "TH-0042", "yes",
-        "letter", "", "Ms Patel", "", "", "", "", "", "", "A meeting", "", "10", "",
-        "save", "", "", "no", "quit",
+        "1",
+        "4",
+        "1",
+        "details",
+        "TH-0042",
+        "yes",
+        "letter",
+        "",
+        "Ms Patel",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "A meeting",
+        "",
+        "10",
+        "",
+        "save",
+        "",
+        "",
+        "no",
+        "quit",
     ]
     shell, text = run_lines(lines)
     assert "by Fri 11 Dec 2026" in text
@@ -188,11 +215,29 @@ def test_a_certificate_dated_before_its_decision_is_a_warning() -> None:
 
 def test_the_timeline_and_the_routes_side_by_side(monkeypatch) -> None:
     monkeypatch.setenv("SEND_TUI_TODAY", "2026-12-01")
-    lines = ["1", "2", "1", "1", "deadlines", "2026-11-20", "", "stop", "timeline", "timeline 1", "back", "compare"]
+    lines = [
+        "1",
+        "2",
+        "1",
+        "1",
+        "deadlines",
+        "2026-11-20",
+        "",
+        "stop",
+        "timeline",
+        "timeline 1",
+        "back",
+        "compare",
+    ]
     shell, text = run_lines(lines)
     flat = " ".join(text.split())
     assert "TIMELINE: EVERY DATE, EARLIEST FIRST" in text
-    assert "1. Wed 20 Jan 2027, by 5pm: Appeal to the SEND Tribunal (50 days left; firm legal limit)" in flat
+    assert (
+        "1. Wed 20 Jan 2027, by 5pm: Appeal to the SEND Tribunal (50 days left; firm legal limit)"
+        in flat
+    )
     assert "Look-up: Appeal to the First-tier Tribunal (SEND)" in text
     assert "THE ROUTES SIDE BY SIDE" in text and "Who decides:" in text
-    assert shell.session.answers["what_next_decision"] == "appeal"  # looking things up changed nothing
+    assert (
+        shell.session.answers["what_next_decision"] == "appeal"
+    )  # looking things up changed nothing

@@ -66,7 +66,9 @@ def complete_version(data: bytes) -> int | None:
 
 
 @pytest.mark.posix
-def test_a_process_killed_while_saving_leaves_a_whole_version(tmp_path: Path, counts: RobustnessCounts) -> None:
+def test_a_process_killed_while_saving_leaves_a_whole_version(
+    tmp_path: Path, counts: RobustnessCounts
+) -> None:
     target = tmp_path / "record.toml"
     rng = random.Random(8)
     seen: list[int] = []
@@ -127,7 +129,12 @@ def _leftovers(folder: Path, keep: Path) -> list[Path]:
     ],
 )
 def test_a_failed_write_keeps_the_old_file_and_says_why(
-    existing: Path, where: str, number: int, words: str, monkeypatch: pytest.MonkeyPatch, counts: RobustnessCounts
+    existing: Path,
+    where: str,
+    number: int,
+    words: str,
+    monkeypatch: pytest.MonkeyPatch,
+    counts: RobustnessCounts,
 ) -> None:
     module = tempfile if where == "mkstemp" else os
     monkeypatch.setattr(module, where, _raise(number))
@@ -162,7 +169,9 @@ def test_a_disk_that_fills_after_part_of_a_file_keeps_the_old_file(
     assert _leftovers(existing.parent, existing) == []
 
 
-def test_a_folder_that_is_a_file_is_refused_in_words(tmp_path: Path, counts: RobustnessCounts) -> None:
+def test_a_folder_that_is_a_file_is_refused_in_words(
+    tmp_path: Path, counts: RobustnessCounts
+) -> None:
     not_a_folder = tmp_path / "notes.txt"
     not_a_folder.write_text("a file, not a folder", encoding="utf-8")
     counts.add("faults injected")
@@ -241,7 +250,13 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse("connect_ex"))
     monkeypatch.setattr(socket.socket, "sendto", refuse("sendto"))
-    for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr"):
+    for name in (
+        "create_connection",
+        "getaddrinfo",
+        "gethostbyname",
+        "gethostbyname_ex",
+        "gethostbyaddr",
+    ):
         monkeypatch.setattr(socket, name, refuse(name))
     yield attempts
 
@@ -260,7 +275,10 @@ async def test_a_whole_call_works_with_no_network(
                 await pilot.press(key)
                 await pilot.pause()
             counts.add("keys pressed", len(keys))
-            looked_up = getattr(app.screen, "preview", False) or type(app.screen).__name__ == "GlossaryScreen"
+            looked_up = (
+                getattr(app.screen, "preview", False)
+                or type(app.screen).__name__ == "GlossaryScreen"
+            )
             assert looked_up, f"the look-up opened nothing: {app.screen!r}"
             await pilot.press("escape", "ctrl+s", "ctrl+s")
             await pilot.pause()

@@ -53,7 +53,9 @@ def load_damaged(root: Path, relative: str, damaged: bytes) -> None:
         event("loaded")
     except ContentErrors as problems:
         check_located(problems, damaged_file=relative)
-        event("refused, with a key" if any(e.key for e in problems.errors) else "refused, whole file")
+        event(
+            "refused, with a key" if any(e.key for e in problems.errors) else "refused, whole file"
+        )
     finally:
         path.write_bytes(original)
 
@@ -64,7 +66,9 @@ def check_located(problems: ContentErrors, damaged_file: str) -> None:
     report = problems.report()
     for error in problems.errors:
         assert error.message.strip() and str(error) in report, error
-        assert error.file == damaged_file or error.file in CONTENT_FILES or error.file.endswith("/"), error
+        assert (
+            error.file == damaged_file or error.file in CONTENT_FILES or error.file.endswith("/")
+        ), error
         if not error.key:
             # a file-level problem: the file cannot be read as TOML at all, or a folder is missing
             assert error.file == damaged_file or error.file.endswith("/"), error
@@ -85,7 +89,11 @@ def damaged_text(draw: st.DrawFn) -> tuple[str, bytes]:
         if edit == "char" and at < len(data):
             data[at : at + 1] = draw(st.characters()).encode("utf-8", "surrogatepass")
         elif edit == "insert":
-            data[at:at] = draw(st.sampled_from(['"', "'", "[", "]", "=", "\n", "{", ",", "#", "\\", "[[", "x = 1\n"])).encode()
+            data[at:at] = draw(
+                st.sampled_from(
+                    ['"', "'", "[", "]", "=", "\n", "{", ",", "#", "\\", "[[", "x = 1\n"]
+                )
+            ).encode()
         elif edit == "delete":
             del data[at : at + span]
         elif edit == "duplicate":
@@ -120,7 +128,10 @@ _SCALARS = st.one_of(
 )
 TOML_VALUES = st.recursive(
     _SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=10), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(min_size=1, max_size=10), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -188,7 +199,9 @@ def damaged_records(draw: st.DrawFn) -> bytes:
             _mutate(document, draw)
         return tomli_w.dumps(document).encode("utf-8")
     if kind == "random toml":
-        return tomli_w.dumps(draw(st.dictionaries(st.text(min_size=1, max_size=10), TOML_VALUES, max_size=6))).encode()
+        return tomli_w.dumps(
+            draw(st.dictionaries(st.text(min_size=1, max_size=10), TOML_VALUES, max_size=6))
+        ).encode()
     return draw(st.binary(max_size=300))
 
 
@@ -220,7 +233,9 @@ LETTER_TEXT = st.one_of(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=LETTER_TEXT)
-def test_any_letter_text_renders_in_every_format_literally(text: str, counts: RobustnessCounts) -> None:
+def test_any_letter_text_renders_in_every_format_literally(
+    text: str, counts: RobustnessCounts
+) -> None:
     counts.add("examples tried")
     summary = build_summary(hostile_session(text), TODAY)
     expected = squeeze(clean_text(text))

@@ -35,11 +35,32 @@ KEYS: tuple[tuple[str, int], ...] = (
     ("escape", 14),
     ("enter", 5),
     ("space", 3),
-    ("up", 3), ("down", 3), ("left", 1), ("right", 1),
-    ("tab", 3), ("shift+tab", 1),
-    ("home", 1), ("end", 1), ("pageup", 1), ("pagedown", 1), ("backspace", 2),
-    ("f1", 3), ("f2", 3), ("f3", 3), ("f4", 3), ("f5", 2), ("f6", 2), ("f8", 2),
-    ("c", 3), ("a", 3), ("x", 3), ("d", 2), ("l", 2), ("y", 1), ("n", 1), ("q", 1),
+    ("up", 3),
+    ("down", 3),
+    ("left", 1),
+    ("right", 1),
+    ("tab", 3),
+    ("shift+tab", 1),
+    ("home", 1),
+    ("end", 1),
+    ("pageup", 1),
+    ("pagedown", 1),
+    ("backspace", 2),
+    ("f1", 3),
+    ("f2", 3),
+    ("f3", 3),
+    ("f4", 3),
+    ("f5", 2),
+    ("f6", 2),
+    ("f8", 2),
+    ("c", 3),
+    ("a", 3),
+    ("x", 3),
+    ("d", 2),
+    ("l", 2),
+    ("y", 1),
+    ("n", 1),
+    ("q", 1),
     ("letter", 6),  # any lower-case letter, typed into whatever has focus
     ("palette", 2),  # ctrl+p, a few letters, then escape
 )
@@ -48,12 +69,14 @@ KEYS: tuple[tuple[str, int], ...] = (
 #: a key that crashes the app when another follows too closely, while its bug is being fixed.
 #: The burst tests below keep the three found so far (palette, call details, letter) fixed.
 SETTLE = "settle"
-SETTLE_AFTER = frozenset({
-    # Textual 8.2.8's palette still dismisses itself twice when Enter picks a command while an
-    # earlier dismiss is pending (ScreenStackError inside textual/command.py). send-tui guards the
-    # other palette race (see the burst test); this one is inside Textual, so palette keys settle.
-    "ctrl+p",
-})
+SETTLE_AFTER = frozenset(
+    {
+        # Textual 8.2.8's palette still dismisses itself twice when Enter picks a command while an
+        # earlier dismiss is pending (ScreenStackError inside textual/command.py). send-tui guards the
+        # other palette race (see the burst test); this one is inside Textual, so palette keys settle.
+        "ctrl+p",
+    }
+)
 
 #: The character a terminal sends with each named key.
 _CHARACTERS = {"escape": "\x1b", "enter": "\r", "space": " ", "tab": "\t", "backspace": "\x7f"}
@@ -73,7 +96,9 @@ def random_keys(seed: int, count: int) -> list[str]:
             drawn = ["ctrl+p", *rng.choices("aeimnprst", k=rng.randint(0, 4)), "escape"]
         else:
             drawn = [name]
-        drawn = [part for key in drawn for part in ((key, SETTLE) if key in SETTLE_AFTER else (key,))]
+        drawn = [
+            part for key in drawn for part in ((key, SETTLE) if key in SETTLE_AFTER else (key,))
+        ]
         keys += drawn
         pressed += sum(key != SETTLE for key in drawn)
     return keys
@@ -88,7 +113,9 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-async def press_bursts(opener: str, burst: tuple[str, ...], counts: RobustnessCounts, times: int = 1) -> None:
+async def press_bursts(
+    opener: str, burst: tuple[str, ...], counts: RobustnessCounts, times: int = 1
+) -> None:
     """Press `opener`, let it settle, then send `burst` as one batch (a fast typist), `times` times."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -132,7 +159,9 @@ def test_the_parts_are_the_whole_run() -> None:
 
 
 @pytest.mark.parametrize("part", range(PARTS))
-async def test_thousands_of_random_keys_leave_the_app_running_and_answering(part: int, counts: RobustnessCounts) -> None:
+async def test_thousands_of_random_keys_leave_the_app_running_and_answering(
+    part: int, counts: RobustnessCounts
+) -> None:
     app = make_app()
     keys = key_part(part)
     seen_screens: set[str] = set()
@@ -150,7 +179,9 @@ async def test_thousands_of_random_keys_leave_the_app_running_and_answering(part
                 seen_screens.add(type(app.screen).__name__)
                 if app._exception is not None:  # the app's own exception, so xfail can name it
                     raise app._exception
-                assert app.is_running, f"the app stopped at key {position} of part {part} of seed {SEED}"
+                assert app.is_running, (
+                    f"the app stopped at key {position} of part {part} of seed {SEED}"
+                )
 
         # Still answering: back to the start, a new client, and "Start a new call" opens the first question.
         await back_to_start(app, pilot)
@@ -162,7 +193,9 @@ async def test_thousands_of_random_keys_leave_the_app_running_and_answering(part
         await back_to_start(app, pilot)
         assert not app.session.answers
         options = app.screen.query_one("#start-options")
-        begin = [options.get_option_at_index(i).id for i in range(options.option_count)].index("begin")
+        begin = [options.get_option_at_index(i).id for i in range(options.option_count)].index(
+            "begin"
+        )
         await pilot.press(str(begin + 1))
         await settle(pilot)
         counts.add("keys pressed", 2)
@@ -177,11 +210,15 @@ async def test_a_burst_of_palette_keys_does_not_crash(counts: RobustnessCounts) 
     await press_bursts("ctrl+p", ("escape", "ctrl+p", "i", "e", "escape"), counts, times=5)
 
 
-async def test_enter_then_another_key_in_call_details_does_not_crash(counts: RobustnessCounts) -> None:
+async def test_enter_then_another_key_in_call_details_does_not_crash(
+    counts: RobustnessCounts,
+) -> None:
     await press_bursts("f6", ("enter", "escape"), counts)
 
 
-async def test_the_letter_opens_after_the_path_changes_to_another_letter(counts: RobustnessCounts) -> None:
+async def test_the_letter_opens_after_the_path_changes_to_another_letter(
+    counts: RobustnessCounts,
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         # an NHS complaint, its letter started; then back, a school complaint, and its letter
