@@ -17,6 +17,9 @@ class StepOptions(OptionList):
         self._drawn_width: int | None = None
 
     def _on_resize(self, event: events.Resize) -> None:
+        # Textual calls `_on_resize` of every class in the MRO; without this OptionList's own
+        # handler would clear the rows anyway and ask for the repaint a frame later.
+        event.prevent_default()
         width = self.scrollable_content_region.width
         if width != self._drawn_width:
             self._drawn_width = width
