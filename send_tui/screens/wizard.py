@@ -22,11 +22,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from send_tui.model.content import Node, NodeKind, Route
+from send_tui.screens.settled_layout import SettledLayoutScreen
 from send_tui.widgets import content_text
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.numbered import numbered_row
@@ -42,7 +42,7 @@ CONTINUE = "__continue"
 MULTI_HINT = "Choose all that apply: 1-9 or Space to tick, then c to continue."
 
 
-class WizardScreen(Screen[None]):
+class WizardScreen(SettledLayoutScreen):
     """Every step of the call, one data-driven view: `show(node)` redraws it in place."""
 
     BINDINGS = [
