@@ -2,31 +2,65 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# The test environment is pinned (constraints/test.txt) so snapshots and property tests are
+# reproducible; `make run` installs the app alone, with the same pins, and no test tools.
+CONSTRAINTS := constraints/test.txt
+APP_STAMP := $(VENV)/.installed-app
+TEST_STAMP := $(VENV)/.installed
+# Two workers: the CI machine and the helpline laptop have two cores.
+PYTEST_WORKERS ?= 2
 
-.PHONY: run test check bench system-deps clean
+.PHONY: run test lint check bench system-deps dist dist-test constraints clean
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-run: $(STAMP)
+$(APP_STAMP): pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e .
+	touch $(APP_STAMP)
+
+$(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
+	touch $(TEST_STAMP) $(APP_STAMP)
+
+run: $(APP_STAMP)
 	$(VENV)/bin/send-tui
 
-check: $(STAMP)
+check: $(APP_STAMP)
 	$(VENV)/bin/send-tui check
 
 # The browser print test needs chromium and pdftotext; install them when missing and we can.
 system-deps:
 	@bash tests/browser/install-deps.sh
 
-test: $(STAMP) system-deps
-	$(PY) -m pytest
+# Format and types: `ruff format --check` (the whole tree is formatted by `ruff format`), ruff's
+# lint rules, and mypy as configured in pyproject.toml (check_untyped_defs; strict on the model).
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff format --check send_tui tests bench tools
+	$(VENV)/bin/ruff check send_tui tests bench tools
+	$(VENV)/bin/mypy
 
-bench: $(STAMP)
+test: $(TEST_STAMP) system-deps lint
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --durations=15
+
+bench: $(TEST_STAMP)
 	$(PY) bench/run.py
 
+# The offline bundle: the wheel, every dependency for Windows and Linux x86-64 on Python 3.11 to
+# 3.13, and INSTALL.txt, in dist/send-tui-offline/ (and a zip of it). Needs the network once;
+# the downloaded wheels are kept in dist/wheel-cache/ for the next build.
+dist: $(TEST_STAMP)
+	$(PY) tools/build_dist.py
+
+# Installs the bundle with --no-index into a fresh venv and runs `send-tui check` from it.
+dist-test: dist
+	$(PY) tools/build_dist.py --verify
+
+# Rewrite the pins from what is installed in .venv now (after a deliberate upgrade).
+constraints: $(TEST_STAMP)
+	{ grep '^#' $(CONSTRAINTS); $(PY) -m pip freeze --exclude-editable | grep -v '^#' | sort -f; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache dist build

@@ -158,10 +158,16 @@ class SendApp(App[None]):
         else:
             self.config_problems.append(f"Theme {self.config.theme!r} is not available; using the default.")
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.config.keys:
+            from send_tui.keymap import apply_keys
+
+            self.config_problems += apply_keys(self, self.config.keys, self.config_path)
         for problem in self.config_problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
         if self._autosave_problem:
             self.notify(self._autosave_problem, title="Autosave", severity="warning", markup=False, timeout=15)
+        for warning in self._synced_folder_warnings():
+            self.notify(warning, title="Synced folder", severity="warning", markup=False, timeout=20)
         if self.config.idle_clear_minutes:
             self.set_interval(1, self._check_idle)
         if self._opened_over is not None:
@@ -169,6 +175,16 @@ class SendApp(App[None]):
         # Once the first screen is up and the adviser has had a moment: not in the way of the
         # first paint (a full collection takes about 20 ms).
         self.call_after_refresh(self.set_timer, FREEZE_AFTER_SECONDS, self._freeze_startup_objects)
+
+    def _synced_folder_warnings(self) -> list[str]:
+        """"Nothing leaves the machine" is false if OneDrive or the like syncs where we write."""
+        from send_tui.model.synced import synced_warning
+
+        found = (
+            synced_warning("The save folder", self.save_folder()),
+            synced_warning("The autosave folder", paths.data_dir()),
+        )
+        return [warning for warning in found if warning]
 
     def _freeze_startup_objects(self) -> None:
         """Move what start-up built (Textual, the content) out of the garbage collector's sight.

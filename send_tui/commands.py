@@ -9,7 +9,7 @@ look-up, without touching the answers, and Esc returns; choosing a term opens th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -130,7 +130,7 @@ APP_ACTIONS = (
 DROPPED_SYSTEM_COMMANDS = frozenset({"Screenshot", "Keys"})
 
 
-def app_commands(app: App, screen: Screen, system: Iterator[SystemCommand]) -> Iterator[SystemCommand]:
+def app_commands(app: App, screen: Screen, system: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
     """The palette's commands: ours first, then Textual's (Theme, Quit ...) less the dropped ones."""
     if getattr(app, "content_or_none", None) is not None:
         for title, help_text, action in APP_ACTIONS:

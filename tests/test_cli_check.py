@@ -56,6 +56,12 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         assert "send_tui/_content/manifest.toml" in names
+        assert "send_tui/_docs/content-format.md" in names  # what content errors point to
+        assert "send_tui/py.typed" in names
+        assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        assert "License-Expression: MIT" in metadata
+        assert "Classifier: Operating System :: Microsoft :: Windows" in metadata
         assert any(n.startswith("send_tui/_content/local/") for n in names)
         assert any(n.startswith("send_tui/_content/scenarios/") for n in names)
         archive.extractall(tmp_path / "site")
@@ -70,3 +76,16 @@ def test_the_wheel_ships_the_content_and_check_finds_it_from_elsewhere(tmp_path:
     assert "_content" in result.stdout
     shipped = len(list((ROOT / "content" / "scenarios").glob("*.toml")))
     assert f"Scenarios: {shipped} of {shipped} passed" in result.stdout  # run from the wheel
+    shown = subprocess.run(
+        [sys.executable, "-m", "send_tui", "help", "content"],
+        cwd=elsewhere, capture_output=True, text=True,
+        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("topic", "document"), [("content", "content"), ("record", "record"), ("scenarios", "scenario")])
+def test_help_prints_the_format_document(topic: str, document: str, capsys) -> None:
+    assert main(["help", topic]) == 0
+    assert capsys.readouterr().out == (ROOT / "docs" / f"{document}-format.md").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from send_tui.model.record import load_record, save_record
 from tests.sessions import TODAY, complaint_session, shipped
 
 REPO = Path(__file__).resolve().parents[1]
-posix_only = pytest.mark.skipif(os.name != "posix", reason="symbolic links and FIFOs")
+posix_only = pytest.mark.posix  # symbolic links and FIFOs
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

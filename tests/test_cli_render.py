@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 import sys
 import types
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from send_tui.cli import main
 from send_tui.model.record import save_record
 from send_tui.model.session import Session
+from tests.owner_only import assert_owner_only
 from tests.sessions import complaint_session, shipped
 
 
@@ -38,7 +38,7 @@ def test_render_writes_each_format_owner_only(
     assert (code, err) == (0, "")
     assert str(target) in out
     assert target.stat().st_size > 0
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_owner_only(target)
 
 
 def test_today_and_redacted(

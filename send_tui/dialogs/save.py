@@ -25,6 +25,7 @@ from send_tui.model.config import remember_folder
 from send_tui.model.letter import LetterDraft, completeness, letter_started
 from send_tui.model.outputs import default_basename, output_paths, save_outputs
 from send_tui.model.summary import letter_date
+from send_tui.model.synced import synced_warning
 
 if TYPE_CHECKING:
     from send_tui.app import SendApp
@@ -100,7 +101,11 @@ class SaveDialog(Dialog[list[Path] | None]):
             names = ", ".join(p.name for p in self._targets())
         except ValueError as error:
             names = str(error)
-        self.query_one("#files", Static).update(Text(f"Will write: {names}"))
+        text = Text(f"Will write: {names}")
+        folder = Path(self.query_one("#folder", Input).value.strip()).expanduser()
+        if warning := synced_warning("This folder", folder):
+            text.append(f"\n{warning}", style="bold")
+        self.query_one("#files", Static).update(text)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -270,7 +270,7 @@ def load_term_calendar(path: Path) -> TermCalendar:
     except UnicodeDecodeError:
         raise TermDatesError(f"{where}: not a UTF-8 text file.") from None
     if "term_dates" not in document:
-        raise TermDatesError(f"{where}: no [term_dates] table (see docs/content-format.md).")
+        raise TermDatesError(f"{where}: no [term_dates] table (see docs/content-format.md, or run `send-tui help content`).")
     errors: list[ContentError] = []
     section = Table(document, where, "", errors).table("term_dates")
     calendar = read_term_dates(section) if section is not None else None

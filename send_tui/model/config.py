@@ -1,4 +1,4 @@
-"""The adviser's settings: theme, save folder, idle clear and local pack, in one TOML file.
+"""The adviser's settings: theme, save folder, idle clear, local pack and keys, in one TOML file.
 
 A broken settings file must never stop the app on a helpline desktop: each bad key is reported
 by name and its default used instead.
@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from send_tui.model.content import local_pack_problem
+from send_tui.model.keymap import read_keys
 from send_tui.model.storage import NotARegularFile, SaveError, read_regular_file, write_atomic
 
 DEFAULT_THEME = "textual-dark"
@@ -26,9 +27,10 @@ class Config:
     local_pack: str = ""  # empty: the manifest's choice
     ics_reminder_working_days: int = 3  # a calendar reminder this many working days before; 0: off
     last_folder: str = ""  # the folder the adviser last saved into; offered next time
+    keys: tuple[tuple[str, str], ...] = ()  # the [keys] table: (binding id, keys), see model/keymap.py
 
     def with_changes(self, **changes: object) -> Config:
-        return replace(self, **changes)
+        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 _KINDS = {f.name: type(getattr(Config(), f.name)) for f in fields(Config)}
@@ -63,19 +65,29 @@ def _load(path: Path) -> tuple[Config, list[str], list[str]]:
     if not isinstance(table, dict):
         return Config(), [f"{path}: [send-tui] should be a table; using the defaults."], []
     values: dict[str, object] = {}
+    # [keys] sits beside [send-tui] (or inside it, or at the top of a file without [send-tui])
+    rebound: dict[str, object] = {}
+    for keys_table in (table.get("keys"), data.get("keys") if table is not data else None):
+        if isinstance(keys_table, dict):
+            rebound.update(keys_table)
+        elif keys_table is not None:
+            problems.append(f"{path}: keys: should be a [keys] table of binding ids and keys; ignored.")
+    if rebound:
+        values["keys"], key_problems = read_keys(rebound, str(path))
+        problems += key_problems
     for key, value in table.items():
-        if key == "send-tui":
+        if key in ("send-tui", "keys"):
             continue
         kind = _KINDS.get(key)
         if kind is None:
             problems.append(f"{path}: {key}: not a setting send-tui knows; ignored.")
         elif not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
             problems.append(f"{path}: {key}: should be {_describe(kind)}; using the default.")
-        elif key == "idle_clear_minutes" and not 0 <= value <= 24 * 60:  # type: ignore[operator]
+        elif key == "idle_clear_minutes" and not 0 <= value <= 24 * 60:
             problems.append(f"{path}: {key}: should be between 0 (off) and 1440 minutes; using the default.")
-        elif key == "local_pack" and local_pack_problem(value):  # type: ignore[arg-type]
-            problems.append(f"{path}: {key}: {local_pack_problem(value)} Using the default.")  # type: ignore[arg-type]
-        elif key == "ics_reminder_working_days" and not 0 <= value <= MAX_REMINDER_DAYS:  # type: ignore[operator]
+        elif key == "local_pack" and local_pack_problem(value):
+            problems.append(f"{path}: {key}: {local_pack_problem(value)} Using the default.")
+        elif key == "ics_reminder_working_days" and not 0 <= value <= MAX_REMINDER_DAYS:
             problems.append(
                 f"{path}: {key}: should be between 0 (no reminder) and {MAX_REMINDER_DAYS} "
                 "working days; using the default."
@@ -91,7 +103,11 @@ def save_config(config: Config, path: Path) -> str | None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, tomli_w.dumps({"send-tui": asdict(config)}), overwrite=True)
+        settings = asdict(config)
+        document: dict[str, object] = {"send-tui": settings}
+        if keys := settings.pop("keys"):
+            document["keys"] = dict(keys)
+        write_atomic(path, tomli_w.dumps(document), overwrite=True)
     except SaveError as error:
         return f"Settings not saved: {error.strerror or error}"
     except OSError as error:
@@ -143,6 +159,8 @@ def settings_in_force(
     defaults = Config()
     found: list[SettingInForce] = []
     for key, value in asdict(config).items():
+        if key == "keys":  # a table of its own: `send-tui config keys` shows it
+            continue
         in_file = key in taken
         if in_file:
             where = "the settings file leaves it empty"

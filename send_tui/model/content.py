@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 #: The file at the content root that names the start node and the local pack.
 MANIFEST = "manifest.toml"
@@ -73,7 +74,7 @@ CLOCK_MILESTONES: Mapping[str, tuple[str, ...]] = MappingProxyType(
 Answer = str | tuple[str, ...]
 
 
-def empty_mapping() -> Mapping[str, object]:
+def empty_mapping() -> Mapping[str, Any]:
     return MappingProxyType({})
 
 

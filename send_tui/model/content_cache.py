@@ -18,9 +18,10 @@ import copyreg
 import hashlib
 import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from send_tui.model.content import MANIFEST, Content
 
@@ -43,7 +44,9 @@ def mapping_proxy(items: dict) -> MappingProxyType:  # type: ignore[type-arg]
     return MappingProxyType(items)
 
 
-def _reduce_mapping_proxy(proxy: MappingProxyType) -> tuple[object, tuple[dict]]:  # type: ignore[type-arg]
+def _reduce_mapping_proxy(
+    proxy: MappingProxyType,  # type: ignore[type-arg]
+) -> tuple[Callable[..., MappingProxyType], tuple[dict]]:  # type: ignore[type-arg]
     return mapping_proxy, (dict(proxy),)
 
 
@@ -146,7 +149,7 @@ def load_content_cached(root: Path, local_pack: str | None = None, *, folder: Pa
     cached = read_cached(path, key)
     if cached is not None:
         _last_loaded = (cached, key, path)
-        return cached
+        return cast(Content, cached)
     content = load_content(root, local_pack)
     if content_key(root, local_pack) == key:  # not edited while it was being read
         write_cache(path, key, content)
@@ -168,7 +171,7 @@ def search_index_cached(content: Content) -> SearchIndex:
     index_path = path.with_suffix(".index")
     cached = read_cached(index_path, key, INDEX_MAGIC, SearchIndex)
     if cached is not None:
-        return cached
+        return cast("SearchIndex", cached)
     index = SearchIndex.build(content)
     write_cache(index_path, key, index, INDEX_MAGIC)
     return index

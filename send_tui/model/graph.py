@@ -158,10 +158,15 @@ def to_mermaid(content: Content) -> str:
         lines.append(f"    {node.id}{shape[0]}{_label(node.title)}{shape[1]}")
     for node in content.nodes.values():
         for option, target in choices(node):
-            label = node.option(option).label if option and node.option(option) else ""
+            label = _option_label(node, option)
             arrow = f' -- "{_label(label)}" --> ' if label else " --> "
             lines.append(f"    {node.id}{arrow}{target}")
     return "\n".join(lines) + "\n"
+
+
+def _option_label(node: Node, option: str | None) -> str:
+    found = node.option(option) if option else None
+    return found.label if found else ""
 
 
 def to_dot(content: Content) -> str:
@@ -171,7 +176,7 @@ def to_dot(content: Content) -> str:
         lines.append(f'    {node.id} [label="{_label(node.title)}", shape={shapes[node.kind]}];')
     for node in content.nodes.values():
         for option, target in choices(node):
-            label = node.option(option).label if option and node.option(option) else ""
+            label = _option_label(node, option)
             suffix = f' [label="{_label(label)}"]' if label else ""
             lines.append(f"    {node.id} -> {target}{suffix};")
     lines.append("}")

@@ -15,6 +15,7 @@ Used by the letter form (live preview, completeness check), the summary and the 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -351,7 +352,7 @@ class Letter:
     paragraphs: tuple[str, ...]
     closing: str
     signature: str
-    reply_by: date | None  # None when the timescale could not be resolved
+    reply_by: datetime.date | None  # None when the timescale could not be resolved (`date` is a field)
 
     def blocks(self) -> tuple[str, ...]:
         """The letter as plain text blocks in reading order: for the clipboard and the .txt."""

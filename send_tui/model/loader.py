@@ -357,13 +357,13 @@ def _check_node_shape(node: Node, table: Table) -> None:
 def _read_route(table: Table, route_id: str) -> Route | None:
     before = []
     for item in table.tables("before"):
-        route = item.ident("route")
+        before_route = item.ident("route")
         note = item.text("note")
         unless = item.table("unless")
         condition = _condition(unless) if unless is not None else None
         item.finish()
-        if route and note:
-            before.append(Prerequisite(route, note, condition))
+        if before_route and note:
+            before.append(Prerequisite(before_route, note, condition))
     title = table.text("title")
     summary = table.text("summary")
     route = Route(

@@ -43,7 +43,7 @@ _EXPECT_LISTS = (
     "letter_contains",
     "letter_excludes",
 )
-_FORMATS_HELP = "docs/scenario-format.md"
+_FORMATS_HELP = "docs/scenario-format.md, or run `send-tui help scenarios`"
 
 
 class ScenarioErrors(ContentErrors):
@@ -511,8 +511,9 @@ def _clocks_in_play(session: Session, found: tuple[Deadline | DeadlineProblem, .
     for item in found:
         where.setdefault(item.clock, "in the deadlines of the summary and the .ics")
     outcome = session.outcome()
-    for clock in outcome.clocks if outcome else ():
-        where.setdefault(clock, f"on the outcome {outcome.id}")
+    if outcome is not None:
+        for clock in outcome.clocks:
+            where.setdefault(clock, f"on the outcome {outcome.id}")
     for entry in session.plan():
         for clock in entry.route.clocks:
             where.setdefault(clock, f"on the plan's route {entry.route.id}")
@@ -599,7 +600,7 @@ def render_every_path(content: Content, today: date) -> tuple[int, list[str]]:
     return count, problems
 
 
-def _render_path(content: Content, steps, today: date) -> Iterator[str]:
+def _render_path(content: Content, steps: tuple[tuple[str, str | None], ...], today: date) -> Iterator[str]:
     from send_tui.model.summary import CLOCK_DATE_KEYS
 
     try:
@@ -639,7 +640,7 @@ def _render_session(session: Session, today: date, variant: str) -> Iterator[str
     formats = ["txt", "md", "html"] + (["docx", "letter"] if summary.letter else [])
     for fmt in formats:
         try:
-            if fmt == "letter":
+            if fmt == "letter" and summary.letter is not None:
                 render_letter_text(summary.letter)
             else:
                 render(summary, fmt)

@@ -268,7 +268,7 @@ class _Document:
     target_node: str | None
     fields: list[tuple[str, str]] = field(default_factory=list)
     names: tuple[tuple[str, ...], ...] = ()  # token tuples a query may spell out exactly
-    sequence: array = field(default_factory=lambda: array("I"))  # token ids, 0 between texts
+    sequence: array[int] = field(default_factory=lambda: array("I"))  # token ids, 0 between texts
 
     def add(self, field_name: str, *texts: str | None) -> None:
         self.fields.extend((field_name, t) for t in texts if t)
@@ -476,10 +476,10 @@ class SearchIndex:
             doc.sequence.append(0)
         return [(name, counts, length[0]) for name, (counts, length) in fields.items()]
 
-    def _build_bigrams(self) -> dict[str, array]:
+    def _build_bigrams(self) -> dict[str, array[int]]:
         """Vocabulary words by letter pair, so a typo is compared only with words that share
         most of its pairs, not with the whole vocabulary."""
-        found: dict[str, array] = {}
+        found: dict[str, array[int]] = {}
         for term, word in enumerate(self._vocabulary):
             if len(word) >= 3 and word.isalpha():
                 for pair in bigrams(word):
@@ -667,7 +667,7 @@ class SearchIndex:
             (score * self._name_boost(self._docs[n], matches), n) for n, score in shortlist.items()
         ]
         named.sort(reverse=True)
-        matched = [m.keys() for m in matches]
+        matched: list[KeysView[int]] = [m.keys() for m in matches]
         leaders = max(limit * 2, 20)
         scored = [
             (score * (1 + _PHRASE_BOOST * self._adjacent_pairs(n, matched)), n)

@@ -77,14 +77,14 @@ class Table:
         if not value.strip():
             self.error(key, "is empty: write the text or remove the key")
             return default
-        return value.strip()
+        return str(value).strip()
 
     def ident(self, key: str, required: bool = True) -> str | None:
         value = self._typed(key, required, lambda v: isinstance(v, str), "an id (text)")
         if value is not None and not ID_PATTERN.match(value):
             self.error(key, f"{value!r} is not a valid id: use lower-case letters, digits and _")
             return None
-        return value
+        return str(value) if value is not None else None
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self._typed(key, False, lambda v: isinstance(v, bool), "true or false")
@@ -97,12 +97,13 @@ class Table:
         return default if value is None else value
 
     def day(self, key: str, required: bool = True) -> date | None:
-        return self._typed(
+        found: date | None = self._typed(
             key,
             required,
             lambda v: isinstance(v, date) and not isinstance(v, datetime) and in_range(v),
             f"a date written as YYYY-MM-DD (no quotes), {DATE_RANGE_HELP}",
         )
+        return found
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
         return self._list(key, required, lambda v: isinstance(v, str) and bool(v.strip()), "text")
@@ -125,7 +126,7 @@ class Table:
             f"a date {DATE_RANGE_HELP}",
         )
 
-    def _list(self, key: str, required: bool, check: Callable[[Any], bool], wanted: str) -> tuple:
+    def _list(self, key: str, required: bool, check: Callable[[Any], bool], wanted: str) -> tuple[Any, ...]:
         value = self._typed(key, required, lambda v: isinstance(v, list), f"a list of {wanted}")
         if value is None:
             return ()
@@ -169,4 +170,4 @@ class Table:
     def finish(self) -> None:
         for key in self.data:
             if key not in self._seen:
-                self.error(key, "is not a key send-tui knows: check the spelling (see docs/content-format.md)")
+                self.error(key, "is not a key send-tui knows: check the spelling (see docs/content-format.md, or run `send-tui help content`)")

@@ -39,7 +39,7 @@ dl.details dd { margin: 0; }
 .letter { border: 1px solid #999; padding: 1em 1.4em; margin-top: 0.6em; }
 .letter .heading { font-weight: bold; text-transform: uppercase; }
 .missing { border-left: 4px solid #000; padding-left: 0.6em; }
-@page { size: A4; margin: 18mm; }
+@page { size: A4; margin: 14mm 15mm; }
 @media print {
   body { font-size: 9.5pt; line-height: 1.2; max-width: none; margin: 0; padding: 0; }
   h1 { font-size: 15pt; }
@@ -56,6 +56,8 @@ dl.details dd { margin: 0; }
   .cards dl.details, .cards p { font-size: 8.5pt; }
   #references ul { columns: 2; column-gap: 1.5em; font-size: 8.5pt; }
   #references li { break-inside: avoid; }
+  #timeline ol, #timeline ul { font-size: 8.5pt; }
+  #references li { margin: 0; }
 }
 """
 

@@ -71,7 +71,7 @@ def deadlines_to_ics(
             if reminder_working_days > 0:
                 event.add_component(_alarm(event, day, reminder_working_days, calendar))
             ics.add_component(event)
-    return ics.to_ical()
+    return bytes(ics.to_ical())
 
 
 def _lead_with(event: Event, lines: Sequence[str]) -> None:

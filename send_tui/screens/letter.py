@@ -153,8 +153,10 @@ class LetterScreen(Screen[None]):
     def _draft(self) -> LetterDraft:
         values: dict[str, str] = {}
         for name, _label, multiline in TEXT_FIELDS:
-            widget = self.query_one(f"#{name}", TextArea if multiline else Input)
-            values[name] = widget.text if isinstance(widget, TextArea) else widget.value
+            if multiline:
+                values[name] = self.query_one(f"#{name}", TextArea).text
+            else:
+                values[name] = self.query_one(f"#{name}", Input).value
         for name in ("template", "addressee_role", "reply_unit"):
             select = self.query_one(f"#{name}", Select)
             values[name] = "" if select.value is Select.NULL else str(select.value)

@@ -285,7 +285,7 @@ class WizardScreen(SettledLayoutScreen):
         else:
             self.send_app.answer(self.node, option_id, preview=self.preview)
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # not DOMNode's toggle(attribute)
         options = self.query_one("#options", OptionList)
         if options.highlighted is not None and options.highlighted < len(self.node.options):
             self._toggle(self.node.options[options.highlighted].id)

@@ -7,16 +7,20 @@ import argparse
 from send_tui.subcommands._common import console
 
 NAME = "config"
-HELP = "show where the settings file is (config path) or what it holds (config show)"
+HELP = "where the settings file is (config path), what it holds (config show), the keys' ids (config keys)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("path", "show"), help="path: print the file's location; show: the settings in force")
+    parser.add_argument(
+        "action",
+        choices=("path", "show", "keys"),
+        help="path: print the file's location; show: the settings in force; keys: every key's id, for [keys]",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from send_tui import paths
-    from send_tui.model.config import settings_in_force
+    from send_tui.model.config import load_config, settings_in_force
     from send_tui.model.loader import manifest_local_pack
 
     path = getattr(args, "config", None) or paths.config_path()
@@ -24,6 +28,9 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "path":
         out.print(str(path), markup=False)
         return 0
+    if args.action == "keys":
+        config, problems = load_config(path)
+        return _print_keys(dict(config.keys), problems)
     in_force, problems = settings_in_force(
         path,
         manifest_pack=manifest_local_pack(getattr(args, "content", None)),
@@ -33,6 +40,20 @@ def run(args: argparse.Namespace) -> int:
     out.print("# each setting as send-tui uses it, and where the value comes from", markup=False)
     for setting in in_force:
         out.print(f"{setting.key} = {_toml(setting.value)}   ({setting.source})", markup=False)
+    for problem in problems:
+        console(stderr=True).print(problem, markup=False)
+    return 1 if problems else 0
+
+
+def _print_keys(rebound: dict[str, str], problems: list[str]) -> int:
+    """Every binding id with its default keys (and the rebinding in force), for the [keys] table."""
+    from send_tui.keymap import bindings_by_id
+
+    out = console()
+    out.print("# id = default keys: what it does (rebind in the settings' [keys] table)", markup=False)
+    for binding_id, (_cls, binding) in sorted(bindings_by_id().items()):
+        now = f"  (now {rebound[binding_id]!r})" if binding_id in rebound else ""
+        out.print(f"{binding_id} = {binding.key!r}: {binding.description or binding.action}{now}", markup=False)
     for problem in problems:
         console(stderr=True).print(problem, markup=False)
     return 1 if problems else 0

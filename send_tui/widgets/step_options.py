@@ -16,7 +16,7 @@ class StepOptions(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._drawn_width: int | None = None
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # Textual passes the event
         # Textual calls `_on_resize` of every class in the MRO; without this OptionList's own
         # handler would clear the rows anyway and ask for the repaint a frame later.
         event.prevent_default()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import pty
 import select
 import signal
 import socket
-import stat
 import subprocess
 import sys
 import time
@@ -23,6 +21,7 @@ from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.dialogs.idle_warning import IdleWarning
 from send_tui.screens.start import StartScreen
 from tests.app.helpers import node_id, press, screen_text, write_settings
+from tests.owner_only import assert_owner_only
 
 ROOT = Path(__file__).parents[2]
 
@@ -45,7 +44,7 @@ async def test_autosave_with_consent_and_resume_at_the_next_start(isolated_paths
         await give_consent(pilot)
         await press(pilot, "1", "2", "1")
         assert autosave_file(isolated_paths).exists()
-        assert stat.S_IMODE(autosave_file(isolated_paths).stat().st_mode) == 0o600
+        assert_owner_only(autosave_file(isolated_paths))
     again = make_app()
     async with again.run_test() as pilot:
         assert isinstance(again.screen, StartScreen)
@@ -196,8 +195,11 @@ def _read_for(fd: int, seconds: float) -> bytes:
     return out
 
 
+@pytest.mark.posix
 def test_a_real_process_killed_mid_call_loses_nothing_but_the_last_key(isolated_paths: Path) -> None:
     """Run send-tui in a real terminal, answer by keys, kill -9, and resume the call."""
+    import pty  # POSIX only: importing it on Windows fails
+
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
     master, slave = pty.openpty()
     child = subprocess.Popen(

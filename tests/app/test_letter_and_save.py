@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
@@ -15,6 +13,7 @@ from send_tui.model.record import load_record
 from send_tui.screens.deadlines import DeadlinesScreen
 from send_tui.screens.letter import LetterScreen
 from tests.app.helpers import node_id, press, screen_text
+from tests.owner_only import assert_owner_only
 
 
 async def fill(pilot, widget_id: str, text: str) -> None:
@@ -97,7 +96,7 @@ async def test_save_writes_every_format_owner_only_and_reopens(isolated_paths: P
     saved = sorted((isolated_paths / "saved").iterdir())
     assert {p.suffix for p in saved} == {".html", ".txt", ".md", ".docx", ".toml"}
     for path in saved:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert_owner_only(path)
     record = next(p for p in saved if p.suffix == ".toml")
     again = load_record(record, app.content)
     assert again.answers == app.session.answers
@@ -165,4 +164,4 @@ async def test_deadlines_save_as_a_calendar_file(isolated_paths: Path) -> None:
     [ics] = list((isolated_paths / "saved").glob("*.ics"))
     body = ics.read_text(encoding="utf-8")
     assert "BEGIN:VEVENT" in body and "20260511" in body
-    assert stat.S_IMODE(os.stat(ics).st_mode) == 0o600
+    assert_owner_only(ics)

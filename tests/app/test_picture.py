@@ -39,8 +39,8 @@ async def test_c_on_the_plan_shows_the_routes_side_by_side_and_those_closed() ->
         columns = table_columns(app)
         assert list(columns)[:3] == ["", "Mediation", "Appeal to the First-tier Tribunal (SEND)"]
         assert columns[""][0] == "Who decides" and columns[""][-1] == "Cost"
-        assert columns["Appeal to the First-tier Tribunal (SEND)"][-1] == (
-            "Free to families: the Tribunal charges no fee."
+        assert columns["Appeal to the First-tier Tribunal (SEND)"][-1].startswith(
+            "No fee to appeal (to be confirmed on GOV.UK)"
         )
         assert "Challenge a suspension or permanent exclusion" not in columns
         text = screen_text(app)

@@ -261,27 +261,41 @@ async def test_broken_content_shows_every_problem_not_a_traceback(tmp_path: Path
 
 @pytest.mark.parametrize("width,height", [(80, 24), (60, 20)])
 async def test_every_outcome_can_be_reached_by_keys(width: int, height: int) -> None:
-    """From the start to every outcome, by number keys only, back and forth."""
+    """From the start to every outcome, by number keys only, back and forth.
+
+    One app for the whole walk. The paths come in depth-first order, so from one outcome the walk
+    presses Esc only back to where the next path turns off (answers kept, as an adviser would),
+    answers from there, and at the end goes all the way back to the start: every outcome reached,
+    Esc taken at every depth, at a fraction of the keys of a walk from the start each time.
+    """
     from send_tui.model import graph
 
     app = make_app()
     async with app.run_test(size=(width, height)) as pilot:
         content = app.content
         outcomes_seen: set[str] = set()
+        answered: list[tuple[str, str | None]] = []  # the steps behind the screen now shown
+        await walk(app, pilot, START)
         for path in graph.paths(content):
             *steps, (outcome, _) = path
             if outcome in outcomes_seen or any(content.nodes[n].kind.value == "multi" for n, _ in steps):
                 continue
-            app.session.clear()
-            while not isinstance(app.screen, StartScreen):
+            shared = 0
+            while shared < min(len(answered), len(steps)) and answered[shared] == steps[shared]:
+                shared += 1
+            for _ in range(len(answered) - shared):
                 await walk(app, pilot, "escape")
-            await walk(app, pilot, START)
-            for node, option in steps:
+            assert node_id(app) == steps[shared][0]
+            for node, option in steps[shared:]:
                 node_obj = content.nodes[node]
                 number = 1 if option is None else [o.id for o in node_obj.options].index(option) + 1
                 await walk(app, pilot, str(number))
             assert node_id(app) == outcome
             outcomes_seen.add(outcome)
+            answered = steps
+        for _ in range(len(answered) + 1):
+            await walk(app, pilot, "escape")
+        assert isinstance(app.screen, StartScreen)
         reachable_without_multi = {
             p[-1][0] for p in graph.paths(content)
             if not any(content.nodes[n].kind.value == "multi" for n, _ in p[:-1])

@@ -36,7 +36,7 @@ os.fsync = stuck
 storage.write_atomic(Path(sys.argv[1]), b"child: Sam Smith\\n" * 1000, overwrite=True)
 """
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="kills with SIGKILL")
+pytestmark = pytest.mark.posix  # kills with SIGKILL
 
 
 def _stuck_save(target: Path) -> subprocess.Popen[str]:

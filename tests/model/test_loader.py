@@ -55,7 +55,7 @@ def test_the_minimal_pack_loads_into_typed_immutable_objects(pack: Path) -> None
 def test_unknown_key_names_file_and_key(pack: Path) -> None:
     edit(pack, "national/flow.toml", 'title = "Some information"', 'title = "Some information"\ncolour = "red"')
     assert problems(pack) == [
-        "national/flow.toml: nodes.info.colour: is not a key send-tui knows: check the spelling (see docs/content-format.md)"
+        "national/flow.toml: nodes.info.colour: is not a key send-tui knows: check the spelling (see docs/content-format.md, or run `send-tui help content`)"
     ]
 
 

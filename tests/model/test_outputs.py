@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 import tempfile
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from send_tui.model import storage
 from send_tui.model.outputs import default_basename, output_paths, safe_basename, save_outputs
 from send_tui.model.record import load_record
 from send_tui.model.session import Session
+from tests.owner_only import assert_owner_only
 from tests.sessions import TODAY, complaint_session, shipped
 
 BASE = "call"
@@ -29,7 +29,7 @@ def test_a_save_writes_the_summary_the_letter_and_the_record_owner_only(tmp_path
     assert [p.name for p in written] == ALL
     assert names(tmp_path) == sorted(ALL)
     for path in written:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+        assert_owner_only(path)
     assert (
         load_record(tmp_path / "call.toml", shipped()).letter_fields
         == complaint_session().letter_fields
@@ -66,7 +66,7 @@ def test_replacing_when_asked(tmp_path: Path) -> None:
     (tmp_path / "call.txt").write_text("old notes")
     save_outputs(complaint_session(), tmp_path, BASE, TODAY, overwrite=True)
     assert "not legal advice" in (tmp_path / "call.txt").read_text(encoding="utf-8")
-    assert stat.S_IMODE((tmp_path / "call.txt").stat().st_mode) == 0o600
+    assert_owner_only(tmp_path / "call.txt")
 
 
 def fail_on_call(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ from send_tui.model.record import (
     save_record,
 )
 from send_tui.model.session import Session
+from tests.owner_only import assert_owner_only
 from tests.sessions import complaint_session, shipped
 
 SAVED = datetime(2026, 11, 28, 14, 30)
@@ -48,7 +48,7 @@ def test_save_then_open_gives_the_same_session(saved: Path) -> None:
     original.add_route("mediation")
     reopened = load_record(saved, shipped())
     assert state(reopened) == state(original)
-    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert_owner_only(saved)
 
 
 def test_a_multi_choice_answer_and_an_empty_field_round_trip(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 import time
 from pathlib import Path
 
@@ -11,12 +10,13 @@ import pytest
 
 from send_tui.model import storage
 from send_tui.model.content_errors import ContentError
+from tests.owner_only import assert_owner_only
 
 
 def test_write_is_owner_only_and_refuses_to_replace_without_asking(tmp_path: Path) -> None:
     target = tmp_path / "summary.txt"
     storage.write_atomic(target, "first")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert_owner_only(target)
     with pytest.raises(storage.FileExists):
         storage.write_atomic(target, "second")
     assert target.read_text() == "first"

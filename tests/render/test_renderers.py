@@ -190,7 +190,8 @@ def test_markdown_escaping_keeps_meaning_out(text: str, literal: str) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab 1.-+*_#`[]()<>!&|~\\{}=:\n"), max_size=40))
+# "lt;" and "&" make entity-like text ("&lt;"), which must show as typed, not as "<".
+@given(st.text(alphabet=st.sampled_from("ab lt;1.-+*_#`[]()<>!&|~\\{}=:\n"), max_size=40))
 def test_markdown_escaping_shows_any_text_as_typed(text: str) -> None:
     expected = "\n".join(line.strip() for line in text.split("\n") if line.strip())
     rendered = MarkdownIt("commonmark").render(escape(text))

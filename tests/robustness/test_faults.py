@@ -26,7 +26,7 @@ from send_tui.app import make_app
 from send_tui.model import storage
 from send_tui.model.outputs import save_outputs
 from send_tui.model.record import load_record, save_record
-from tests.robustness.conftest import RobustnessCounts
+from tests.robustness.counts import RobustnessCounts
 from tests.sessions import TODAY, complaint_session, shipped
 
 REPO = Path(__file__).resolve().parents[2]
@@ -65,6 +65,7 @@ def complete_version(data: bytes) -> int | None:
     return int(parts[1])
 
 
+@pytest.mark.posix
 def test_a_process_killed_while_saving_leaves_a_whole_version(tmp_path: Path, counts: RobustnessCounts) -> None:
     target = tmp_path / "record.toml"
     rng = random.Random(8)

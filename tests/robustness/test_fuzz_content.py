@@ -27,7 +27,7 @@ from send_tui.model.summary import build_summary
 from send_tui.paths import default_content_dir
 from send_tui.render import FORMATS, render
 from tests.render.test_renderers import shown, squeeze
-from tests.robustness.conftest import RobustnessCounts
+from tests.robustness.counts import RobustnessCounts
 from tests.sessions import TODAY, complaint_session, hostile_session, shipped
 
 SHIPPED = default_content_dir()

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
 from send_tui.app import SendApp, make_app
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.screens.start import StartScreen
-from tests.robustness.conftest import RobustnessCounts
+from tests.robustness.counts import RobustnessCounts
 
 SEED = 20261128
 KEY_COUNT = 2_000
+#: The keys are pressed in this many consecutive parts, each in a fresh app, so pytest-xdist can
+#: run them side by side: the same keys in the same order, a reset at each part's start.
+PARTS = 4
 #: Keys posted before the app is left to settle: a fast typist, or a paste.
 BATCH = 32
 
@@ -108,9 +112,29 @@ async def back_to_start(app: SendApp, pilot: Pilot[None]) -> None:
     raise AssertionError(f"Esc never led back to the start screen (stuck on {app.screen!r})")
 
 
-async def test_thousands_of_random_keys_leave_the_app_running_and_answering(counts: RobustnessCounts) -> None:
-    app = make_app()
+def key_part(part: int) -> list[str]:
+    """The `part`-th of `PARTS` consecutive slices of the seed's keys (SETTLE marks stay with
+    the key they follow)."""
     keys = random_keys(SEED, KEY_COUNT)
+    starts = [0]
+    pressed = 0
+    for position, key in enumerate(keys):
+        if key != SETTLE:
+            if pressed and pressed % (KEY_COUNT // PARTS) == 0:
+                starts.append(position)
+            pressed += 1
+    starts = starts[:PARTS] + [len(keys)]
+    return keys[starts[part] : starts[part + 1]]
+
+
+def test_the_parts_are_the_whole_run() -> None:
+    assert [key for part in range(PARTS) for key in key_part(part)] == random_keys(SEED, KEY_COUNT)
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+async def test_thousands_of_random_keys_leave_the_app_running_and_answering(part: int, counts: RobustnessCounts) -> None:
+    app = make_app()
+    keys = key_part(part)
     seen_screens: set[str] = set()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -126,7 +150,7 @@ async def test_thousands_of_random_keys_leave_the_app_running_and_answering(coun
                 seen_screens.add(type(app.screen).__name__)
                 if app._exception is not None:  # the app's own exception, so xfail can name it
                     raise app._exception
-                assert app.is_running, f"the app stopped at key {position} of seed {SEED}"
+                assert app.is_running, f"the app stopped at key {position} of part {part} of seed {SEED}"
 
         # Still answering: back to the start, a new client, and "Start a new call" opens the first question.
         await back_to_start(app, pilot)
