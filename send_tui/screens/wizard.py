@@ -22,7 +22,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,6 +29,7 @@ from send_tui.model.clocks import node_clocks
 from send_tui.model.content import Node, NodeKind, Route
 from send_tui.model.letter import caller_answered
 from send_tui.model.session import toggle_choice
+from send_tui.screens.settled_layout import SettledLayoutScreen
 from send_tui.widgets import content_text
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.numbered import numbered_row
@@ -45,7 +45,7 @@ CONTINUE = "__continue"
 MULTI_HINT = "Choose all that apply: 1-9 or Space to tick, then c to continue."
 
 
-class WizardScreen(Screen[None]):
+class WizardScreen(SettledLayoutScreen):
     """Every step of the call, one data-driven view: `show(node)` redraws it in place."""
 
     BINDINGS = [

@@ -17,6 +17,17 @@ class StepOptions(OptionList):
         self._drawn_width: int | None = None
 
     def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # Textual passes the event
+        # Textual calls `_on_resize` of every class in the MRO; without this OptionList's own
+        # handler would clear the rows anyway and ask for the repaint a frame later.
+        event.prevent_default()
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Forget the drawn rows if the width they were drawn at has changed.
+
+        Called on Resize, and by SettledLayoutScreen straight after a layout, so rows rewrapped
+        for a scrollbar that came or went are painted in the same frame.
+        """
         width = self.scrollable_content_region.width
         if width != self._drawn_width:
             self._drawn_width = width

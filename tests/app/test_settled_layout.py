@@ -1,0 +1,85 @@
+"""The wizard lays itself out fully before it paints (send_tui/screens/settled_layout.py).
+
+That module overrides and mirrors private Textual methods. The first test pins their source
+for the Textual version it was written against: if it fails after an upgrade, re-read the new
+source against settled_layout.py, adjust the mirror, then update the hashes. The others check
+what an adviser would notice if the mirror were wrong: a scrollbar or rows left stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+
+import textual
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import OptionList
+
+from send_tui.app import make_app
+from send_tui.screens.wizard import WizardScreen
+from send_tui.widgets.step_options import StepOptions
+from tests.app.helpers import node_id, press
+
+#: sha256 (first 16 hex digits) of each private method's source in Textual 8.2.8.
+PINNED = {
+    "Screen._refresh_layout": "889715478130b7e0",
+    "Screen._compositor_refresh": "7a40efe563816a06",
+    "Screen._on_layout": "55209a37fad6f883",
+    "Screen._on_timer_update": "421401660de142c5",
+    "Widget._check_refresh": "ad1c8196be9747bf",
+    "OptionList._update_lines": "fe2bedbdc372598b",
+    "OptionList._on_resize": "7a621baa8e38de94",
+}
+METHODS = {
+    "Screen._refresh_layout": Screen._refresh_layout,
+    "Screen._compositor_refresh": Screen._compositor_refresh,
+    "Screen._on_layout": Screen._on_layout,
+    "Screen._on_timer_update": Screen._on_timer_update,
+    "Widget._check_refresh": Widget._check_refresh,
+    "OptionList._update_lines": OptionList._update_lines,
+    "OptionList._on_resize": OptionList._on_resize,
+}
+
+
+def test_the_private_textual_methods_settled_layout_relies_on_are_unchanged() -> None:
+    changed = {
+        name: hashlib.sha256(inspect.getsource(method).encode()).hexdigest()[:16]
+        for name, method in METHODS.items()
+        if hashlib.sha256(inspect.getsource(method).encode()).hexdigest()[:16] != PINNED[name]
+    }
+    assert not changed, (
+        f"Textual {textual.__version__} changed {sorted(changed)}: review "
+        "send_tui/screens/settled_layout.py against the new source, then update PINNED."
+    )
+
+
+def _options_consistent(wizard: WizardScreen) -> None:
+    options = wizard.query_one("#options", StepOptions)
+    if not options.display:
+        return
+    needs_bar = options.virtual_size.height > options.scrollable_content_region.height
+    assert options.show_vertical_scrollbar == needs_bar, node_id(wizard.app)
+    assert (
+        options._drawn_width == options.scrollable_content_region.width
+    )  # rows drawn at this width
+    assert not wizard._layout_required and not wizard._layout_widgets
+
+
+async def test_every_step_settles_with_its_scrollbar_and_rows_matching_its_options() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # On through steps with few and many options (the scrollbar comes and goes), then back.
+        for key in ["1", "1", "2", "1", "6", "escape", "escape", "escape", "2", "escape", "escape"]:
+            await press(pilot, key)
+            assert isinstance(app.screen, WizardScreen)
+            _options_consistent(app.screen)
+
+
+async def test_the_narrow_layout_settles_too() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        for key in ["1", "1", "2", "1", "6", "escape", "escape"]:
+            await press(pilot, key)
+            assert isinstance(app.screen, WizardScreen)
+            _options_consistent(app.screen)
