@@ -32,9 +32,11 @@ from send_tui.model.letter import (
     LetterDraft,
     ReplyUnit,
     TimescaleError,
+    about_confirmed,
     addressee_role,
     choose_template,
     completeness,
+    draft_about,
     letter_templates,
     render_letter,
     reply_deadline,
@@ -223,7 +225,14 @@ class PlainShell:
             out.say(f"Look-up: {node.title}")
             out.say("(type back to return to the call; nothing here changes the answers)")
         else:
-            path = self.session.path()
+            # Counted as the full app counts: a defaulted question nobody has answered ("Who is
+            # calling?") is walked past, so it is not a step.
+            session = self.session
+            path = [
+                n
+                for n in session.path()
+                if n in session.answers or self.content.nodes[n].default is None
+            ]
             step = path.index(node.id) + 1 if node.id in path else len(path)
             out.say(f"Step {step}: {node.title}")
         if node.kind is NodeKind.OUTCOME:
@@ -848,7 +857,12 @@ class PlainShell:
 
     def _store_letter(self, values: dict[str, str]) -> None:
         before = self.session.revision
-        for message in self.session.set_letter_fields(values):  # cleaned and cut to each limit
+        typed = dict(values)
+        if "about" not in self.session.letter_fields and typed.get("about") == draft_about(
+            self.session
+        ):
+            del typed["about"]  # still the untouched draft: unconfirmed until confirm (ctrl+o)
+        for message in self.session.set_letter_fields(typed):  # cleaned and cut to each limit
             self.out.note(message)
         values.update(self.session.letter_fields)
         if self.session.revision != before:
@@ -893,9 +907,25 @@ class PlainShell:
             current = values.get(name, "")
             shown = current if len(current) <= 200 else current[:200] + "..."
             now = f"now: {shown}" if current else "now empty"
+            unconfirmed = name == "about" and not about_confirmed(self.session)
+            if unconfirmed:
+                label = (
+                    "What the complaint is about. A draft from the answers, not yet confirmed: "
+                    "type your own words, or confirm to keep the draft; Enter leaves it unconfirmed"
+                )
             text = self.ask(f"{label} ({now}):")
             if text.casefold() == "stop":
                 return False
+            if name == "about" and text.casefold() == "confirm":
+                if not current.strip():
+                    self.out.say("Not kept: write what the complaint is about first.")
+                    continue
+                before = self.session.revision
+                self.session.set_letter_fields({"about": current})  # as ctrl+o in the app
+                if self.session.revision != before:
+                    self.session_changed()
+                self.out.note("What the complaint is about: confirmed.")
+                return True
             if not text:
                 new = current
             elif text == "-":
@@ -920,7 +950,9 @@ class PlainShell:
         draft = LetterDraft.from_session(session)
         template = session.content.letters.get(draft.template) or choose_template(session, draft)
         sent = letter_date(session, dates.today())
-        missing = completeness(draft, sent=sent, content=self.content)
+        missing = completeness(
+            draft, sent=sent, content=self.content, about_confirmed=about_confirmed(session)
+        )
         out = self.out
         out.say()
         if missing:

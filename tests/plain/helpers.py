@@ -68,6 +68,10 @@ def typed_lines(
     for node_id, answer in answers:
         read_info(stop_at=node_id)
         node = nodes[node_id]
+        path = shadow.path()
+        if node_id != shadow.current() and node.default is not None and node_id in path:
+            # A defaulted question ("Who is calling?") was walked past: back reopens it, as Esc.
+            lines += ["back"] * (len(path) - 1 - path.index(node_id))
         ids = [o.id for o in node.options]
         if node.kind is NodeKind.QUESTION:
             lines.append(str(ids.index(answer) + 1))

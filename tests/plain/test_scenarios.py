@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from send_tui.model.clocks import date_keys_for
 from send_tui.model.scenarios import (
     load_scenarios,
     run_scenario,
     scenario_files,
     session_from_scenario,
 )
-from send_tui.model.summary import build_summary, session_deadlines
+from send_tui.model.summary import CLOCK_DATE_KEYS, build_summary, session_deadlines
 from send_tui.paths import default_content_dir
 from send_tui.render.text import render_text
 from tests.plain.helpers import run_lines, typed_lines
@@ -59,7 +60,10 @@ def test_plain_mode_replays_the_scenario(
         expected.outcome().id if expected.outcome() else None
     )
     assert [e.route.id for e in typed.plan()] == [e.route.id for e in expected.plan()]
-    assert typed.dates == expected.dates
+    # Plain mode asks only the dates a clock of this call counts from (as the app's form shows
+    # them); a date the scenario enters by mistake for a clock that does not apply is not asked.
+    asked = set(date_keys_for(expected, tuple(CLOCK_DATE_KEYS)))
+    assert typed.dates == {k: v for k, v in expected.dates.items() if k in asked}
     assert _deadlines(typed) == result.deadlines
     if scenario.expect.outcome is not None:
         assert outcome is not None and outcome.id == scenario.expect.outcome

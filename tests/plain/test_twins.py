@@ -47,7 +47,7 @@ def test_a_sen_support_not_raised_leads_to_first_steps_and_sendiass() -> None:
 def test_b_refused_assessment_and_appeal_needs_mediation_advice_first() -> None:
     shell, text = run_lines(["1", "2", "1", "1", "plan"])
     plan = shell.session.plan()
-    assert shell.session.current() == "out_appeal"
+    assert shell.session.current() == "out_appeal_assessment"
     assert [e.route.id for e in plan] == ["mediation", "appeal"]
     assert plan[0].reason == "needed first"
     assert "First: Get mediation advice" in text
@@ -73,14 +73,14 @@ def test_d_complaint_about_the_school_leads_to_the_complaint_route() -> None:
 
 
 def test_e_exclusion_leads_to_the_exclusion_route_and_sendiass() -> None:
-    shell, text = run_lines(["1", "3", "2"])
+    shell, text = run_lines(["1", "3", "2", "3"])
     assert shell.session.current() == "out_exclusion_permanent"
     assert plan_ids(shell.session) == ["exclusion"]
     assert "SENDIASS" in text and "independent review panel" in text.lower()
 
 
 def test_f_changing_an_early_answer_lists_and_drops_what_no_longer_applies() -> None:
-    shell, text = run_lines(["1", "2", "3", "2", "1", "change 2", "1"])
+    shell, text = run_lines(["1", "2", "3", "2", "1", "change 2", "5"])
     session = shell.session
     assert "appeal_scope" not in session.answers
     assert session.answers["what_next_decision"] == "appeal"
@@ -93,15 +93,18 @@ def test_back_goes_back_one_step_and_keeps_the_answers() -> None:
     shell, text = run_lines(["1", "2", "1", "back"])
     assert shell.view.node_id == "council_decision"
     assert shell.session.answers["council_decision"] == "refuse_assessment"
+    # Back from the situation opens "Who is calling?", walked past with its default, as Esc does.
     shell, _ = run_lines(["1", "2", "1", "back", "back", "back"])
+    assert shell.view.node_id == "caller"
+    shell, _ = run_lines(["1", "2", "1", "back", "back", "back", "back"])
     assert shell.view.node_id is None  # the start
     assert shell.session.answers
 
 
 def test_multi_choice_adds_routes_and_not_sure_is_exclusive() -> None:
-    shell, _ = run_lines(["1", "6", "1", "3", "4", "7"])
+    shell, _ = run_lines(["1", "7", "1", "3", "4", "8"])
     assert shell.selected == {"not_sure"}
-    shell, _ = run_lines(["1", "6", "1", "3", "4", "7", "7", "1", "3", "4", "done"])
+    shell, _ = run_lines(["1", "7", "1", "3", "4", "8", "8", "1", "3", "4", "done"])
     assert shell.session.current() == "out_more_than_one_route"
     assert plan_ids(shell.session) == ["complaint", "mediation", "appeal"]
     model = model_session(
@@ -111,7 +114,7 @@ def test_multi_choice_adds_routes_and_not_sure_is_exclusive() -> None:
 
 
 def test_multi_choice_needs_a_choice_before_continuing() -> None:
-    shell, text = run_lines(["1", "6", "done"])
+    shell, text = run_lines(["1", "7", "done"])
     assert shell.session.current() == "choose_routes"
     assert "Choose at least one" in text
 
@@ -236,8 +239,19 @@ def test_the_timeline_and_the_routes_side_by_side(monkeypatch) -> None:
         "1. Wed 20 Jan 2027, by 5pm: Appeal to the SEND Tribunal (50 days left; firm legal limit)"
         in flat
     )
-    assert "Look-up: Appeal to the First-tier Tribunal (SEND)" in text
+    assert "Look-up: Appeal against a refusal to carry out an EHC needs assessment" in text
     assert "THE ROUTES SIDE BY SIDE" in text and "Who decides:" in text
     assert (
-        shell.session.answers["what_next_decision"] == "appeal"
+        shell.session.answers["what_next_assessment"] == "appeal"
     )  # looking things up changed nothing
+
+
+def test_the_about_draft_stays_unconfirmed_on_enter_and_confirm_confirms_it() -> None:
+    fields = ["", "Ms Patel", "", "", "", ""]  # the role, then the fields up to "about"
+    shell, text = run_lines(["1", "4", "1", "letter", *fields, "", "stop"])
+    assert "about" not in shell.session.letter_fields  # Enter kept the draft, unconfirmed
+    assert "not yet confirmed" in text
+    shell, text = run_lines(["1", "4", "1", "letter", *fields, "confirm", "stop", "letter show"])
+    assert shell.session.letter_fields["about"]  # confirmed, as ctrl+o in the app
+    assert "What the complaint is about: confirmed." in text
+    assert "check or rewrite the draft" not in text.split("letter show")[-1]
