@@ -99,6 +99,17 @@ def as_number(text: str) -> int | None:
     return int(text) if _NUMBER.fullmatch(text) else None
 
 
+#: The full app's keys as named in the content, and what is typed for them here.
+_KEYS_AS_WORDS = (("press Esc", "type back"), ("Press Esc", "Type back"))
+
+
+def plain_words(text: str) -> str:
+    """Content text as plain mode says it: a key of the full app becomes the word typed here."""
+    for key, word in _KEYS_AS_WORDS:
+        text = text.replace(key, word)
+    return text
+
+
 YES = {"y", "yes"}
 NO = {"n", "no"}
 
@@ -239,7 +250,7 @@ class PlainShell:
             self._show_outcome(node)
             return
         if node.body:
-            out.say(node.body.strip())
+            out.say(plain_words(node.body.strip()))
         answer = self.session.answers.get(node.id)
         if node.kind is NodeKind.INFO:
             out.say("1. Continue")

@@ -21,14 +21,14 @@ CASES: dict[str, list[str]] = {
     # a question: an empty line, a number out of range and an unknown word, then an answer and back
     "question": ["1", "", "99", "hello", "4", "back", "answers", "quit", "yes"],
     # a multi-choice step: done with nothing ticked, ticks, "not sure" clearing the others
-    "multi_choice": ["1", "6", "done", "1", "7", "3", "repeat"],
+    "multi_choice": ["1", "7", "done", "1", "8", "3", "repeat"],
     # an information step: help lists the terms, then 1 goes on
     "information": ["1", "1", "2", "help", "1"],
     # an outcome: one number adds the suggested route; plan reads the plan
     "outcome": ["1", "4", "1", "1", "plan"],
     # dates: a wrong format is refused with the reason and asked again
     "dates": ["1", "2", "1", "1", "deadlines", "10/03/2026", "2026-03-10", "", "stop"],
-    # the letter: one field at a time; a bad timescale is refused and asked again
+    # the letter: one field at a time; the drafted "about" confirmed; a bad timescale refused
     "letter": [
         "1",
         "4",
@@ -40,7 +40,7 @@ CASES: dict[str, list[str]] = {
         "",
         "Oak Primary School",
         "Year 4",
-        "",
+        "confirm",
         "Spoke to the class teacher on 3 November.",
         "A meeting with the SENCO.",
         "",
