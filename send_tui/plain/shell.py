@@ -81,7 +81,11 @@ COMMANDS: tuple[tuple[str, str], ...] = (
         "every date earliest first, and what to do if one passes; timeline N opens date N's next step",
     ),
     ("compare", "the routes open to this caller side by side: who decides, time limit, cost ..."),
-    ("letter", "fill in the complaint letter one field at a time; letter show reads it"),
+    (
+        "letter",
+        "fill in the complaint letter one field at a time (confirm keeps the draft of what it is about); "
+        "letter show reads it",
+    ),
     ("glossary TERM", "what a term means; glossary alone lists every term"),
     ("search WORDS", "search the content; open N opens a result"),
     ("details", "call details: case reference and the caller's consent to a record"),
