@@ -119,7 +119,7 @@ def test_a_path_that_fails_to_render_fails_check_naming_path_and_format(
     assert main(["check"]) == 1
     err = capsys.readouterr().err
     assert (
-        "- path situation=" in err
+        "- path caller=parent > situation=" in err
         and "html fails to render: RuntimeError: no layout for this" in err
     )
     assert "Traceback" not in err

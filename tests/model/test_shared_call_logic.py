@@ -53,7 +53,8 @@ def test_save_warnings_name_consent_and_an_unfinished_letter() -> None:
     assert lines[0].startswith("No consent to keep a record (F6)")
     assert "The letter is not finished:" in lines
     assert any(line.startswith("- Outcome wanted") for line in lines)
-    assert save_warnings(complaint_session(), TODAY) == []
+    written = complaint_session(about="The support agreed at the review is not being given.")
+    assert save_warnings(written, TODAY) == []
 
 
 def test_start_choices_keep_their_numbers_when_a_call_can_be_continued() -> None:
