@@ -57,7 +57,7 @@ class ContentSearch(Provider):
         # Take the app here, on the event loop: in the worker's thread `self.app` looks up the
         # active app in a context variable that may already be gone (a palette closed fast).
         app = self._app
-        await app.run_worker(lambda: app.search_index, thread=True).wait()
+        await self.app.run_worker(lambda: app.search_index, thread=True).wait()
 
     async def discover(self) -> Hits:
         """Before anything is typed: the common questions, each opening the step that answers it."""
