@@ -532,21 +532,13 @@ class SendApp(App[None]):
             if yes:
                 clear()
 
-        if self.resumable is not None and not self.session.has_work():
-            question = (
-                "Start a new call? The call in this computer's autosave will be cleared and "
-                "cannot be resumed afterwards. Saved summaries are kept."
-            )
-        elif self.kept_autosave is not None:
-            question = (
-                "Start with a new client? This call will be cleared from the screen. The earlier "
-                "call kept in the autosave stays, to resume. Saved summaries are kept."
-            )
-        else:
-            question = (
-                "Start with a new client? Everything about this call will be cleared from the "
-                "screen and from this computer's autosave. Saved summaries are kept."
-            )
+        from send_tui.model.start_menu import new_call_question
+
+        question = new_call_question(
+            self.session,
+            resumable=self.resumable is not None,
+            kept_autosave=self.kept_autosave is not None,
+        )
         self.push_screen(ConfirmDialog(question, yes="Clear (y)", no="Keep (n)"), decided)
 
     def action_call_details(self) -> None:

@@ -11,23 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from send_tui.cli import main
 from send_tui.model.config import load_config
 from send_tui.model.content_errors import ContentErrors
 from send_tui.model.loader import load_content
 from send_tui.model.record import save_record
+from tests.cli_run import run_cli
 from tests.sessions import complaint_session
 
 CRAFTED = ["../../somewhere", "..", "/etc", "tower-hamlets/../x", "C:\\evil", "local\\x", ".hidden"]
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    return code, out + err
 
 
 @pytest.mark.parametrize("pack", CRAFTED)
@@ -38,7 +29,7 @@ def test_open_and_render_refuse_a_crafted_local_pack_naming_the_file_and_key(
     text = path.read_text(encoding="utf-8").replace('"tower-hamlets"', json.dumps(pack))
     path.write_text(text, encoding="utf-8")
     for argv in (("open", str(path)), ("render", str(path), "--to", str(tmp_path / "o.txt"))):
-        code, output = _run(capsys, *argv)
+        code, output = run_cli(capsys, *argv)
         assert code == 1, output
         assert f"{path}: record.local_pack: " in " ".join(output.split())
         assert "not a local pack" in output

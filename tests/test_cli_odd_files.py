@@ -14,25 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from send_tui.cli import main
 from send_tui.model import storage
 from send_tui.model.autosave import Autosave
 from send_tui.model.config import load_config
 from send_tui.model.outputs import save_outputs
 from send_tui.model.record import load_record, save_record
+from tests.cli_run import run_cli
 from tests.sessions import TODAY, complaint_session, shipped
 
 REPO = Path(__file__).resolve().parents[1]
 posix_only = pytest.mark.posix  # symbolic links and FIFOs
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    return code, out + err
 
 
 @pytest.fixture
@@ -46,10 +37,10 @@ def test_render_to_a_dangling_link_asks_for_force(
 ) -> None:
     link = tmp_path / "out.txt"
     link.symlink_to(tmp_path / "nowhere" / "target.txt")
-    code, output = _run(capsys, "render", str(record), "--to", str(link))
+    code, output = run_cli(capsys, "render", str(record), "--to", str(link))
     assert code == 1 and "already exists" in output and "--force" in output
     assert link.is_symlink()
-    code, output = _run(capsys, "render", str(record), "--to", str(link), "--force")
+    code, output = run_cli(capsys, "render", str(record), "--to", str(link), "--force")
     assert code == 0, output
     assert not link.is_symlink() and "Sam Smith" in link.read_text(encoding="utf-8")
 
@@ -96,7 +87,7 @@ def test_a_record_saved_by_notepad_with_a_bom_opens(
 ) -> None:
     record.write_bytes(b"\xef\xbb\xbf" + record.read_bytes().replace(b"\n", b"\r\n"))
     assert load_record(record, shipped()).case.reference == "TH-0042"
-    code, output = _run(capsys, "render", str(record), "--to", str(tmp_path / "out.txt"))
+    code, output = run_cli(capsys, "render", str(record), "--to", str(tmp_path / "out.txt"))
     assert code == 0, output
 
 

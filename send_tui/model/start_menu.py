@@ -42,3 +42,25 @@ def start_choices(session: Session, resumable: Pending | None) -> list[tuple[str
         (str(number), label, action) for number, (label, action) in enumerate(numbered, start=1)
     ]
     return choices
+
+
+def new_call_question(session: Session, *, resumable: bool, kept_autosave: bool = False) -> str:
+    """What to ask before clearing for a new call, so both front ends warn of the same loss.
+
+    `resumable`: an earlier call waits in the autosave; `kept_autosave`: it was kept aside while
+    a record is open, so clearing this call leaves it there to resume.
+    """
+    if resumable and not session.has_work():
+        return (
+            "Start a new call? The call in this computer's autosave will be cleared and "
+            "cannot be resumed afterwards. Saved summaries are kept."
+        )
+    if kept_autosave:
+        return (
+            "Start with a new client? This call will be cleared from the screen. The earlier "
+            "call kept in the autosave stays, to resume. Saved summaries are kept."
+        )
+    return (
+        "Start with a new client? Everything about this call will be cleared from the "
+        "screen and from this computer's autosave. Saved summaries are kept."
+    )

@@ -47,7 +47,7 @@ from send_tui.model.session import (
     dropped_message,
     toggle_choice,
 )
-from send_tui.model.start_menu import ABOUT, start_choices
+from send_tui.model.start_menu import ABOUT, new_call_question, start_choices
 from send_tui.model.summary import (
     CLOCK_DATE_KEYS,
     DATE_KEYS,
@@ -1196,16 +1196,7 @@ class PlainShell:
     def _clear_if_agreed(self, *, announce: bool = False) -> bool:
         """Clear the call, asking first when something would be lost; True once cleared."""
         if self.unsaved or self.resumable is not None:
-            if self.resumable is not None and not self.session.has_work():
-                question = (
-                    "Start a new call? The call in this computer's autosave will be cleared and "
-                    "cannot be resumed afterwards. Saved summaries are kept."
-                )
-            else:
-                question = (
-                    "Start with a new client? Everything about this call will be cleared from the "
-                    "screen and from this computer's autosave. Saved summaries are kept."
-                )
+            question = new_call_question(self.session, resumable=self.resumable is not None)
             if not self.ask_yes_no(question):
                 self.out.say("Kept. Carry on with this call.")
                 return False

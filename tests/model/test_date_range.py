@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from send_tui.cli import main
 from send_tui.model import dates, record
 from send_tui.model.autosave import Autosave
 from send_tui.model.summary import DATE_KEY_NAMES, build_summary
 from send_tui.render import render
+from tests.cli_run import run_cli
 from tests.sessions import TODAY, complaint_session, shipped
 
 #: Reproducible and quick: the same examples every run, no flaky deadline.
@@ -118,15 +118,6 @@ def test_an_autosave_dated_near_year_9999_is_set_aside_not_crashed_on(tmp_path: 
     assert autosave.pending(shipped()) == (None, None)
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    out, err = capsys.readouterr()
-    return code, out + err
-
-
 @pytest.mark.parametrize(
     "argv",
     [
@@ -143,14 +134,14 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 def test_every_deadline_date_option_refuses_a_date_out_of_range(
     capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
 ) -> None:
-    code, output = _run(capsys, *argv)
+    code, output = run_cli(capsys, *argv)
     assert code == 2
     assert "Traceback" not in output
     _says_format_and_range(output)
 
 
 def test_a_day_count_past_a_year_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    code, output = _run(
+    code, output = run_cli(
         capsys, "deadline", "reply", "--from", "2100-12-31", "--working-days", "99999999"
     )
     assert code == 2 and "from 1 to 365" in output
@@ -159,7 +150,7 @@ def test_a_day_count_past_a_year_is_refused(capsys: pytest.CaptureFixture[str]) 
 def test_the_last_day_in_range_still_gives_every_deadline(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, output = _run(
+    code, output = run_cli(
         capsys, "deadline", "reply", "--from", "2100-12-31", "--working-days", "365"
     )
     assert code == 0, output
@@ -175,7 +166,7 @@ def test_a_term_dates_file_near_year_9999_is_refused_in_words(
         '  { name = "Forever", start = 9999-12-01, end = 9999-12-31 },\n]\n',
         encoding="utf-8",
     )
-    code, output = _run(
+    code, output = run_cli(
         capsys, "deadline", "exclusion-review", "--from", "2026-03-10", "--terms", str(terms)
     )
     assert code != 0 and "Traceback" not in output
@@ -187,6 +178,6 @@ def test_the_app_refuses_a_today_out_of_range_before_it_starts(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]
 ) -> None:
     monkeypatch.setenv("SEND_TUI_TODAY", "9999-12-31")
-    code, output = _run(capsys, *argv)
+    code, output = run_cli(capsys, *argv)
     assert code == 2
     _says_format_and_range(output)
