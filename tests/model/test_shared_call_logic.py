@@ -7,7 +7,7 @@ from pathlib import Path
 from send_tui.model.content import glossary_matches
 from send_tui.model.outputs import save_warnings
 from send_tui.model.session import Session, toggle_choice
-from send_tui.model.start_menu import start_choices
+from send_tui.model.start_menu import new_call_question, start_choices
 from send_tui.startup import load_startup
 from tests.sessions import TODAY, complaint_session, shipped
 
@@ -73,3 +73,13 @@ def test_start_up_falls_back_from_a_missing_local_pack(tmp_path: Path) -> None:
     loaded = load_startup(config_path=config)
     assert loaded.content is not None and loaded.config.plain
     assert any("local_pack" in p for p in loaded.config_problems)
+
+
+def test_the_new_call_question_says_what_will_be_lost() -> None:
+    empty = Session(shipped())
+    assert "cannot be resumed afterwards" in new_call_question(empty, resumable=True)
+    working = Session(shipped())
+    working.answer("situation", "complaint")
+    assert "from this computer's autosave" in new_call_question(working, resumable=True)
+    kept = new_call_question(working, resumable=False, kept_autosave=True)
+    assert "stays, to resume" in kept
