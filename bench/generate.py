@@ -255,17 +255,44 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
                 }
             ]
 
+    # The shipped clocks and letters name the `caller` and `appeal_scope` questions (a letter's
+    # wording per caller, a clock waived by the scope of an appeal), so the pack has both.
+    first = node_ids[0]
+    writer.file("national/start.toml", "Opening questions")["nodes"] = {
+        "caller": {
+            "kind": "question",
+            "title": "Who is calling?",
+            "default": "parent",
+            "body": writer.text(10, 30),
+            "options": [
+                {"id": "parent", "label": "A parent or carer", "next": first},
+                {"id": "young_person", "label": "The young person", "next": "appeal_scope"},
+                {"id": "helper", "label": "A helper", "next": first},
+                {"id": "representative", "label": "A representative", "next": first},
+            ],
+        },
+        "appeal_scope": {
+            "kind": "question",
+            "title": writer.text(5, 12).rstrip(".") + "?",
+            "body": writer.text(10, 30),
+            "options": [
+                {"id": "school_only", "label": "Only the school named", "next": first},
+                {"id": "other_parts", "label": "Other parts too", "next": first},
+            ],
+        },
+    }
+
     if root.exists():
         shutil.rmtree(root)
     for relative, tables in writer.files.items():
         _write(root / relative, tables)
-    _write(root / "manifest.toml", {"manifest": {"start": node_ids[0], "local_pack": LOCAL_PACK}})
+    _write(root / "manifest.toml", {"manifest": {"start": "caller", "local_pack": LOCAL_PACK}})
     shutil.copy(SHIPPED / "national" / "clocks.toml", root / "national" / "clocks.toml")
     shutil.copy(SHIPPED / "national" / "letters.toml", root / "national" / "letters.toml")
     shipped_terms = next((SHIPPED / "local").glob("*/term-dates.toml"))
     shutil.copy(shipped_terms, root / "local" / LOCAL_PACK / "term-dates.toml")
     return PackStats(
-        root, nodes, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4
+        root, nodes + 2, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4
     )
 
 

@@ -61,6 +61,12 @@ def path_keys(content: Content, path: tuple[Step, ...]) -> list[Key]:
         if option_id is None:  # a multi step's default way on: a choice no branch names
             named = {o for branch in node.branches for o in branch.when.answers.get(node_id, ())}
             option_id = next(o.id for o in node.options if o.id not in named and not o.exclusive)
+        if node.default is not None:
+            # A question with a default ("Who is calling?") is walked past on a new call: the
+            # adviser is already on the next question, and goes back (Esc) only to change it.
+            if option_id == node.default:
+                continue
+            keys.append(Key("escape", True))
         number = str([o.id for o in node.options].index(option_id) + 1)
         if node.kind is NodeKind.QUESTION:
             keys.append(Key(number, True))

@@ -9,16 +9,42 @@ are taken at once and the layout is run again (at most `EXTRA_PASSES` times) bef
 paint. What is finally painted is what Textual would have settled on; the frames in between,
 with a scrollbar about to appear or vanish, are never shown.
 
+The same goes for a paint with no layout before it (a screen that resumes): the update timer
+waits behind the messages already queued for the screen, so a layout a widget has asked for
+comes first (`_on_timer_update`).
+
+The same screen also drops the work Textual would do for a frame that shows nothing new:
+
+- a repaint request queued just before a paint arrives just after it: it is dropped when the
+  paint since it was made drew every cell of the widget (`_on_update`);
+- a widget in a hidden container (a pane's scrollbars, restyled on a focus change) asks for a
+  layout, and a widget not displayed asks for a repaint, though neither can change the screen
+  (`_on_layout`, `_on_update`);
+- a screen under an opaque one makes the top screen repaint when its own widgets change
+  (Textual counts the screen just below the top as possibly showing through), and this one
+  repaints itself whole when it comes back (`_compositor_refresh`);
+- a newly composed screen is laid out and painted once before Textual sets its breakpoint
+  classes (`-wide`, `-narrow`), then again: they are set before its first layout
+  (`_apply_breakpoints`);
+- a screen pushed again is restyled whole, although only a change to the app's CSS while it
+  was off the stack can have made its styles stale (`_on_screen_resume`).
+
 This is the one place send-tui overrides private Textual methods (`Screen._refresh_layout`,
-`Screen._compositor_refresh`) and mirrors two private ones (`Widget._check_refresh`'s layout
-branch, `Screen._on_layout`). tests/app/test_settled_layout.py pins their source for the
+`Screen._compositor_refresh`, `Screen._on_update`, `Screen._on_layout`,
+`Screen._on_screen_resume`, `Screen._on_timer_update`) and mirrors three private ones (`Widget._check_refresh`'s layout
+branch, `Screen._on_layout`, the breakpoints in `Screen._on_resize`). tests/app/test_settled_layout.py pins their source for the
 Textual version this was written against, so an upgrade fails that test loudly rather than
 changing behaviour quietly.
 """
 
 from __future__ import annotations
 
-from textual.geometry import Size
+import math
+
+from textual import events, messages
+from textual._time import get_time
+from textual.dom import DOMNode
+from textual.geometry import Region, Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -35,6 +61,7 @@ class SettledLayoutScreen(Screen[None]):
     _holding_paint = False
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        self._apply_breakpoints(size or self.app.size)
         self._holding_paint = True
         try:
             super()._refresh_layout(size, scroll)
@@ -44,6 +71,11 @@ class SettledLayoutScreen(Screen[None]):
                     break
                 super()._refresh_layout(size)
             self._take_repaint_requests()
+            if self._repaint_required:
+                # The screen asked to be repainted whole (a focus change does): do it in this
+                # frame, or Textual's timer paints the whole screen again right after it.
+                self._repaint_required = False
+                self._dirty_widgets.add(self)
         finally:
             self._holding_paint = False
         if self.is_current and not self.app._batch_count:
@@ -51,9 +83,128 @@ class SettledLayoutScreen(Screen[None]):
             self._compositor_refresh()
         # (In a batch, Textual's own pass queued the paint with call_later; it runs afterwards.)
 
+    _breakpoints_for: Size | None = None
+
+    def _apply_breakpoints(self, size: Size) -> None:
+        """Set the breakpoint classes (`-wide`, `-narrow`) for `size` before laying out at it.
+
+        Textual sets them when the screen's Resize event arrives, which for a newly composed
+        screen is after its first layout and paint: that frame showed the wrong layout. The
+        classes are worked out as `Screen._on_resize` does; it then finds nothing to change.
+        """
+        if size == self._breakpoints_for or not size:
+            return
+        self._breakpoints_for = size
+        app = self.app
+        horizontal = (
+            app.HORIZONTAL_BREAKPOINTS
+            if self.HORIZONTAL_BREAKPOINTS is None
+            else self.HORIZONTAL_BREAKPOINTS
+        ) or []
+        vertical = (
+            app.VERTICAL_BREAKPOINTS
+            if self.VERTICAL_BREAKPOINTS is None
+            else self.VERTICAL_BREAKPOINTS
+        ) or []
+        if not (horizontal or vertical):
+            return
+        classes = {name: False for _, name in horizontal + vertical}
+        for name in self._get_breakpoint_classes(size.width, horizontal):
+            classes[name] = True
+        for name in self._get_breakpoint_classes(size.height, vertical):
+            classes[name] = True
+        self.update_classes(classes, animate=False)
+
+    _update_deferred = False
+
+    def _on_timer_update(self) -> None:
+        """Paint after the messages already queued for this screen, not before them.
+
+        Textual's update timer runs outside the screen's queue, so a widget's request for a
+        layout (options set while the screen resumed) can still be waiting there when the
+        timer paints: that frame is laid out wrong and the next one right. Deferring the
+        update once, behind what is queued, lets those requests in first.
+        """
+        if self._message_queue.qsize() and not self._update_deferred:
+            self._update_timer.pause()
+            self._update_deferred = True
+            self.call_later(self._deferred_update)
+            return
+        super()._on_timer_update()
+
+    def _deferred_update(self) -> None:
+        self._update_deferred = False
+        super()._on_timer_update()
+
+    #: The app's CSS generation this screen was last restyled for (see `_on_screen_resume`).
+    _styled_for = -1
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Restyle a resumed screen only if the app's CSS changed since it was last styled.
+
+        Textual restyles every widget of a screen when it is pushed again (about 15 ms for
+        the wizard), although its styles can only be stale if the CSS changed meanwhile (a
+        theme chosen while it was off the stack): Textual counts those changes, as it does
+        for switching modes. Runs before Screen's own handler, which reads the flag.
+        """
+        current = self.app._css_update_count
+        if event.refresh_styles and max(self._styled_for, self._css_update_count) == current:
+            event.refresh_styles = False
+        self._styled_for = current
+
+    async def _on_layout(self, message: messages.Layout) -> None:
+        """Drop a layout asked for by a widget inside a container that is not displayed.
+
+        A hidden pane's scrollbars restyled on a focus change ask for one, which arrives a
+        frame late and would lay the screen out again for nothing: what is in a hidden
+        container takes no room, and showing the container again lays it out anyway. (A
+        widget that has itself just been hidden does need the layout: its room is freed.)
+        Anything else goes on to Screen's own handler.
+        """
+        if _inside_hidden(message.widget):
+            message.stop()
+            message.prevent_default()
+
+    #: When the last frame was painted, and the screen regions it drew.
+    _painted: tuple[float, tuple[Region, ...]] = (-math.inf, ())
+
     def _compositor_refresh(self) -> None:
-        if not self._holding_paint:
-            super()._compositor_refresh()
+        if self._holding_paint:
+            return
+        top = self.app.screen
+        if top is not self and top.styles.background.a == 1 and not self.app.is_inline:
+            # Hidden under an opaque screen: Textual would have the top screen repaint these
+            # regions (a frame that shows nothing new); this screen repaints fully on resume.
+            self._compositor._dirty_regions.clear()
+            self._dirty_widgets.clear()
+            return
+        if self.is_current and not self.app.is_inline:
+            self._painted = (get_time(), tuple(self._compositor._dirty_regions))
+        super()._compositor_refresh()
+
+    async def _on_update(self, message: messages.Update) -> None:
+        """Drop a repaint request that a frame painted since it was made has already drawn.
+
+        The request is made (and timestamped) after the widget changed; a paint that started
+        later and drew every cell of the widget showed the change. Anything else goes on to
+        Screen's own handler (Textual calls each class's `_on_update` in turn unless one
+        prevents the default). A widget that is not displayed has nothing to paint: showing it
+        again lays it out and paints it.
+        """
+        if _hidden(message.widget) or self._painted_since(message):
+            message.stop()
+            message.prevent_default()
+
+    def _painted_since(self, message: messages.Update) -> bool:
+        painted_at, regions = self._painted
+        if message.time > painted_at:
+            return False
+        placed = self._compositor.visible_widgets.get(message.widget)
+        if placed is None:
+            return False
+        region, clip = placed
+        shown = region.intersection(clip)
+        return any(drawn.contains_region(shown) for drawn in regions)
 
     def _count_option_lines(self) -> None:
         """Let option lists count their lines at their new width now, not while painting.
@@ -64,6 +215,7 @@ class SettledLayoutScreen(Screen[None]):
         for widget, _geometry in self._compositor.layers:
             if isinstance(widget, StepOptions):
                 widget.fit_width()
+                widget.settle_scroll()
             if isinstance(widget, OptionList):
                 widget._update_lines()
 
@@ -107,3 +259,15 @@ class SettledLayoutScreen(Screen[None]):
                     break
                 node = ancestor
         return bool(asked)
+
+
+def _inside_hidden(widget: DOMNode) -> bool:
+    """Is a container of `widget` not displayed (so the widget has no place on the screen)?"""
+    return any(
+        not ancestor.display for ancestor in widget.ancestors if isinstance(ancestor, Widget)
+    )
+
+
+def _hidden(widget: DOMNode) -> bool:
+    """Is `widget`, or a container of it, not displayed (so it has nothing to paint)?"""
+    return not widget.display or _inside_hidden(widget)

@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from send_tui.model.start_menu import ABOUT, start_choices
+from send_tui.screens.settled_layout import SettledLayoutScreen
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
@@ -26,7 +26,7 @@ KEYS = (
 )
 
 
-class StartScreen(Screen[None]):
+class StartScreen(SettledLayoutScreen):
     """The numbers never move: 1 always starts a new call, then the common questions, then the
     glossary. A call to carry on (resumed from the autosave, or the one in progress) gets a
     letter of its own, shown first, so offering it never renumbers anything else."""

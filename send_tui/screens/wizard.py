@@ -121,7 +121,10 @@ class WizardScreen(SettledLayoutScreen):
                 self.query_one("#node-body").scroll_home(animate=False)
                 self._show_options(node, answer)
             self.refresh_from_session()
-        self.refresh_bindings()  # the Footer redraws only if the keys it shows differ
+            # The keys for this step, in this frame (the bindings signal comes after the paint;
+            # the footer then finds nothing to change).
+            self.query_one(KeyFooter).show_keys_now(self)
+        self.refresh_bindings()
 
     def _set_kind(self, kind: NodeKind) -> None:
         """Show the panes this kind of step uses.
@@ -144,13 +147,13 @@ class WizardScreen(SettledLayoutScreen):
         options.styles.height = "auto" if info else None
 
     def _show_options(self, node: Node, answer: object) -> None:
-        options = self.query_one("#options", OptionList)
+        options = self.query_one("#options", StepOptions)
         options.set_options(self._options())
         index = 0
         if isinstance(answer, str) and node.kind is NodeKind.QUESTION:
             index = next((i for i, o in enumerate(node.options) if o.id == answer), 0)
         options.highlighted = index
-        options.scroll_to_highlight()
+        options.scroll_to_highlight_when_laid_out()
         options.focus()
 
     def title_text(self) -> str:
@@ -172,7 +175,7 @@ class WizardScreen(SettledLayoutScreen):
         trail = self.query_one(AnswerTrail)
         trail.session = self.send_app.session
         trail.refresh_trail()
-        self.query_one("#title-bar", TitleBar).update(self.title_text())
+        self.query_one("#title-bar", TitleBar).set_text(self.title_text())
         if self.node.kind is NodeKind.OUTCOME:
             self._show_suggested()
 

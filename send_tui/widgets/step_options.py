@@ -15,6 +15,7 @@ class StepOptions(OptionList):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._drawn_width: int | None = None
+        self._scroll_pending = False
 
     def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # Textual passes the event
         # Textual calls `_on_resize` of every class in the MRO; without this OptionList's own
@@ -32,3 +33,18 @@ class StepOptions(OptionList):
         if width != self._drawn_width:
             self._drawn_width = width
             self._clear_caches()
+
+    def scroll_to_highlight_when_laid_out(self) -> None:
+        """Scroll to the highlight now, and again once the next layout has sized the list.
+
+        A list that was hidden (under an outcome) has a stale size until it is laid out;
+        OptionList scrolls again when its Show event arrives, a frame after the paint.
+        """
+        self.scroll_to_highlight()
+        self._scroll_pending = True
+
+    def settle_scroll(self) -> None:
+        """Called by SettledLayoutScreen straight after a layout, before the paint."""
+        if self._scroll_pending:
+            self._scroll_pending = False
+            self.scroll_to_highlight()
