@@ -85,7 +85,11 @@ class SettledLayoutScreen(Screen[None]):
 
     _breakpoints_for: Size | None = None
 
-    def _apply_breakpoints(self, size: Size) -> None:
+    async def _on_compose(self, event: events.Compose) -> None:
+        # Before the screen's widgets are first styled, so that styling counts once.
+        self._apply_breakpoints(self.app.size, restyle=False)
+
+    def _apply_breakpoints(self, size: Size, *, restyle: bool = True) -> None:
         """Set the breakpoint classes (`-wide`, `-narrow`) for `size` before laying out at it.
 
         Textual sets them when the screen's Resize event arrives, which for a newly composed

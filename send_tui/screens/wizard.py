@@ -73,6 +73,7 @@ class WizardScreen(SettledLayoutScreen):
         self.selected: set[str] = set()  # a multi step's ticks, until it is answered
         self._looked_up: list[Node] = []  # a look-up's earlier steps, for Esc
         self._kind: NodeKind | None = None  # the kind of step the panes are set out for
+        self._clocks_for: tuple[tuple[str, int, int], tuple[str, ...]] | None = None
 
     @property
     def send_app(self) -> SendApp:
@@ -251,9 +252,14 @@ class WizardScreen(SettledLayoutScreen):
         widget.update(text)
 
     def _clock_ids(self) -> tuple[str, ...]:
-        # Only the clocks that apply to this call (h-caller's model/clocks.py): a school-only
-        # appeal lists no mediation clocks.
-        return node_clocks(self.send_app.session, self.node)
+        """The clocks that apply to this call at this step (a school-only appeal lists no
+        mediation clocks). Asked for by the "d" key's check on every bindings refresh, several
+        times a key, so kept until the step or the answers change."""
+        session = self.send_app.session
+        key = (self.node.id, id(session), session.revision)
+        if self._clocks_for is None or self._clocks_for[0] != key:
+            self._clocks_for = (key, node_clocks(session, self.node))
+        return self._clocks_for[1]
 
     # -- keys ------------------------------------------------------------------------------
 

@@ -49,8 +49,9 @@ class KeyFooter(Footer):
         send-tui's bindings have no groups, so Footer's grouped layout never applies here.
         """
         app = self.app
+        active = screen.active_bindings  # worked out afresh on each access: once here
         by_action: dict[str, ShownKey] = {}
-        for _node, binding, enabled, tooltip in screen.active_bindings.values():
+        for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in by_action:
                 by_action[binding.action] = ShownKey(
                     binding.key,
@@ -62,7 +63,7 @@ class KeyFooter(Footer):
                 )
         palette: ShownKey | None = None
         if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
-            found = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+            found = active.get(app.COMMAND_PALETTE_BINDING)
             if found is not None:
                 _node, binding, enabled, _tooltip = found
                 palette = ShownKey(
