@@ -27,6 +27,7 @@ from send_tui.theme import HIGH_CONTRAST_THEME
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.widget import AwaitMount
 
     from send_tui.model.search import SearchIndex
     from send_tui.screens.wizard import WizardScreen
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 TUNED_GC_THRESHOLDS = (700, 10, 100)
 #: The name the one wizard screen is installed under.
 WIZARD = "wizard"
-#: How long after the first paint start-up's objects are frozen (see `_freeze_startup_objects`).
+#: How long the adviser has not pressed a key before start-up settles in (see `_settle_in`).
 FREEZE_AFTER_SECONDS = 0.3
 
 # Screens and dialogs an adviser opens later are imported when first opened, so start-up
@@ -116,6 +117,7 @@ class SendApp(App[None]):
         self._last_activity = time.monotonic()
         self._idle_warning_shown = False
         self._autosave_problem_shown = False
+        self._wizard_mounted: AwaitMount | None = None  # the wizard built ahead of the call
 
     # -- what every screen reads -------------------------------------------------------
 
@@ -186,9 +188,9 @@ class SendApp(App[None]):
             self.set_interval(1, self._check_idle)
         if self._opened_over is not None:
             self._ask_about_autosave(self._opened_over)
-        # Once the first screen is up and the adviser has had a moment: not in the way of the
-        # first paint (a full collection takes about 20 ms).
-        self.call_after_refresh(self.set_timer, FREEZE_AFTER_SECONDS, self._freeze_startup_objects)
+        # Once the first screen is up and the adviser has paused: not in the way of the first
+        # paint or of a key (a full collection takes about 20 ms, the wizard's build 100 ms).
+        self.call_after_refresh(self.set_timer, FREEZE_AFTER_SECONDS, self._settle_in)
 
     def _synced_folder_warnings(self) -> list[str]:
         """ "Nothing leaves the machine" is false if OneDrive or the like syncs where we write."""
@@ -199,6 +201,33 @@ class SendApp(App[None]):
             synced_warning("The autosave folder", paths.data_dir()),
         )
         return [warning for warning in found if warning]
+
+    async def _settle_in(self) -> None:
+        """After start-up, in a quiet moment: build the wizard ahead of the first call, then
+        move what start-up built out of the garbage collector's sight.
+
+        Waits until no key has come for `FREEZE_AFTER_SECONDS`, so neither lands on a key.
+        """
+        quiet = time.monotonic() - self._last_activity
+        if quiet < FREEZE_AFTER_SECONDS:
+            self.set_timer(FREEZE_AFTER_SECONDS - quiet, self._settle_in)
+            return
+        await self._build_wizard()
+        self._freeze_startup_objects()
+
+    async def _build_wizard(self) -> None:
+        """Compose the wizard off screen, so the first call's first key does not wait for it.
+
+        The first call otherwise composes the whole wizard (about 100 ms) on its first key.
+        """
+        from send_tui.screens.wizard import WizardScreen
+
+        if self._content is None or self.is_screen_installed(WIZARD):
+            return
+        wizard = WizardScreen(self.content.nodes[self.session.path()[-1]])
+        self.install_screen(wizard, WIZARD)
+        self._wizard_mounted = self._get_screen(wizard)[1]  # mounts it, not shown
+        await self._wizard_mounted
 
     def _freeze_startup_objects(self) -> None:
         """Move what start-up built (Textual, the content) out of the garbage collector's sight.
@@ -285,6 +314,8 @@ class SendApp(App[None]):
         if shown is not None:
             shown.show(node)
         elif self.is_screen_installed(WIZARD):
+            if self._wizard_mounted is not None:
+                await self._wizard_mounted  # built ahead: its widgets are there to set out
             wizard = self.get_screen(WIZARD)
             wizard.show(node)  # type: ignore[attr-defined]  # set out before it is shown
             await self.push_screen(wizard)

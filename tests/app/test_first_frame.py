@@ -138,3 +138,22 @@ async def test_a_theme_chosen_at_the_start_screen_reaches_the_wizard_when_it_com
         await press(pilot, "1")
         assert isinstance(app.screen, WizardScreen)
         assert app.screen.query_one(TitleBar).styles.background == at_start
+
+
+async def test_a_quiet_start_builds_the_wizard_ahead_and_the_first_call_uses_it() -> None:
+    from send_tui.app import WIZARD
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        frames = Frames(app)
+        for _ in range(100):  # start-up settles in once no key has come for a moment
+            if app.is_screen_installed(WIZARD) and app.get_screen(WIZARD).is_mounted:
+                break
+            await pilot.pause(0.05)
+        assert app.get_screen(WIZARD).is_mounted
+        assert isinstance(app.screen, StartScreen)  # built off screen, not shown
+        await first_frame_is_final(pilot, frames, "1")
+        assert node_id(app) == "situation"
+        assert "No answers yet." in frames.painted[-1][2]
+        await first_frame_is_final(pilot, frames, "2")
+        assert node_id(app) == "council_decision"
