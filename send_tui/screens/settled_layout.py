@@ -46,8 +46,10 @@ from textual._time import get_time
 from textual.dom import DOMNode
 from textual.geometry import Region, Size
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.widget import Widget
 from textual.widgets import OptionList
+from textual.widgets._footer import FooterKey
 
 from send_tui.widgets.step_options import StepOptions
 
@@ -237,12 +239,21 @@ class SettledLayoutScreen(Screen[None]):
         Mirrors what `Widget._check_refresh` does for a layout (clearing the flag and the
         ancestors' arrangement caches) and what `Screen._on_layout` does on the message it
         would post, so the next `_refresh_layout` reflows those widgets. True if any asked.
+
+        A scrollbar resized by the layout asks for another one on nearly every key, though its
+        size and place come from its widget's arrangement in the layout just run: its request
+        is taken and dropped. (A scrollbar shown or hidden changes its widget's room, and the
+        widget then asks for a layout itself.) So is a footer key's: relabelled, it was sized to
+        its new label by the layout that resized it, and it has nothing inside to arrange.
         """
-        asked = [
-            widget
-            for widget, _geometry in self._compositor.layers
-            if widget is not self and widget._layout_required
-        ]
+        asked = []
+        for widget, _geometry in self._compositor.layers:
+            if widget is self or not widget._layout_required:
+                continue
+            if isinstance(widget, ScrollBar | ScrollBarCorner | FooterKey):
+                widget._layout_required = False
+            else:
+                asked.append(widget)
         for widget in asked:
             widget._layout_required = False
             for ancestor in widget.ancestors:
