@@ -203,7 +203,7 @@ class SettledLayoutScreen(Screen[None]):
 
     def _painted_since(self, message: messages.Update) -> bool:
         painted_at, regions = self._painted
-        if message.time > painted_at:
+        if message.time >= painted_at:  # (strictly before: a tie is not proof)
             return False
         placed = self._compositor.visible_widgets.get(message.widget)
         if placed is None:
