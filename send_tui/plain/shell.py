@@ -727,6 +727,7 @@ class PlainShell:
     def save_calendar(self, overwrite: bool = False) -> None:
         from send_tui.model.deadlines import Deadline
         from send_tui.model.outputs import default_basename
+        from send_tui.model.timeline import build_timeline, calendar_done, calendar_notes
         from send_tui.render.ics import deadlines_to_ics
 
         found = [f for f in self.found_deadlines(self._clocks()) if isinstance(f, Deadline)]
@@ -737,9 +738,15 @@ class PlainShell:
         target = folder / f"{default_basename(self.session, dates.today())}-deadlines.ics"
         try:
             storage.ensure_private_dir(folder)
-            storage.write_atomic(
-                target, deadlines_to_ics(found, self.session.case.reference), overwrite=overwrite
+            # The same calendar as the full app's: the timeline's lines, a done step marked done.
+            timeline = build_timeline(self.session, dates.today())
+            data = deadlines_to_ics(
+                found,
+                self.session.case.reference,
+                notes=calendar_notes(timeline),
+                done=calendar_done(timeline),
             )
+            storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:
             self.out.say(f"{target.name} already exists in {folder}.")
             if self.ask_yes_no("Replace it?"):

@@ -162,7 +162,7 @@ class DeadlinesScreen(Screen[None]):
 
     def action_save_calendar(self, overwrite: bool = False) -> None:
         from send_tui.model.deadlines import Deadline
-        from send_tui.model.timeline import build_timeline, calendar_notes
+        from send_tui.model.timeline import build_timeline, calendar_done, calendar_notes
         from send_tui.render.ics import deadlines_to_ics
 
         app = self.send_app
@@ -175,12 +175,13 @@ class DeadlinesScreen(Screen[None]):
         target = Path(folder) / name
         try:
             storage.ensure_private_dir(folder)
-            notes = calendar_notes(build_timeline(app.session, dates.today()))
+            timeline = build_timeline(app.session, dates.today())
             data = deadlines_to_ics(
                 found,
                 app.session.case.reference,
                 reminder_working_days=app.config.ics_reminder_working_days,
-                notes=notes,
+                notes=calendar_notes(timeline),
+                done=calendar_done(timeline),
             )
             storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:
