@@ -44,8 +44,11 @@ class TimelineWording:
     started_by: str = "Starts from"
     waits_on: str = "Waits on"
     done: str = "done"
-    done_on: str = "Done on"
     note: str = "Note"
+
+    def done_status(self, day: date) -> str:
+        """'done on Wed 13 May 2026': a step settled, where the deadlines would say days left."""
+        return f"{self.done} on {long_date(day)}"
 
     def plan_alert(self, count: int) -> str:
         """The plan's one line about the warnings; the timeline (t) has them in full."""
@@ -103,7 +106,8 @@ class TimelineEntry:
         """'Done on Wed 13 May 2026: The mediation certificate has been issued.', or ''."""
         if self.done_on is None:
             return ""
-        return f"{TIMELINE_WORDS.done_on} {long_date(self.done_on)}: {self.done}"
+        line = TIMELINE_WORDS.done_status(self.done_on).capitalize()
+        return f"{line}: {self.done}" if self.done else line
 
     def date_text(self) -> str:
         """'Tue 12 Jan 2027, by 5pm', or with the earlier safe day first when there is one."""
@@ -200,7 +204,7 @@ def _entries(session: Session, deadline: Deadline, today: date) -> list[Timeline
     dates = [(m.key, f"{deadline.title}: {m.label}", m.due) for m in deadline.dates]
     if not dates:
         dates = [("", deadline.title, deadline.due)]
-    finished = done_on(session, deadline.clock, today) if placed and placed.done else None
+    finished = done_on(session, deadline.clock, today)
     notes = tuple(dict.fromkeys(clean_text(w).strip() for w in deadline.warnings))
     return [
         TimelineEntry(
@@ -221,7 +225,7 @@ def _entries(session: Session, deadline: Deadline, today: date) -> list[Timeline
             if_passed=placed.if_passed if placed else "",
             if_passed_route=placed.if_passed_route if placed else None,
             done_on=finished,
-            done=placed.done if placed and finished else "",
+            done=placed.done if placed and finished else "",  # the loader requires it
             notes=notes,
         )
         for milestone, title, due in dates
@@ -314,8 +318,9 @@ class TimelineRow:
     notes: tuple[str, ...] = ()
 
     def line(self) -> str:
-        if self.done:
-            return f"{self.date}: {self.title} ({TIMELINE_WORDS.done}). {self.done}"
+        if self.status == TIMELINE_WORDS.done:
+            text = f"{self.date}: {self.title} ({TIMELINE_WORDS.done})"
+            return f"{text}. {self.done}" if self.done else text
         text = f"{self.date}: {self.title} ({self.status}; {self.kind})"
         more = [f"{TIMELINE_WORDS.started_by}: {self.started_by}"] if self.started_by else []
         more += [f"{TIMELINE_WORDS.note}: {note}" for note in self.notes]

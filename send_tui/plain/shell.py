@@ -52,8 +52,8 @@ from send_tui.model.summary import (
     CLOCK_DATE_KEYS,
     DATE_KEYS,
     DeadlineLine,
-    deadline_line,
     letter_date,
+    session_deadline_lines,
 )
 from send_tui.plain.console import EndOfInput, LineConsole
 
@@ -704,8 +704,8 @@ class PlainShell:
             out.say("No deadlines yet: enter a date to work out the deadlines that count from it.")
             return
         out.say(f"Today is {dates.long_date(today)}.")
-        for item in found:
-            self._say_deadline(deadline_line(item, today))
+        for line in session_deadline_lines(self.session, today, found):
+            self._say_deadline(line)
         out.say("Type calendar to save these as a calendar file.")
 
     def _say_deadline(self, line: DeadlineLine) -> None:

@@ -20,7 +20,7 @@ from send_tui.model.summary import (
     CLOCK_DATE_KEYS,
     DATE_KEYS,
     DeadlineLine,
-    deadline_line,
+    session_deadline_lines,
     session_deadlines,
 )
 from send_tui.widgets.title_bar import TitleBar
@@ -149,7 +149,8 @@ class DeadlinesScreen(Screen[None]):
             )
             return
         text = Text(f"Today is {dates.long_date(today)}.\n\n")
-        text.append(Text("\n\n").join(deadline_text(deadline_line(f, today)) for f in found))
+        lines = session_deadline_lines(self.send_app.session, today, found)
+        text.append(Text("\n\n").join(deadline_text(line) for line in lines))
         results.update(text)
 
     def action_timeline(self) -> None:
