@@ -106,7 +106,8 @@ class TimelineEntry:
         """'Done on Wed 13 May 2026: The mediation certificate has been issued.', or ''."""
         if self.done_on is None:
             return ""
-        line = TIMELINE_WORDS.done_status(self.done_on).capitalize()
+        status = TIMELINE_WORDS.done_status(self.done_on)
+        line = status[:1].upper() + status[1:]  # not str.capitalize: it lowercases "Wed 13 May"
         return f"{line}: {self.done}" if self.done else line
 
     def date_text(self) -> str:
