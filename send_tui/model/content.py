@@ -75,6 +75,13 @@ CLOCK_MILESTONES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 
+#: A step the timeline shows as done once a date is entered, by clock: the mediation adviser issues
+#: a certificate only after being contacted (SEND Regs regs 33-34), so the certificate's date
+#: settles both the contact and the certificate itself. Content words it (`[timeline.<clock>] done`).
+CLOCK_DONE_BY: Mapping[str, str] = MappingProxyType(
+    {"mediation_contact": "certificate", "mediation_certificate": "certificate"}
+)
+
 #: An answer is one option id (a question) or several (a multi-choice step).
 Answer = str | tuple[str, ...]
 
@@ -349,7 +356,15 @@ class ClockTimeline:
     escalations: tuple[Escalation, ...] = ()
     if_passed: str = ""  # the family's own limit: what can still be done once it has passed
     if_passed_route: str | None = None
+    #: What it means that the step is done, once its `CLOCK_DONE_BY` date is entered.
+    done: str = ""
+    #: `started_by` once the engine says which date the clock ran from (date key -> words): the
+    #: appeal runs from the certificate or from the decision letter, whichever gives the later day.
+    started_by_date: Mapping[str, str] = field(default_factory=empty_mapping)
     source_file: str = ""
+
+    def started_by_for(self, counts_from: str) -> str:
+        return self.started_by_date.get(counts_from, self.started_by)
 
     def escalation(self, given: Mapping[str, Answer], milestone: str = "") -> Escalation | None:
         return next((e for e in self.escalations if e.holds(given, milestone)), None)

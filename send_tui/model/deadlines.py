@@ -69,6 +69,9 @@ class Deadline:
     act_by: date | None = None
     warnings: tuple[str, ...] = ()
     dates: tuple[Milestone, ...] = ()
+    #: The date (a `Session.dates` key) the clock ran from, where it could run from more than one:
+    #: the appeal from "certificate" or "decision", whichever gives the later day; else "".
+    counts_from: str = ""
 
 
 # --- wording: every step any clock shows is made here ----------------------------------------
@@ -288,13 +291,16 @@ def appeal(
     from_decision, step = _months_step(2, decision, "the date on the decision letter")
     steps = [step]
     ends = from_decision
+    counts_from = ""
     if certificate is not None:
         from_certificate, step = _months_step(
             1, certificate, "the date of the mediation certificate"
         )
         steps.append(step)
+        counts_from = "decision"
         if from_certificate > from_decision:
             ends = from_certificate
+            counts_from = "certificate"
             steps.append(
                 f"{long_date(from_certificate)} is later than {long_date(from_decision)}, so the "
                 "certificate's date is used (HESC Rules r.20(1)(c))"
@@ -311,6 +317,7 @@ def appeal(
         due=due,
         steps=(*steps, *moved, BY_5PM),
         by_5pm=True,
+        counts_from=counts_from,
     )
 
 

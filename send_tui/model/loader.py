@@ -19,6 +19,7 @@ from typing import Any
 from send_tui.model import graph
 from send_tui.model.content import (
     CALLER_NODE,
+    CLOCK_DONE_BY,
     CLOCK_IDS,
     CLOCK_MILESTONES,
     LETTER_FIELDS,
@@ -584,6 +585,22 @@ def _read_timeline(table: Table, clock_id: str) -> ClockTimeline | None:
             escalations.append(Escalation(no_answer, text, route, node, when, milestones))
     if_passed = table.text("if_passed", required=False, default="") or ""
     if_passed_route = table.ident("if_passed_route", required=False)
+    done = table.text("done", required=False, default="") or ""
+    if clock_id in CLOCK_DONE_BY and not done:
+        table.error(
+            "done",
+            f"is missing: say what it means that this step is done once the {CLOCK_DONE_BY[clock_id]} date is entered",
+        )
+    elif done and clock_id not in CLOCK_DONE_BY:
+        table.error("done", "no date marks this clock as done: remove the key")
+    started_by_date: dict[str, str] = {}
+    by_date = table.table("started_by_date")
+    if by_date is not None:
+        for key in list(by_date.data):
+            words = by_date.text(key)
+            if words:
+                started_by_date[key] = words
+        by_date.finish()
     if waits_on and not table.has("escalation"):
         table.error(
             "escalation", "is missing: a clock that waits on someone says what to do when it passes"
@@ -602,6 +619,8 @@ def _read_timeline(table: Table, clock_id: str) -> ClockTimeline | None:
         tuple(escalations),
         if_passed,
         if_passed_route,
+        done,
+        MappingProxyType(started_by_date),
         table.file,
     )
 
@@ -735,6 +754,18 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                     )
             for number, condition in enumerate(escalation.when):
                 need_condition(f, f"{base}.escalation[{index}].when[{number}]", condition)
+        from send_tui.model.summary import CLOCK_DATE_KEYS  # the dates each clock counts from
+
+        counted_from = CLOCK_DATE_KEYS.get(timeline.clock, ())
+        for key in timeline.started_by_date:
+            if key not in counted_from:
+                errors.append(
+                    ContentError(
+                        f,
+                        f"{base}.started_by_date.{key}",
+                        f"{key!r} is not a date this clock counts from: use one of {', '.join(counted_from)}",
+                    )
+                )
     unplaced = [c for c in CLOCK_IDS if c not in content.clock_timeline]
     if content.clock_timeline and unplaced:
         errors.append(

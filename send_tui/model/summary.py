@@ -11,7 +11,7 @@ deadlines section works out every clock whose dates are there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -420,7 +420,7 @@ def build_summary(
         plan=tuple(
             _plan_item(session, entry.route.id, entry.reason, entry.first) for entry in plan
         ),
-        deadlines=tuple(deadline_line(d, today) for d in session_deadlines(session, today)),
+        deadlines=session_deadline_lines(session, today),
         contacts=_contacts(content, _ids(outcome, routes, "contacts")),
         references=_references(content, _ids(outcome, routes, "refs")),
         letter=letter,
@@ -506,9 +506,29 @@ def _references(content: Content, ids: list[str]) -> tuple[ReferenceLine, ...]:
     return tuple(ReferenceLine(_text(r.cite), _text(r.title), _text(r.source)) for r in refs)
 
 
-def deadline_line(found: Deadline | DeadlineProblem, today: date) -> DeadlineLine:
-    """A deadline in words: what the summary prints and the dates screen shows."""
+def session_deadline_lines(
+    session: Session, today: date, found: Sequence[Deadline | DeadlineProblem] | None = None
+) -> tuple[DeadlineLine, ...]:
+    """The session's deadlines in words (`found`, else all of them), a step that is done saying so.
+
+    A certificate issued settles contacting the mediation adviser: the summary, the dates screen
+    and plain mode then say "done on <date>" where they would count days to a limit gone by.
+    """
+    from send_tui.model.timeline import done_on
+
+    found = session_deadlines(session, today) if found is None else found
+    return tuple(deadline_line(f, today, done_on(session, f.clock, today)) for f in found)
+
+
+def deadline_line(
+    found: Deadline | DeadlineProblem, today: date, done_on: date | None = None
+) -> DeadlineLine:
+    """A deadline in words: what the summary prints and the dates screen shows.
+
+    `done_on`, the day its step was done (`timeline.done_on`), replaces the days left.
+    """
     from send_tui.model.deadlines import days_left
+    from send_tui.model.timeline import TIMELINE_WORDS
 
     if isinstance(found, DeadlineProblem):
         return DeadlineLine(
@@ -522,12 +542,12 @@ def deadline_line(found: Deadline | DeadlineProblem, today: date) -> DeadlineLin
         )
     due = long_date(found.due) + (", by 5pm" if found.by_5pm else "")
     act_by = ""
-    if found.act_by is not None:
+    if found.act_by is not None and done_on is None:
         act_by = f"To be safe, act by {long_date(found.act_by)} ({days_left(found.act_by, today)})"
     return DeadlineLine(
         title=_text(found.title),
         due=due,
-        status=days_left(found, today),
+        status=TIMELINE_WORDS.done_status(done_on) if done_on else days_left(found, today),
         act_by=act_by,
         dates=tuple((_text(m.label), long_date(m.due)) for m in found.dates),
         workings=tuple(_text(s) for s in found.steps),

@@ -7,6 +7,11 @@ that waits on someone else, the next step if the date passes with no answer. The
 out the warnings an adviser would otherwise have to spot in their head: a date that comes before
 the route the plan starts with, an appeal deadline before the complaint reply, a date already gone.
 
+A call moves on: once a step is done (a mediation certificate issued settles the contact with the
+mediation adviser, `content.CLOCK_DONE_BY`), its entry says so, at the day it was done, and is no
+longer a limit to meet or warn about. Each entry also carries the clock's own notes (the deadline
+engine's caveats, such as unconfirmed term dates), once on the timeline however many dates share them.
+
 The dates come from `summary.session_deadlines` (the deadline engine); every sentence about a clock
 comes from the content (`[timeline.<clock>]` in route-comparison.toml). No Textual here.
 """
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import Escalation
+from send_tui.model.content import CLOCK_DONE_BY, Escalation
 from send_tui.model.dates import long_date
 
 if TYPE_CHECKING:
@@ -38,6 +43,12 @@ class TimelineWording:
     empty: str = "No dates were entered, so there is nothing on the timeline yet."
     started_by: str = "Starts from"
     waits_on: str = "Waits on"
+    done: str = "done"
+    note: str = "Note"
+
+    def done_status(self, day: date) -> str:
+        """'done on Wed 13 May 2026': a step settled, where the deadlines would say days left."""
+        return f"{self.done} on {long_date(day)}"
 
     def plan_alert(self, count: int) -> str:
         """The plan's one line about the warnings; the timeline (t) has them in full."""
@@ -64,23 +75,45 @@ class TimelineEntry:
     escalation: Escalation | None
     if_passed: str
     if_passed_route: str | None
+    done_on: date | None = None  # the day the step was done (a certificate issued), else None
+    done: str = ""  # what it means that it is done, from the content
+    notes: tuple[str, ...] = ()  # the clock's own caveats not already on an earlier entry
 
     @property
     def when(self) -> date:
-        """The day to act by: the earlier safe day where the engine gives one, else the deadline."""
-        return self.act_by or self.due
+        """The day to act by: the earlier safe day where the engine gives one, else the deadline.
+
+        A step that is done sits at the day it was done: nothing is left to act on by its limit.
+        """
+        return self.done_on or self.act_by or self.due
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_on is not None
 
     @property
     def kind(self) -> str:
+        if self.is_done:
+            return TIMELINE_WORDS.done
         return TIMELINE_WORDS.firm if self.firm else TIMELINE_WORDS.target
 
     def status(self, today: date) -> str:
         from send_tui.model.deadlines import days_left
 
-        return days_left(self.when, today)
+        return TIMELINE_WORDS.done if self.is_done else days_left(self.when, today)
+
+    def done_line(self) -> str:
+        """'Done on Wed 13 May 2026: The mediation certificate has been issued.', or ''."""
+        if self.done_on is None:
+            return ""
+        status = TIMELINE_WORDS.done_status(self.done_on)
+        line = status[:1].upper() + status[1:]  # not str.capitalize: it lowercases "Wed 13 May"
+        return f"{line}: {self.done}" if self.done else line
 
     def date_text(self) -> str:
         """'Tue 12 Jan 2027, by 5pm', or with the earlier safe day first when there is one."""
+        if self.done_on is not None:
+            return long_date(self.done_on)
         text = long_date(self.due) + (", by 5pm" if self.by_5pm else "")
         if self.act_by is not None:
             text = f"{long_date(self.act_by)} (to be safe; the limit is {text})"
@@ -88,12 +121,12 @@ class TimelineEntry:
 
     def when_text(self) -> str:
         """The day to act by, short: 'Fri 4 Dec 2026', or 'Mon 7 Dec 2026, by 5pm'."""
-        late = ", by 5pm" if self.by_5pm and self.act_by is None else ""
+        late = ", by 5pm" if self.by_5pm and self.act_by is None and not self.is_done else ""
         return long_date(self.when) + late
 
     def escalation_line(self) -> str:
         """'No reply by Fri 11 Dec 2026: write to the chair of governors, ...', or ''."""
-        if self.escalation is None:
+        if self.escalation is None or self.is_done:
             return ""
         return f"{self.escalation.no_answer} by {long_date(self.due)}: {self.escalation.text}"
 
@@ -125,19 +158,55 @@ def build_timeline(session: Session, today: date) -> Timeline:
     problems: list[DeadlineProblem] = []
     for found in session_deadlines(session, today):
         if isinstance(found, Deadline):
-            entries += _entries(session, found)
+            entries += _entries(session, found, today)
         else:
             problems.append(found)
     entries.sort(key=lambda e: (e.when, e.due, e.key))
-    ordered = tuple(entries)
+    ordered = _notes_once(entries)
     return Timeline(ordered, tuple(problems), _warnings(session, ordered, today), today)
 
 
-def _entries(session: Session, deadline: Deadline) -> list[TimelineEntry]:
+def done_on(session: Session, clock: str, today: date) -> date | None:
+    """The day `clock`'s step was done, from the date that settles it, or None while it is not.
+
+    A date that cannot be right settles nothing, so the limit stays in view: a certificate dated
+    before its decision (the appeal cannot be counted either) or one not yet issued (after today).
+    """
+    from send_tui.model.clocks import date_applies
+    from send_tui.model.deadlines import certificate_problem
+
+    key = CLOCK_DONE_BY.get(clock)
+    day = session.dates.get(key) if key else None
+    if key is None or day is None or day > today or not date_applies(session, key):
+        return None
+    decision = session.dates.get("decision")
+    if key == "certificate" and decision is not None and certificate_problem(decision, day):
+        return None
+    return day
+
+
+def _notes_once(entries: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
+    """Each clock's note on the first entry that carries it; a done step keeps none."""
+    from dataclasses import replace
+
+    seen: set[str] = set()
+    kept = []
+    for entry in entries:
+        notes = () if entry.is_done else tuple(n for n in entry.notes if n not in seen)
+        seen.update(notes)
+        kept.append(replace(entry, notes=notes) if notes != entry.notes else entry)
+    return tuple(kept)
+
+
+def _entries(session: Session, deadline: Deadline, today: date) -> list[TimelineEntry]:
+    from send_tui.model.letter import clean_text
+
     placed = session.content.clock_timeline.get(deadline.clock)
     dates = [(m.key, f"{deadline.title}: {m.label}", m.due) for m in deadline.dates]
     if not dates:
         dates = [("", deadline.title, deadline.due)]
+    finished = done_on(session, deadline.clock, today)
+    notes = tuple(dict.fromkeys(clean_text(w).strip() for w in deadline.warnings))
     return [
         TimelineEntry(
             key=f"{deadline.clock}.{milestone}" if milestone else deadline.clock,
@@ -147,7 +216,7 @@ def _entries(session: Session, deadline: Deadline) -> list[TimelineEntry]:
             act_by=deadline.act_by if not deadline.dates else None,
             by_5pm=deadline.by_5pm,
             firm=placed.firm if placed else True,
-            started_by=placed.started_by if placed else "",
+            started_by=placed.started_by_for(deadline.counts_from) if placed else "",
             waits_on=placed.waits_on if placed else "",
             escalation=(
                 placed.escalation(session.answers, milestone)
@@ -156,6 +225,9 @@ def _entries(session: Session, deadline: Deadline) -> list[TimelineEntry]:
             ),
             if_passed=placed.if_passed if placed else "",
             if_passed_route=placed.if_passed_route if placed else None,
+            done_on=finished,
+            done=placed.done if placed and finished else "",  # the loader requires it
+            notes=notes,
         )
         for milestone, title, due in dates
     ]
@@ -166,10 +238,11 @@ def _entries(session: Session, deadline: Deadline) -> list[TimelineEntry]:
 
 def _warnings(session: Session, entries: tuple[TimelineEntry, ...], today: date) -> tuple[str, ...]:
     found: list[str] = []
-    passed = [e for e in entries if e.when < today]
+    pending = [e for e in entries if not e.is_done]
+    passed = [e for e in pending if e.when < today]
     for entry in passed:
         found.append(_passed_warning(entry, today))
-    running = [e for e in entries if e.when >= today]
+    running = [e for e in pending if e.when >= today]
     before_reply = _before_reply(running)
     found += [text for _, text in before_reply]
     said = {entry.key for entry, _ in before_reply}
@@ -242,12 +315,17 @@ class TimelineRow:
     status: str
     kind: str
     started_by: str
+    done: str = ""  # what it means that the step is done; "" while it is still to do
+    notes: tuple[str, ...] = ()
 
     def line(self) -> str:
+        if self.status == TIMELINE_WORDS.done:
+            text = f"{self.date}: {self.title} ({TIMELINE_WORDS.done})"
+            return f"{text}. {self.done}" if self.done else text
         text = f"{self.date}: {self.title} ({self.status}; {self.kind})"
-        return (
-            f"{text}. {TIMELINE_WORDS.started_by}: {self.started_by}" if self.started_by else text
-        )
+        more = [f"{TIMELINE_WORDS.started_by}: {self.started_by}"] if self.started_by else []
+        more += [f"{TIMELINE_WORDS.note}: {note}" for note in self.notes]
+        return f"{text}. {' '.join(more)}" if more else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +346,7 @@ class TimelineSection:
 def timeline_section(timeline: Timeline) -> TimelineSection:
     today = timeline.today
     rows = tuple(
-        TimelineRow(e.date_text(), e.title, e.status(today), e.kind, e.started_by)
+        TimelineRow(e.date_text(), e.title, e.status(today), e.kind, e.started_by, e.done, e.notes)
         for e in timeline.entries
     )
     return TimelineSection(rows, timeline.escalations(), timeline.warnings)
@@ -293,10 +371,17 @@ def next_step_node(session: Session, entry: TimelineEntry) -> str | None:
 
 
 def calendar_notes(timeline: Timeline) -> dict[tuple[str, str], tuple[str, ...]]:
-    """The timeline's lines for each calendar event, by (clock, milestone key or "")."""
+    """The timeline's lines for each calendar event, by (clock, milestone key or "").
+
+    The clock's notes are not repeated here: the event's description already carries them
+    (the deadline's warnings). A step that is done says only that.
+    """
     notes: dict[tuple[str, str], tuple[str, ...]] = {}
     for entry in timeline.entries:
         _, _, milestone = entry.key.partition(".")
+        if entry.is_done:
+            notes[(entry.clock, milestone)] = (entry.done_line(),)
+            continue
         lines = [entry.kind.capitalize()]
         if entry.started_by:
             lines.append(f"{TIMELINE_WORDS.started_by}: {entry.started_by}")
@@ -307,3 +392,10 @@ def calendar_notes(timeline: Timeline) -> dict[tuple[str, str], tuple[str, ...]]
             lines.append(then)
         notes[(entry.clock, milestone)] = tuple(lines)
     return notes
+
+
+def calendar_done(timeline: Timeline) -> frozenset[tuple[str, str]]:
+    """The calendar events, by (clock, milestone key or ""), whose step is done: no reminder."""
+    return frozenset(
+        (entry.clock, entry.key.partition(".")[2]) for entry in timeline.entries if entry.is_done
+    )

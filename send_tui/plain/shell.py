@@ -52,8 +52,8 @@ from send_tui.model.summary import (
     CLOCK_DATE_KEYS,
     DATE_KEYS,
     DeadlineLine,
-    deadline_line,
     letter_date,
+    session_deadline_lines,
 )
 from send_tui.plain.console import EndOfInput, LineConsole
 
@@ -704,8 +704,8 @@ class PlainShell:
             out.say("No deadlines yet: enter a date to work out the deadlines that count from it.")
             return
         out.say(f"Today is {dates.long_date(today)}.")
-        for item in found:
-            self._say_deadline(deadline_line(item, today))
+        for line in session_deadline_lines(self.session, today, found):
+            self._say_deadline(line)
         out.say("Type calendar to save these as a calendar file.")
 
     def _say_deadline(self, line: DeadlineLine) -> None:
@@ -727,6 +727,7 @@ class PlainShell:
     def save_calendar(self, overwrite: bool = False) -> None:
         from send_tui.model.deadlines import Deadline
         from send_tui.model.outputs import default_basename
+        from send_tui.model.timeline import build_timeline, calendar_done, calendar_notes
         from send_tui.render.ics import deadlines_to_ics
 
         found = [f for f in self.found_deadlines(self._clocks()) if isinstance(f, Deadline)]
@@ -737,9 +738,15 @@ class PlainShell:
         target = folder / f"{default_basename(self.session, dates.today())}-deadlines.ics"
         try:
             storage.ensure_private_dir(folder)
-            storage.write_atomic(
-                target, deadlines_to_ics(found, self.session.case.reference), overwrite=overwrite
+            # The same calendar as the full app's: the timeline's lines, a done step marked done.
+            timeline = build_timeline(self.session, dates.today())
+            data = deadlines_to_ics(
+                found,
+                self.session.case.reference,
+                notes=calendar_notes(timeline),
+                done=calendar_done(timeline),
             )
+            storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:
             self.out.say(f"{target.name} already exists in {folder}.")
             if self.ask_yes_no("Replace it?"):

@@ -10,7 +10,7 @@ of control characters, and an optional reminder (VALARM) comes a few working day
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ def deadlines_to_ics(
     reminder_working_days: int = 0,
     calendar: WorkingCalendar | None = None,
     notes: Mapping[tuple[str, str], Sequence[str]] | None = None,
+    done: Collection[tuple[str, str]] = (),
 ) -> bytes:
     """One VCALENDAR with an all-day event per deadline date (several for the EHC timescales).
 
@@ -48,7 +49,9 @@ def deadlines_to_ics(
     (`calendar` gives the closure days; weekends and bank holidays otherwise). `stamp` fixes
     DTSTAMP, for reproducible output in tests. `notes`, by (clock, milestone key or ""), are the
     timeline's lines for a date (firm limit or target, what to do if it passes with no answer),
-    put first in its event's description.
+    put first in its event's description. `done`, keys as for `notes`, are the dates whose step
+    is done (a certificate issued settles the contact): their events say so and have no reminder,
+    and keep their UIDs, so importing the new file updates an event already in a calendar.
     """
     from icalendar import Calendar  # deferred: heavy, and only needed when saving
 
@@ -68,7 +71,9 @@ def deadlines_to_ics(
         events = _events(deadline, prefix, when, title_prefix)
         for (event, day), milestone in zip(events, milestones, strict=True):
             _lead_with(event, (notes or {}).get((deadline.clock, milestone), ()))
-            if reminder_working_days > 0:
+            if (deadline.clock, milestone) in done:
+                _mark_done(event)
+            elif reminder_working_days > 0:
                 event.add_component(_alarm(event, day, reminder_working_days, calendar))
             ics.add_component(event)
     return bytes(ics.to_ical())
@@ -80,6 +85,14 @@ def _lead_with(event: Event, lines: Sequence[str]) -> None:
         return
     description = str(event.pop("description", ""))
     event.add("description", clean_text("\n".join([*lines, description])))
+
+
+def _mark_done(event: Event) -> None:
+    """'Contact the mediation adviser (act by ...) (done)': nothing is left to do by this date."""
+    from send_tui.model.timeline import TIMELINE_WORDS
+
+    title = str(event.pop("summary", ""))
+    event.add("summary", f"{title} ({TIMELINE_WORDS.done})")
 
 
 def _one_line(text: str) -> str:

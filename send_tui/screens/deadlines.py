@@ -20,7 +20,7 @@ from send_tui.model.summary import (
     CLOCK_DATE_KEYS,
     DATE_KEYS,
     DeadlineLine,
-    deadline_line,
+    session_deadline_lines,
     session_deadlines,
 )
 from send_tui.widgets.title_bar import TitleBar
@@ -149,7 +149,8 @@ class DeadlinesScreen(Screen[None]):
             )
             return
         text = Text(f"Today is {dates.long_date(today)}.\n\n")
-        text.append(Text("\n\n").join(deadline_text(deadline_line(f, today)) for f in found))
+        lines = session_deadline_lines(self.send_app.session, today, found)
+        text.append(Text("\n\n").join(deadline_text(line) for line in lines))
         results.update(text)
 
     def action_timeline(self) -> None:
@@ -162,7 +163,7 @@ class DeadlinesScreen(Screen[None]):
 
     def action_save_calendar(self, overwrite: bool = False) -> None:
         from send_tui.model.deadlines import Deadline
-        from send_tui.model.timeline import build_timeline, calendar_notes
+        from send_tui.model.timeline import build_timeline, calendar_done, calendar_notes
         from send_tui.render.ics import deadlines_to_ics
 
         app = self.send_app
@@ -175,12 +176,13 @@ class DeadlinesScreen(Screen[None]):
         target = Path(folder) / name
         try:
             storage.ensure_private_dir(folder)
-            notes = calendar_notes(build_timeline(app.session, dates.today()))
+            timeline = build_timeline(app.session, dates.today())
             data = deadlines_to_ics(
                 found,
                 app.session.case.reference,
                 reminder_working_days=app.config.ics_reminder_working_days,
-                notes=notes,
+                notes=calendar_notes(timeline),
+                done=calendar_done(timeline),
             )
             storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:

@@ -36,6 +36,10 @@ def entry_prompt(entry: TimelineEntry, today) -> Text:  # today: date
     text = Text()
     text.append(entry.date_text(), style="bold")
     text.append(f"  {entry.title}\n")
+    if entry.is_done:
+        text.append(f"   {TIMELINE_WORDS.done}", style="italic")
+        text.append(f"\n   {entry.done}\n")
+        return text
     text.append(f"   {entry.status(today)}; {entry.kind}", style="italic")
     if entry.started_by:
         text.append(f"\n   {TIMELINE_WORDS.started_by}: {entry.started_by}")
@@ -45,6 +49,8 @@ def entry_prompt(entry: TimelineEntry, today) -> Text:  # today: date
     if escalation:
         text.append("\n   ")
         text.append(escalation, style="bold")
+    for note in entry.notes:
+        text.append(f"\n   {TIMELINE_WORDS.note}: {note}")
     text.append("\n")  # a blank line keeps one date's lines apart from the next
     return text
 
