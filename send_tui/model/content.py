@@ -159,6 +159,8 @@ class Node:
     clocks: tuple[str, ...] = ()
     letter: str | None = None
     terms: tuple[str, ...] = ()  # glossary ids this screen uses, for its F1 help
+    #: outcome: `CallerNote` ids, shown in order with the wording for the caller answered.
+    caller_notes: tuple[str, ...] = ()
     #: question: the option that stands while the question is unanswered, so a call (or an older
     #: record) goes on past it; the adviser can still go back and answer it.
     default: str | None = None
@@ -282,6 +284,21 @@ class LetterTemplate:
     for_caller: Mapping[str, tuple[str, ...]] = field(default_factory=empty_mapping)
     #: A first draft of "what the complaint is about", per caller; `parent` stands for the rest.
     about: Mapping[str, str] = field(default_factory=empty_mapping)
+    source_file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CallerNote:
+    """What changes on an outcome for one kind of caller, where the law itself differs.
+
+    The outcome's body and steps are written for every caller ("the parent or young person");
+    a note says, for the caller answered at `CALLER_NODE`, whose right or step it is. One note
+    serves every outcome it applies to, so a point of law is worded once.
+    """
+
+    id: str
+    #: caller option id -> the note, in plain text (paragraphs as in a node's body).
+    wording: Mapping[str, str] = field(default_factory=empty_mapping)
     source_file: str = ""
 
 
@@ -421,6 +438,8 @@ class Content:
     comparisons: Mapping[str, RouteComparison] = field(default_factory=empty_mapping)
     #: clock id -> how it sits on the timeline (firm or target, escalation).
     clock_timeline: Mapping[str, ClockTimeline] = field(default_factory=empty_mapping)
+    #: note id -> what an outcome says differently for each caller.
+    caller_notes: Mapping[str, CallerNote] = field(default_factory=empty_mapping)
 
     @property
     def oldest_review(self) -> date:
@@ -433,6 +452,15 @@ class Content:
 
     def outcomes(self) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes.values() if n.kind is NodeKind.OUTCOME)
+
+    def caller_note(self, node: Node, caller: str) -> str:
+        """The notes `node` carries for `caller` (an option id of `CALLER_NODE`), "" if none.
+
+        Plain content text, never a template: nothing the adviser typed is put into it.
+        """
+        found = (self.caller_notes.get(i) for i in node.caller_notes)
+        texts = (note.wording.get(caller, "") for note in found if note is not None)
+        return "\n\n".join(text.strip() for text in texts if text.strip())
 
 
 _PACK_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")

@@ -26,6 +26,7 @@ from send_tui.model.content import (
     MANIFEST,
     MAX_OPTIONS,
     Branch,
+    CallerNote,
     Clock,
     ClockTimeline,
     ClosedWhen,
@@ -61,6 +62,7 @@ SECTIONS = (
     "timeline",
     "term_dates",
     "closures",
+    "caller_notes",
 )
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -79,6 +81,7 @@ class _Collected:
     clocks: dict[str, Clock] = field(default_factory=dict)
     compare: dict[str, RouteComparison] = field(default_factory=dict)
     timeline: dict[str, ClockTimeline] = field(default_factory=dict)
+    caller_notes: dict[str, CallerNote] = field(default_factory=dict)
     term_calendar: TermCalendar | None = None
     closure_days: list[date] = field(default_factory=list)
     # where each id was first defined, for "defined twice" messages
@@ -124,6 +127,7 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
         common_questions=questions,
         comparisons=MappingProxyType(collected.compare),
         clock_timeline=MappingProxyType(collected.timeline),
+        caller_notes=MappingProxyType(collected.caller_notes),
     )
     if not errors:
         _check_links(content, errors)
@@ -243,6 +247,7 @@ def _read_file(
         "clocks": _read_clock,
         "compare": _read_compare,
         "timeline": _read_timeline,
+        "caller_notes": _read_caller_note,
     }
     for section, reader in readers.items():
         table = top.table(section)
@@ -312,6 +317,7 @@ def _read_node(table: Table, node_id: str) -> Node | None:
         clocks=table.idents("clocks"),
         letter=table.ident("letter", required=False),
         terms=table.idents("terms"),
+        caller_notes=table.idents("caller_notes"),
         default=table.ident("default", required=False),
         source_file=table.file,
     )
@@ -379,7 +385,7 @@ def _check_node_shape(node: Node, table: Table) -> None:
         if not node.next_steps:
             table.error("next_steps", "is missing: an outcome lists at least one next step")
     else:
-        for key in ("route", "also_routes", "next_steps", "letter", "clocks"):
+        for key in ("route", "also_routes", "next_steps", "letter", "clocks", "caller_notes"):
             if table.has(key):
                 table.error(key, "belongs on outcome nodes only")
 
@@ -502,6 +508,24 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
         MappingProxyType(about),
         table.file,
     )
+
+
+def _read_caller_note(table: Table, note_id: str) -> CallerNote | None:
+    """`[caller_notes.<id>]`: one string per caller option; which options exist is checked later."""
+    wording: dict[str, str] = {}
+    for caller in list(table.data):
+        text = table.text(caller)
+        if text is None:
+            continue
+        if not text.strip():
+            table.error(caller, "is empty: write the note, or remove the key")
+        elif _PLACEHOLDER.search(text):
+            table.error(caller, "is read out as written: it cannot use {fields}")
+        wording[caller] = text
+    if not wording:
+        table.error(None, "gives no wording: add a note for at least one caller")
+        return None
+    return CallerNote(note_id, MappingProxyType(wording), table.file)
 
 
 def _read_clock(table: Table, clock_id: str) -> Clock | None:
@@ -692,6 +716,7 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
         need_all(f, f"{base}.clocks", "clock", content.clocks, node.clocks)
         need(f, f"{base}.letter", "letter", content.letters, node.letter)
         need_all(f, f"{base}.terms", "glossary term", content.glossary, node.terms)
+        need_all(f, f"{base}.caller_notes", "caller note", content.caller_notes, node.caller_notes)
     for route in content.routes.values():
         f, base = route.source_file, f"routes.{route.id}"
         need_all(f, f"{base}.refs", "reference", content.refs, route.refs)
@@ -713,6 +738,17 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                         letter.source_file,
                         f"letters.{letter.id}.{part}.{caller_id}",
                         f"{caller_id!r} is not an option of the node {CALLER_NODE!r}",
+                    )
+                )
+    for note in content.caller_notes.values():
+        for caller_id in note.wording:
+            if caller is None or caller.option(caller_id) is None:
+                callers = ", ".join(o.id for o in caller.options) if caller else "(none)"
+                errors.append(
+                    ContentError(
+                        note.source_file,
+                        f"caller_notes.{note.id}.{caller_id}",
+                        f"{caller_id!r} is not an option of the node {CALLER_NODE!r}: use one of {callers}",
                     )
                 )
     for clock in content.clocks.values():

@@ -24,8 +24,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CLOCK_IDS, Answer, Content, NodeKind
+from send_tui.model.content import CLOCK_IDS, Answer, Content, Node, NodeKind
 from send_tui.model.content_errors import ContentError, ContentErrors
+from send_tui.model.letter import caller_of
 from send_tui.model.session import Session
 from send_tui.model.toml_table import Table, describe
 
@@ -38,6 +39,8 @@ FOLDER = "scenarios"
 
 _EXPECT_LISTS = (
     "clocks_absent",
+    "outcome_contains",
+    "outcome_excludes",
     "summary_contains",
     "summary_excludes",
     "letter_contains",
@@ -76,6 +79,8 @@ class Expectations:
     plan: tuple[str, ...] | None = None
     deadlines: Mapping[str, date] = field(default_factory=dict)
     clocks_absent: tuple[str, ...] = ()
+    outcome_contains: tuple[str, ...] = ()
+    outcome_excludes: tuple[str, ...] = ()
     summary_contains: tuple[str, ...] = ()
     summary_excludes: tuple[str, ...] = ()
     letter_contains: tuple[str, ...] = ()
@@ -120,6 +125,7 @@ class ScenarioResult:
     summary: Summary | None = None
     summary_text: str = ""
     letter_text: str = ""
+    outcome_text: str = ""  # the outcome screen as read to this caller (`outcome_text`)
     #: clock id -> the date shown; "clock.act_by" for an act-by date; "clock.key" for each of
     #: several dates (the EHC timescales: "ehc.final_plan").
     deadlines: dict[str, date] = field(default_factory=dict)
@@ -489,6 +495,13 @@ def run_scenario(scenario: Scenario, content: Content) -> ScenarioResult:
     for clock in expect.clocks_absent:
         if clock in in_play:
             failed("clocks_absent", f"{clock} appears ({in_play[clock]})")
+    if outcome is None and expect.outcome_contains:
+        failed("outcome_contains", "the answers reach no outcome")
+    elif outcome is not None:
+        result.outcome_text = outcome_text(session, outcome)
+        _texts(
+            failed, "outcome", result.outcome_text, expect.outcome_contains, expect.outcome_excludes
+        )
     _texts(failed, "summary", result.summary_text, expect.summary_contains, expect.summary_excludes)
     if summary.letter is None and expect.letter_contains:
         failed(
@@ -498,6 +511,12 @@ def run_scenario(scenario: Scenario, content: Content) -> ScenarioResult:
     else:
         _texts(failed, "letter", result.letter_text, expect.letter_contains, expect.letter_excludes)
     return result
+
+
+def outcome_text(session: Session, node: Node) -> str:
+    """What the outcome screen reads out to this caller: title, caller note, body, next steps."""
+    note = session.content.caller_note(node, caller_of(session))
+    return "\n\n".join(part for part in (node.title, note, node.body, *node.next_steps) if part)
 
 
 def deadline_dates(

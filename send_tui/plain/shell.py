@@ -34,6 +34,7 @@ from send_tui.model.letter import (
     TimescaleError,
     about_confirmed,
     addressee_role,
+    caller_of,
     choose_template,
     completeness,
     draft_about,
@@ -275,6 +276,9 @@ class PlainShell:
         route = content.routes.get(node.route or "")
         if route is not None:
             out.say(f"Route: {route.title}")
+        note = content.caller_note(node, caller_of(self.session))
+        if note:  # what changes for this caller (a young person's own appeal), as on screen
+            out.say(note)
         if node.body:
             out.say(node.body.strip())
         out.say()

@@ -178,7 +178,9 @@ def test_refusal_to_assess_offers_no_health_recommendations(content) -> None:
 def test_the_lgsco_limits_are_not_overstated(content) -> None:
     text = _all_text(content)
     assert "could have been part of an appeal;" not in text
-    assert "normally will not investigate where the family could have appealed" in text
+    assert (
+        "normally will not investigate where the parent or young person could have appealed" in text
+    )
 
 
 def test_therapy_is_section_f_with_the_paragraphs_hedged(content) -> None:

@@ -72,6 +72,10 @@ def test_plain_mode_replays_the_scenario(
     for key, wanted in scenario.expect.deadlines.items():
         assert _deadlines(typed).get(key) == wanted, key
     assert render_text(build_summary(typed, scenario.today)) == result.summary_text
+    # what the outcome tells this caller is said in plain mode too (the caller's note included)
+    said = " ".join(transcript.split())
+    for wanted_text in scenario.expect.outcome_contains:
+        assert " ".join(wanted_text.split()) in said, wanted_text
 
 
 def test_there_are_scenarios_to_replay() -> None:
