@@ -42,11 +42,21 @@ class Frames:
         return [strip.text for strip in self.app.screen._compositor.render_strips()]
 
 
+async def quiet(pilot: Any, frames: Frames) -> None:
+    """Wait until the app has painted nothing for a while (start-up paints several frames)."""
+    for _ in range(50):
+        painted = len(frames.painted)
+        await pilot.pause(0.1)
+        if len(frames.painted) == painted:
+            return
+
+
 async def press_and_watch(pilot: Any, frames: Frames, key: str) -> None:
     """Press `key`, wait for the first frame after it, then long enough for any more.
 
     Textual paints on a timer, so a frame can come after Pilot's pause returns.
     """
+    await quiet(pilot, frames)
     frames.painted.clear()
     await press(pilot, key)
     for _ in range(400):
