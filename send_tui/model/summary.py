@@ -191,7 +191,7 @@ def fix_letter(session: Session, today: date) -> SentLetter | None:
 
 
 def summary_made(session: Session, today: date) -> date:
-    """The day the call's summary was first made: kept from the first save and the record, else today."""
+    """The day the call's summary was first made: kept from its first save or record, else today."""
     return session.made if session.made is not None else today
 
 
