@@ -230,12 +230,12 @@ class LetterDating:
             )
         if self.kept:
             return (
-                f"Letter changed, date kept: it stays dated {sent}, the day it was sent, as a "
+                f"The letter was changed but keeps the date it was sent, {sent}, as a "
                 f"correction. {how} to date it today, {today}, instead."
             )
         return (
-            f"Letter changed, so it is now dated today, {today}, not {sent}, the day it was "
-            f"sent. {how} to keep {sent} if this is only a correction."
+            f"The letter was changed, so it is now dated today, {today}, not {sent}, the day "
+            f"it was sent. {how} to keep {sent} if this is only a correction."
         )
 
 

@@ -83,7 +83,9 @@ async def test_a_changed_letter_says_it_is_dated_today_and_f9_keeps_the_sent_dat
         assert not f9_offered(app) and notices(app) == []
 
         await change_outcome(pilot, "A meeting")
-        expected = "Letter changed, so it is now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026"
+        expected = (
+            "The letter was changed, so it is now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026"
+        )
         assert expected in screen_text(app)
         assert len(notices(app)) == 1 and expected in notices(app)[0]  # told once, as it happened
         assert "Press F9 to keep Fri 20 Nov 2026" in screen_text(app)
@@ -91,7 +93,7 @@ async def test_a_changed_letter_says_it_is_dated_today_and_f9_keeps_the_sent_dat
         assert f9_offered(app)
 
         await press(pilot, "f9")
-        assert "date kept: it stays dated Fri 20 Nov 2026" in screen_text(app)
+        assert "keeps the date it was sent, Fri 20 Nov 2026" in screen_text(app)
         assert preview(app).startswith("Fri 20 Nov 2026")
         await pilot.press(*", soon")  # more of the correction: the date stays kept
         await pilot.pause()

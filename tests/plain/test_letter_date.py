@@ -30,10 +30,12 @@ def test_the_change_is_told_as_it_happens_and_letter_date_keeps_the_sent_date(
     text = run(tmp_path, LINES)
     assert "Letter date: This letter is dated Fri 20 Nov 2026, the day it was sent." in text
     told = text.index("(now: A meeting with the SENCO and a written support plan.): A new outcome")
-    moved = text.index("Note: Letter changed, so it is now dated today, Sat 28 Nov 2026", told)
+    moved = text.index(
+        "Note: The letter was changed, so it is now dated today, Sat 28 Nov 2026", told
+    )
     assert moved < text.index("Timescale for a reply", told)  # before the next question
     assert "Type letter date to keep Fri 20 Nov 2026" in text
-    assert text.rstrip().count("date kept: it stays dated Fri 20 Nov 2026") == 1
+    assert text.rstrip().count("keeps the date it was sent, Fri 20 Nov 2026") == 1
 
 
 def test_letter_date_on_an_unchanged_letter_changes_nothing(tmp_path: Path) -> None:
