@@ -74,7 +74,12 @@ class SaveDialog(Dialog[list[Path] | None]):
 
     def _warnings(self) -> Text:
         session = self.send_app.session
-        lines = save_warnings(session, dates.today(), consent_key=" (F6)")
+        lines = save_warnings(
+            session,
+            dates.today(),
+            consent_key=" (F6)",
+            letter_date_how="On the letter screen (F5), press F9",
+        )
         if not session.case.consent_to_record:  # the consent line always ends with a line break
             return Text(lines[0] + "\n" + "\n".join(lines[1:]))
         return Text("\n".join(lines))

@@ -17,7 +17,13 @@ from send_tui.model import storage
 from send_tui.model.letter import Letter
 from send_tui.model.record import dump_record
 from send_tui.model.session import Session
-from send_tui.model.summary import PERSONAL_DATE_KEYS, Summary, build_summary, fix_letter
+from send_tui.model.summary import (
+    PERSONAL_DATE_KEYS,
+    Summary,
+    build_summary,
+    fix_letter,
+    fix_made,
+)
 
 #: File name endings, in the order they are written; the letter only when there is one.
 SUMMARY_FORMATS: tuple[str, ...] = ("html", "txt", "md")
@@ -84,6 +90,7 @@ def save_outputs(
     folder = Path(folder)
     storage.check_folder(folder)  # FolderMissing: the dialog offers to create it
     fix_letter(session, today)  # the letter keeps this date and reply-by from now on
+    fix_made(session, today)  # and the summary this "Date made", however often it is printed
     planned = _planned(session, folder, basename, today, redacted=redacted)
     if not overwrite:
         existing = [path for path, _ in planned if storage.exists(path)]
@@ -160,13 +167,20 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def save_warnings(session: Session, today: date, *, consent_key: str = "") -> list[str]:
-    """What the adviser should know before saving: no consent, and an unfinished letter.
+def save_warnings(
+    session: Session,
+    today: date,
+    *,
+    consent_key: str = "",
+    letter_date_how: str = "On the letter screen, choose",
+) -> list[str]:
+    """What the adviser should know before saving: no consent, an unfinished letter, a new date.
 
-    `consent_key` names how to give consent in the front end asking ("(F6)").
+    `consent_key` names how to give consent in the front end asking ("(F6)"); `letter_date_how`
+    how to keep a changed letter's date ("On the letter screen (F5), press F9").
     """
     from send_tui.model.letter import LetterDraft, about_confirmed, completeness, letter_started
-    from send_tui.model.summary import letter_date
+    from send_tui.model.summary import letter_date, letter_dating
 
     lines: list[str] = []
     if not session.case.consent_to_record:
@@ -183,6 +197,9 @@ def save_warnings(session: Session, today: date, *, consent_key: str = "") -> li
         if missing:
             lines.append("The letter is not finished:")
             lines += [f"- {line}" for line in missing]
+    dating = letter_dating(session, today)
+    if dating is not None and dating.changed:
+        lines.append(dating.message(letter_date_how))
     return lines
 
 

@@ -30,9 +30,10 @@ from send_tui.model.summary import (
 )
 
 FORMAT = "send-tui-record"
-VERSION = 2
-#: Versions this send-tui reads: 1 had no letter dates (its letter is dated the day it was saved).
-READS = (1, 2)
+VERSION = 3
+#: Versions this send-tui reads: 1 had no letter dates (its letter is dated the day it was saved);
+#: 1 and 2 had no `made` (their summary is taken as made the day the record was saved).
+READS = (1, 2, 3)
 #: Far above any real record (a few kilobytes); anything bigger is not one.
 MAX_BYTES = 1024 * 1024
 
@@ -45,6 +46,7 @@ _RECORD_KEYS = (
     "local_pack",
     "letter_date",
     "letter_reply_by",
+    "made",
 )
 _CASE_KEYS = ("reference", "consent_to_record")
 _INFO_ANSWER = "seen"
@@ -91,6 +93,8 @@ def record_document(
         "content_review": session.content.review_date,
         "local_pack": session.content.local_pack,
     }
+    if session.made is not None:
+        header["made"] = session.made
     sent = saved_letter_dates(session)
     if sent is not None:
         header["letter_date"] = sent.dated
@@ -205,6 +209,8 @@ def session_from_record(record: RecordFile, content: Content) -> Session:
         consent_to_record=case["consent_to_record"],
     )
     header = document["record"]
+    # The day the summary was first made; versions 1 and 2 kept only the day of the last save.
+    session.made = header["saved"].date() if header["version"] < 3 else header.get("made")
     if header["version"] == 1:
         # Version 1 kept no letter date: the letter was made on the day it was saved.
         dated: date | None = header["saved"].date()
@@ -270,10 +276,12 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
     pack_problem = local_pack_problem(record["local_pack"])
     if pack_problem:
         raise RecordError(path, "record.local_pack", pack_problem)
-    for key in ("letter_date", "letter_reply_by"):
+    for key, since in (("letter_date", 2), ("letter_reply_by", 2), ("made", 3)):
         if key in record:
-            if version < 2:
-                raise RecordError(path, f"record.{key}", "not a key of a version 1 record.")
+            if version < since:
+                raise RecordError(
+                    path, f"record.{key}", f"not a key of a version {version} record."
+                )
             _typed(path, record, "record", key, date, "a date such as 2026-03-10")
             _in_range(path, f"record.{key}", record[key])
     plan = document.get("plan")

@@ -93,6 +93,9 @@ class Session:
     dates: dict[str, date] = field(default_factory=dict)
     case: CaseDetails = field(default_factory=CaseDetails)
     sent_letter: SentLetter | None = None  # set when the letter is saved (`summary.fix_letter`)
+    # The day the call's summary was first made (its first save, or the reopened record's), so a
+    # copy printed later does not pass the printing day off as it (`summary.fix_made`).
+    made: date | None = None
     revision: int = 0  # bumped on every change, for autosave and "unsaved work"
 
     # -- the path --------------------------------------------------------------------------
@@ -384,4 +387,5 @@ class Session:
         self.dates.clear()
         self.case = CaseDetails()
         self.sent_letter = None
+        self.made = None
         self.revision += 1

@@ -55,6 +55,8 @@ class Wording:
     """Every fixed phrase of a summary, so that each format words it the same way."""
 
     title: str = "Summary of the call"
+    made: str = "Date made"
+    printed: str = "Printed on"
     disclaimer: str = "This is information, not legal advice."
     to_be_confirmed: str = "To be confirmed"
     answers: str = "The answers given"
@@ -186,6 +188,86 @@ def fix_letter(session: Session, today: date) -> SentLetter | None:
         reply_by = None
     session.sent_letter = SentLetter(dated, reply_by, letter_fingerprint(session))
     return session.sent_letter
+
+
+def summary_made(session: Session, today: date) -> date:
+    """The day the call's summary was first made: kept from its first save or record, else today."""
+    return session.made if session.made is not None else today
+
+
+def fix_made(session: Session, today: date) -> date:
+    """Fix the day the summary was made as it is first saved; a later save or reopen keeps it."""
+    if session.made is None:
+        session.made = today
+    return session.made
+
+
+@dataclass(frozen=True, slots=True)
+class LetterDating:
+    """What the adviser must be told about the date of a letter saved before (`letter_dating`).
+
+    A changed letter is a new letter, dated today: the adviser sees that as it happens, and may
+    keep the date it was sent when the change is only a correction (`toggle_letter_date`).
+    """
+
+    sent: date  # the date the saved letter carries
+    today: date
+    changed: bool  # the letter no longer says what it said when it was saved
+    kept: bool  # changed, but still dated as sent (`dates.reply_from` holds that date)
+
+    @property
+    def dated(self) -> date:
+        """The date the letter carries now."""
+        return self.today if self.changed and not self.kept else self.sent
+
+    def message(self, how: str) -> str:
+        """One sentence or two; `how` says how to switch in this front end ("Press F9")."""
+        sent, today = long_date(self.sent), long_date(self.today)
+        if not self.changed:
+            return (
+                f"This letter is dated {sent}, the day it was sent. Changing it makes a new "
+                f"letter dated today, {today}."
+            )
+        if self.kept:
+            return (
+                f"The letter was changed but keeps the date it was sent, {sent}, as a "
+                f"correction. {how} to date it today, {today}, instead."
+            )
+        return (
+            f"The letter was changed, so it is now dated today, {today}, not {sent}, the day "
+            f"it was sent. {how} to keep {sent} if this is only a correction."
+        )
+
+
+def letter_dating(session: Session, today: date) -> LetterDating | None:
+    """The saved letter's date and whether a change re-dates it; None when there is nothing to say.
+
+    Nothing to say: no letter was saved, it was saved today (a new date would be the same), or
+    the adviser entered another date for the letter (`dates.reply_from`), which it then carries.
+    """
+    sent = session.sent_letter
+    if sent is None or sent.dated == today:
+        return None
+    if not letter_started(session) or choose_template(session) is None:
+        return None
+    changed = _sent_letter(session) is None
+    entered = session.dates.get("reply_from")
+    if entered is not None and (entered != sent.dated or not changed):
+        return None
+    return LetterDating(sent.dated, today, changed, kept=entered is not None)
+
+
+def toggle_letter_date(session: Session, today: date) -> LetterDating | None:
+    """Switch a changed letter between today's date and the date it was sent; the new state.
+
+    Keeping the date enters it as the day the letter is sent (`dates.reply_from`), so it lasts
+    through further typing, the autosave and the record, and the reply-by date counts from it.
+    """
+    dating = letter_dating(session, today)
+    if dating is None or not dating.changed:
+        return dating
+    session.set_date("reply_from", None if dating.kept else dating.sent)
+    return letter_dating(session, today)
 
 
 def saved_letter_dates(session: Session) -> SentLetter | None:
@@ -370,7 +452,8 @@ class Summary:
     """Everything a printed summary says, as plain text and in order; renderers only lay it out."""
 
     title: str
-    made: date
+    made: date  # the day the call's summary was first made (`summary_made`)
+    printed: date  # the day this copy was made: `made`, or later for a record printed again
     content_review: date
     details: tuple[tuple[str, str], ...]  # (label, value) lines at the top: dates, case, names
     outcome: str  # the outcome's title, or "" if the path has not reached one
@@ -412,7 +495,8 @@ def build_summary(
     letter, missing = _letter(session, today, personal)
     return Summary(
         title=WORDS.title,
-        made=today,
+        made=summary_made(session, today),
+        printed=today,
         content_review=content.review_date,
         details=_details(session, today, personal),
         outcome=_text(outcome.title) if outcome else "",
@@ -435,7 +519,10 @@ def _text(value: str) -> str:
 
 
 def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, str], ...]:
-    lines = [("Date made", long_date(today))]
+    made = summary_made(session, today)
+    lines = [(WORDS.made, long_date(made))]
+    if made != today:
+        lines.append((WORDS.printed, long_date(today)))
     reference = _text(session.case.reference)
     if reference:
         lines.append(("Case reference", reference))

@@ -54,9 +54,14 @@ from send_tui.model.summary import (
     DATE_KEYS,
     DeadlineLine,
     letter_date,
+    letter_dating,
     session_deadline_lines,
+    toggle_letter_date,
 )
 from send_tui.plain.console import EndOfInput, LineConsole
+
+#: How plain mode says to switch a changed letter's date (`LetterDating.message`).
+LETTER_DATE_HOW = "Type letter date"
 
 #: What plan entries' reasons read as (the plan screen's words).
 REASONS = {
@@ -85,7 +90,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     (
         "letter",
         "fill in the complaint letter one field at a time (confirm keeps the draft of what it is about); "
-        "letter show reads it",
+        "letter show reads it; letter date keeps a changed letter's sent date, or dates it today",
     ),
     ("glossary TERM", "what a term means; glossary alone lists every term"),
     ("search WORDS", "search the content; open N opens a result"),
@@ -832,6 +837,9 @@ class PlainShell:
         if rest.casefold() == "show":
             self.show_letter()
             return
+        if rest.casefold() == "date":
+            self.letter_date()
+            return
         session = self.session
         draft = LetterDraft.from_session(session)
         templates = letter_templates(session) or sorted(
@@ -881,7 +889,21 @@ class PlainShell:
                 break
         self.show_letter()
 
+    def letter_date(self) -> None:
+        """`letter date`: as F9 on the app's letter screen."""
+        before = self.session.revision
+        dating = toggle_letter_date(self.session, dates.today())
+        if dating is None or not dating.changed:
+            self.out.say(
+                "Not changed: only a saved letter that you have changed since has a date to choose."
+            )
+            return
+        if self.session.revision != before:
+            self.session_changed()
+        self.out.note(dating.message(LETTER_DATE_HOW))
+
     def _store_letter(self, values: dict[str, str]) -> None:
+        was = letter_dating(self.session, dates.today())
         before = self.session.revision
         typed = dict(values)
         if "about" not in self.session.letter_fields and typed.get("about") == draft_about(
@@ -893,6 +915,9 @@ class PlainShell:
         values.update(self.session.letter_fields)
         if self.session.revision != before:
             self.session_changed()
+        now = letter_dating(self.session, dates.today())
+        if now is not None and now.changed != (was is not None and was.changed):
+            self.out.note(now.message(LETTER_DATE_HOW))  # said the moment the letter is re-dated
 
     def _pick(
         self,
@@ -981,6 +1006,9 @@ class PlainShell:
         )
         out = self.out
         out.say()
+        dating = letter_dating(session, dates.today())
+        if dating is not None:
+            out.say(f"Letter date: {dating.message(LETTER_DATE_HOW)}")
         if missing:
             out.say("Still missing before sending:")
             for line in missing:
@@ -1113,7 +1141,12 @@ class PlainShell:
         today = dates.today()
         out.say()
         out.say("SAVE the summary, the letter and the record. Enter keeps the value shown.")
-        for line in save_warnings(self.session, today, consent_key=" (type details to record it)"):
+        for line in save_warnings(
+            self.session,
+            today,
+            consent_key=" (type details to record it)",
+            letter_date_how=LETTER_DATE_HOW,
+        ):
             out.say(line)
         folder_text = str(self.save_folder())
         basename = default_basename(self.session, today)

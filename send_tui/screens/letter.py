@@ -36,7 +36,7 @@ from send_tui.model.letter import (
     reply_deadline,
     template_fields,
 )
-from send_tui.model.summary import letter_date
+from send_tui.model.summary import LetterDating, letter_date, letter_dating, toggle_letter_date
 from send_tui.render.text import render_letter_text
 from send_tui.widgets.title_bar import TitleBar
 
@@ -56,6 +56,9 @@ AS_TYPED = (
     f"(a one-line field holds up to {fields.SHORT_LIMIT:,} characters)."
 )
 
+#: How this screen says to switch a changed letter's date (`LetterDating.message`).
+LETTER_DATE_HOW = "Press F9"
+
 NOT_SAVED_YET = (
     "(Nothing of the letter is saved until something is typed in the form. It would read:)"
 )
@@ -66,6 +69,7 @@ class LetterScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
         Binding("f7", "copy_letter", "Copy letter", priority=True, id="send.letter.copy"),
         Binding("ctrl+s", "app.save", "Save", id="send.letter.save"),
+        Binding("f9", "letter_date", "Letter date", priority=True, id="send.letter.date"),
         Binding(
             "ctrl+o",
             "confirm_about",
@@ -87,7 +91,9 @@ class LetterScreen(Screen[None]):
             session.content.letters.values(), key=lambda t: t.title
         )
         template = choose_template(session, draft) or templates[0]
+        self._redated = _redated(letter_dating(session, dates.today()))
         yield TitleBar("Complaint letter: fill the form; the preview updates as you type")
+        yield Static(id="letter-dating", markup=False)
         with Horizontal(id="letter-columns"):
             with VerticalScroll(id="letter-form"):
                 yield Label("Letter for")
@@ -196,6 +202,16 @@ class LetterScreen(Screen[None]):
         if session.revision != before:
             self.send_app.session_changed()
         self._refresh_preview()
+        self._announce_dating()
+
+    def _announce_dating(self) -> None:
+        """Say so the moment a change re-dates a saved letter (or undoing it restores the date)."""
+        dating = letter_dating(self.send_app.session, dates.today())
+        if dating is not None and _redated(dating) != self._redated:
+            self.notify(
+                dating.message(LETTER_DATE_HOW), title="Letter date", markup=False, timeout=12
+            )
+        self._redated = _redated(dating)
 
     @on(Input.Changed)
     @on(TextArea.Changed)
@@ -234,6 +250,37 @@ class LetterScreen(Screen[None]):
         note.append(self._reply_notes(draft, sent, self._template()))
         self.query_one("#missing", Static).update(note)
         self.query_one("#preview", Static).update(Text(self._letter_text()))
+        self._show_dating()
+
+    def _show_dating(self) -> None:
+        """The line above the form saying which date the saved letter carries now, in words."""
+        dating = letter_dating(self.send_app.session, dates.today())
+        line = self.query_one("#letter-dating", Static)
+        line.display = dating is not None
+        if dating is not None:
+            text = Text("Letter date: ", style="bold")
+            text.append(dating.message(LETTER_DATE_HOW))
+            line.update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "letter_date":
+            # Only for a saved letter that was changed: shown in the footer just then.
+            dating = letter_dating(self.send_app.session, dates.today())
+            return dating is not None and dating.changed
+        return True
+
+    def action_letter_date(self) -> None:
+        """Keep the date the letter was sent (a correction), or date the changed letter today."""
+        session = self.send_app.session
+        before = session.revision
+        dating = toggle_letter_date(session, dates.today())
+        if session.revision != before:
+            self.send_app.session_changed()
+        self._refresh_preview()
+        if dating is not None:
+            self.notify(
+                dating.message(LETTER_DATE_HOW), title="Letter date", markup=False, timeout=8
+            )
 
     def _letter_text(self) -> str:
         """What the save will write for the letter, block by block (also what F7 copies)."""
@@ -295,3 +342,8 @@ class LetterScreen(Screen[None]):
             "if nothing pastes, save with ctrl+s and open the .docx.",
             timeout=8,
         )
+
+
+def _redated(dating: LetterDating | None) -> bool:
+    """Has a change made the saved letter a new one (dated today or kept as a correction)?"""
+    return dating is not None and dating.changed

@@ -1,0 +1,138 @@
+"""Reopen a saved call, change its letter, save again: the adviser is told the letter's date moves.
+
+The call was saved on Fri 20 November; it is reopened on Sat 28 November (the tests' today). A
+change to the letter makes it a new letter dated today: the letter screen says so the moment it
+happens, F9 keeps the date it was sent (a correction), and the next call carries none of it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from send_tui.app import make_app
+from send_tui.dialogs.save import SaveDialog
+from send_tui.model import outputs
+from send_tui.model.record import load_record
+from send_tui.screens.letter import LetterScreen
+from send_tui.screens.start import StartScreen
+from tests.app.helpers import node_id, press, screen_text
+from tests.sessions import complaint_session, shipped
+
+SENT = date(2026, 11, 20)
+TODAY = date(2026, 11, 28)  # tests/conftest.py's SEND_TUI_TODAY
+
+
+def saved_call(tmp_path: Path) -> Path:
+    written = outputs.save_outputs(complaint_session(), tmp_path, "call", SENT)
+    return next(path for path in written if path.suffix == ".toml")
+
+
+async def change_outcome(pilot, text: str) -> None:
+    """Type into the outcome field as an adviser would: focus it, clear it, type."""
+    area = pilot.app.screen.query_one("#outcome", TextArea)
+    area.focus()
+    await pilot.pause()
+    area.text = ""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications if n.title == "Letter date"]
+
+
+def preview(app) -> str:
+    return str(app.screen.query_one("#preview").render())
+
+
+def f9_offered(app) -> bool:
+    return "f9" in app.screen.active_bindings
+
+
+async def save(pilot, saved: Path) -> dict:
+    """ctrl+s twice (the dialog, then save), and the record's header as written."""
+    await press(pilot, "ctrl+s")
+    assert isinstance(pilot.app.screen, SaveDialog)
+    shown = screen_text(pilot.app)
+    await press(pilot, "ctrl+s")
+    assert not isinstance(pilot.app.screen, SaveDialog)
+    record = next(p for p in saved.iterdir() if p.suffix == ".toml")
+    header = tomllib.loads(record.read_text(encoding="utf-8"))["record"]
+    header["dialog"] = shown
+    header["txt"] = next(p for p in saved.iterdir() if p.suffix == ".txt").read_text("utf-8")
+    for path in saved.iterdir():
+        path.unlink()  # the next save in the test writes afresh
+    return header
+
+
+async def test_a_changed_letter_says_it_is_dated_today_and_f9_keeps_the_sent_date(
+    tmp_path: Path, isolated_paths: Path
+) -> None:
+    app = make_app(session=load_record(saved_call(tmp_path), shipped()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "f5")
+        assert isinstance(app.screen, LetterScreen)
+        shown = screen_text(app)
+        assert "Letter date: This letter is dated Fri 20 Nov 2026, the day it was sent." in shown
+        assert preview(app).startswith("Fri 20 Nov 2026")
+        assert not f9_offered(app) and notices(app) == []
+
+        await change_outcome(pilot, "A meeting")
+        expected = (
+            "The letter was changed, so it is now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026"
+        )
+        assert expected in screen_text(app)
+        assert len(notices(app)) == 1 and expected in notices(app)[0]  # told once, as it happened
+        assert "Press F9 to keep Fri 20 Nov 2026" in screen_text(app)
+        assert preview(app).startswith("Sat 28 Nov 2026")
+        assert f9_offered(app)
+
+        await press(pilot, "f9")
+        assert "keeps the date it was sent, Fri 20 Nov 2026" in screen_text(app)
+        assert preview(app).startswith("Fri 20 Nov 2026")
+        await pilot.press(*", soon")  # more of the correction: the date stays kept
+        await pilot.pause()
+        assert preview(app).startswith("Fri 20 Nov 2026")
+
+        header = await save(pilot, isolated_paths / "saved")
+        assert header["letter_date"] == SENT
+        assert header["made"] == SENT
+        assert "now dated today" not in header["dialog"]
+        # Saved again a week on, the summary keeps the day it was made and says when printed.
+        assert "Date made: Fri 20 Nov 2026" in header["txt"]
+        assert "Printed on: Sat 28 Nov 2026" in header["txt"]
+
+
+async def test_left_alone_the_changed_letter_is_dated_today_and_the_save_says_so(
+    tmp_path: Path, isolated_paths: Path
+) -> None:
+    app = make_app(session=load_record(saved_call(tmp_path), shipped()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "f5")
+        await change_outcome(pilot, "A meeting")
+        await press(pilot, "f9", "f9")  # kept, then dated today after all
+        assert "now dated today, Sat 28 Nov 2026" in screen_text(app)
+        header = await save(pilot, isolated_paths / "saved")
+        assert "now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026" in header["dialog"]
+        assert "On the letter screen (F5), press F9" in header["dialog"]
+        assert header["letter_date"] == TODAY
+        assert header["made"] == SENT  # the summary still says the day it was first made
+
+        # Walk it twice: a new call after the reopened one carries none of its dates.
+        await press(pilot, "ctrl+n", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert app.session.made is None and app.session.sent_letter is None
+        await press(pilot, "n", "1", "4", "1")
+        assert node_id(app) == "out_complaint_school"
+        await press(pilot, "f5")
+        assert "Letter date:" not in screen_text(app)
+        await change_outcome(pilot, "Another family")
+        assert "Letter date:" not in screen_text(app) and not f9_offered(app)
+        assert preview(app).startswith("Sat 28 Nov 2026")

@@ -1,0 +1,200 @@
+"""Dates that must survive the next call: the day a summary was made, and a saved letter's date.
+
+Walked twice: a call saved on 20 November, reopened and saved again or printed on 28 November,
+then a new call in the same session, which must carry nothing of the first.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from send_tui.model import outputs
+from send_tui.model.record import RecordError, load_record, save_record
+from send_tui.model.session import Session
+from send_tui.model.summary import (
+    WORDS,
+    build_summary,
+    letter_date,
+    letter_dating,
+    toggle_letter_date,
+)
+from tests.sessions import TODAY, complaint_session, shipped
+
+SENT = date(2026, 11, 20)  # the first save: the summary is made and the letter dated this day
+SENT_WORDS = "Fri 20 Nov 2026"
+TODAY_WORDS = "Sat 28 Nov 2026"
+
+
+def saved_call(tmp_path: Path) -> Path:
+    """The record of a call saved (summary, letter and record) on `SENT`."""
+    written = outputs.save_outputs(complaint_session(), tmp_path, "call", SENT)
+    return next(path for path in written if path.suffix == ".toml")
+
+
+def details(session: Session, today: date) -> dict[str, str]:
+    return dict(build_summary(session, today).details)
+
+
+# --- the day the summary was made ------------------------------------------------------------
+
+
+def test_a_new_call_is_made_today_and_says_nothing_of_printing() -> None:
+    found = details(complaint_session(), TODAY)
+    assert found[WORDS.made] == TODAY_WORDS
+    assert WORDS.printed not in found
+
+
+def test_a_reopened_call_keeps_the_day_it_was_made_and_says_when_it_was_printed(
+    tmp_path: Path,
+) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    summary = build_summary(session, TODAY)
+    assert (summary.made, summary.printed) == (SENT, TODAY)
+    found = dict(summary.details)
+    assert found[WORDS.made] == SENT_WORDS
+    assert found[WORDS.printed] == TODAY_WORDS
+    # Printed the same day it was made, a copy says only when it was made.
+    assert WORDS.printed not in details(session, SENT)
+
+
+def test_saving_a_reopened_call_again_keeps_the_first_day(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.answers["caller"] = "parent"  # any change; the call is saved again a week later
+    again = tmp_path / "again"
+    again.mkdir()
+    written = outputs.save_outputs(session, again, "call", TODAY)
+    record = next(path for path in written if path.suffix == ".toml")
+    assert tomllib.loads(record.read_text(encoding="utf-8"))["record"]["made"] == SENT
+    text = next(path for path in written if path.suffix == ".txt").read_text(encoding="utf-8")
+    assert f"Date made: {SENT_WORDS}" in text and f"Printed on: {TODAY_WORDS}" in text
+
+
+def test_an_autosave_fixes_no_day_made(tmp_path: Path) -> None:
+    path = save_record(complaint_session(), tmp_path / "autosave.toml")
+    assert "made" not in tomllib.loads(path.read_text(encoding="utf-8"))["record"]
+    assert details(load_record(path, shipped()), TODAY)[WORDS.made] == TODAY_WORDS
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_record_was_made_the_day_it_was_saved(tmp_path: Path, version: int) -> None:
+    path = save_record(complaint_session(), tmp_path / "old.toml", saved=datetime(2026, 11, 20, 9))
+    text = path.read_text(encoding="utf-8").replace("version = 3", f"version = {version}")
+    path.write_text(text, encoding="utf-8")
+    session = load_record(path, shipped())
+    assert session.made == SENT
+    found = details(session, TODAY)
+    assert (found[WORDS.made], found[WORDS.printed]) == (SENT_WORDS, TODAY_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("made", "says"),
+    [
+        ("made = 2026-13-01", "not valid TOML"),
+        ('made = "20/11/2026"', "a date such as 2026-03-10"),
+        ("made = 1989-12-31", "1990"),
+        ("made = 2101-01-01", "2100"),
+    ],
+)
+def test_a_bad_day_made_is_refused_in_words(tmp_path: Path, made: str, says: str) -> None:
+    path = saved_call(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("made = 2026-11-20", made)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RecordError) as caught:
+        load_record(path, shipped())
+    assert says in str(caught.value)
+
+
+def test_a_version_2_record_with_a_day_made_is_refused(tmp_path: Path) -> None:
+    path = saved_call(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("version = 3", "version = 2")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RecordError) as caught:
+        load_record(path, shipped())
+    assert "record.made" in str(caught.value)
+
+
+# --- a changed letter and its date ------------------------------------------------------------
+
+
+def test_an_unchanged_letter_says_its_date_and_what_a_change_would_do(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    dating = letter_dating(session, TODAY)
+    assert dating is not None and not dating.changed and dating.dated == SENT
+    assert dating.message("Press F9") == (
+        f"This letter is dated {SENT_WORDS}, the day it was sent. Changing it makes a new "
+        f"letter dated today, {TODAY_WORDS}."
+    )
+
+
+def test_changing_the_letter_says_it_is_now_dated_today(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    dating = letter_dating(session, TODAY)
+    assert dating is not None and dating.changed and not dating.kept
+    assert dating.dated == TODAY == letter_date(session, TODAY)
+    message = dating.message("Press F9")
+    assert f"now dated today, {TODAY_WORDS}, not {SENT_WORDS}" in message
+    assert f"Press F9 to keep {SENT_WORDS}" in message
+    assert message in outputs.save_warnings(session, TODAY, letter_date_how="Press F9")
+
+
+def test_keeping_the_date_lasts_through_more_typing_and_the_save(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    kept = toggle_letter_date(session, TODAY)
+    assert kept is not None and kept.kept and kept.dated == SENT
+    session.letter_fields["outcome"] = "A meeting with the SENCO, soon."  # still correcting
+    letter = build_summary(session, TODAY).letter
+    assert letter is not None and letter.date == SENT_WORDS
+    assert letter.reply_by == date(2026, 12, 4)  # 10 working days from the date it was sent
+    dating = letter_dating(session, TODAY)
+    assert dating is not None and "Press F9 to date it today" in dating.message("Press F9")
+    again = tmp_path / "again"
+    again.mkdir()
+    record = outputs.save_outputs(session, again, "call", TODAY)[-1]
+    header = tomllib.loads(record.read_text(encoding="utf-8"))["record"]
+    assert header["letter_date"] == SENT
+    assert letter_date(load_record(record, shipped()), date(2027, 1, 15)) == SENT
+
+
+def test_dating_it_today_again_undoes_the_keep(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A new outcome."
+    toggle_letter_date(session, TODAY)
+    dated_today = toggle_letter_date(session, TODAY)
+    assert dated_today is not None and not dated_today.kept
+    assert "reply_from" not in session.dates
+    assert letter_date(session, TODAY) == TODAY
+
+
+def test_an_unchanged_letter_has_no_date_to_choose(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    before = session.revision
+    toggle_letter_date(session, TODAY)
+    assert session.revision == before and "reply_from" not in session.dates
+
+
+def test_a_letter_saved_today_has_nothing_to_say(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A new outcome."
+    assert letter_dating(session, SENT) is None
+
+
+def test_a_new_call_after_a_reopened_one_keeps_none_of_its_dates(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A new outcome."
+    toggle_letter_date(session, TODAY)
+    session.clear()
+    assert (session.made, session.sent_letter, session.dates) == (None, None, {})
+    session.answer("situation", "complaint")
+    session.answer("complaint_about", "school")
+    session.letter_fields["outcome"] = "Another family's outcome."
+    assert letter_dating(session, TODAY) is None
+    summary = build_summary(session, TODAY)
+    assert dict(summary.details)[WORDS.made] == TODAY_WORDS
+    assert WORDS.printed not in dict(summary.details)
+    assert summary.letter is not None and summary.letter.date == TODAY_WORDS

@@ -1,0 +1,43 @@
+"""Plain mode, a reopened call: changing its letter says the date moves; `letter date` keeps it."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from send_tui.model import outputs
+from send_tui.model.record import load_record
+from send_tui.plain import run_plain
+from tests.sessions import complaint_session, shipped
+
+#: Enter through the form to the outcome wanted, change it, stop; then switch the date twice.
+LINES = ["letter show", "letter", *[""] * 8, "A new outcome", "stop", "letter date"]
+
+
+def run(tmp_path: Path, lines: list[str]) -> str:
+    written = outputs.save_outputs(complaint_session(), tmp_path, "call", date(2026, 11, 20))
+    record = next(path for path in written if path.suffix == ".toml")
+    out = io.StringIO()
+    stdin = io.StringIO("".join(f"{line}\n" for line in [*lines, "quit", "yes"]))
+    run_plain(stdin=stdin, stdout=out, echo=True, session=load_record(record, shipped()))
+    return " ".join(out.getvalue().split())
+
+
+def test_the_change_is_told_as_it_happens_and_letter_date_keeps_the_sent_date(
+    tmp_path: Path,
+) -> None:
+    text = run(tmp_path, LINES)
+    assert "Letter date: This letter is dated Fri 20 Nov 2026, the day it was sent." in text
+    told = text.index("(now: A meeting with the SENCO and a written support plan.): A new outcome")
+    moved = text.index(
+        "Note: The letter was changed, so it is now dated today, Sat 28 Nov 2026", told
+    )
+    assert moved < text.index("Timescale for a reply", told)  # before the next question
+    assert "Type letter date to keep Fri 20 Nov 2026" in text
+    assert text.rstrip().count("keeps the date it was sent, Fri 20 Nov 2026") == 1
+
+
+def test_letter_date_on_an_unchanged_letter_changes_nothing(tmp_path: Path) -> None:
+    text = run(tmp_path, ["letter date"])
+    assert "Not changed: only a saved letter that you have changed since" in text
