@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from send_tui.model.start_menu import ABOUT, start_choices
 from send_tui.screens.settled_layout import SettledLayoutScreen
 from send_tui.widgets.key_footer import KeyFooter
+from send_tui.widgets.step_options import StepOptions
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -68,7 +69,9 @@ class StartScreen(SettledLayoutScreen):
             )
             with Vertical(id="start-choices"):
                 self._shown_choices = self._choices()
-                yield OptionList(*self._option_items(), id="start-options", markup=False)
+                # A StepOptions keeps its drawn rows when only its height changes, so coming
+                # back here with a choice added or gone is one frame, not two.
+                yield StepOptions(*self._option_items(), id="start-options", markup=False)
             yield Static(Text(KEYS, style="italic"), id="keys", markup=False)
         yield KeyFooter()
 

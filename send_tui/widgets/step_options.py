@@ -1,4 +1,4 @@
-"""The wizard's option list: an OptionList that keeps its rendered rows when only its height changes.
+"""An OptionList that keeps its rendered rows when only its height changes (wizard, start menu).
 
 Each step's body is a different height, so the options below it are resized on most keys.
 OptionList forgets every rendered row on any resize and paints again a frame later; rows only
@@ -12,8 +12,8 @@ from textual.widgets import OptionList
 
 
 class StepOptions(OptionList):
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *options: object, **kwargs: object) -> None:
+        super().__init__(*options, **kwargs)  # type: ignore[arg-type]
         self._drawn_width: int | None = None
         self._scroll_pending = False
 
