@@ -469,10 +469,33 @@ class SendApp(App[None]):
         self.push_screen(SaveDialog(), saved)
 
     def action_show_letter(self) -> None:
+        """The letter form for this call's letter; with no letter to word, say why instead.
+
+        A look-up of an outcome that has a letter (from the start screen or ctrl+p) opens that
+        letter when the call itself has none yet.
+        """
+        from send_tui.model.letter import choose_template, letter_to_open, no_letter_reason
         from send_tui.screens.letter import LetterScreen
 
         if self._content is None or isinstance(self.screen, LetterScreen):
             return
+        shown = self.wizard()
+        looked_up = shown.node if shown is not None and shown.preview else None
+        template = letter_to_open(self.session, looked_up)
+        if template is None:
+            self.notify(
+                no_letter_reason(self.session),
+                title="No letter",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        if choose_template(self.session) is None:
+            # The form's choice, stored as the form itself would, so a looked-up letter is
+            # the one drafted (what it is about) and kept.
+            self.session.set_letter_fields({"template": template.id})
+            self.session_changed()
         self.push_screen(LetterScreen())
 
     def action_show_deadlines(self, clocks: tuple[str, ...] | None = None) -> None:
