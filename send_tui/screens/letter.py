@@ -87,7 +87,10 @@ class LetterScreen(Screen[None]):
             session.content.letters.values(), key=lambda t: t.title
         )
         template = choose_template(session, draft) or templates[0]
-        yield TitleBar("Complaint letter: fill the form; the preview updates as you type")
+        yield TitleBar(
+            "Complaint letter: fill the form; the preview updates as you type",
+            short="Letter: fill the form; the preview updates as you type",
+        )
         with Horizontal(id="letter-columns"):
             with VerticalScroll(id="letter-form"):
                 yield Label("Letter for")
