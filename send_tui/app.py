@@ -18,7 +18,7 @@ from send_tui import paths
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, save_config
-from send_tui.model.content import Answer, Content, Node
+from send_tui.model.content import Answer, Content, Node, NodeKind
 from send_tui.model.dates import long_date
 from send_tui.model.session import CaseDetails, DroppedAnswer, Session, dropped_message
 from send_tui.screens.content_problems import ContentProblemsScreen
@@ -265,6 +265,12 @@ class SendApp(App[None]):
             if target is not None and shown is not None and shown.preview:
                 shown.go_on_to(target)
             return
+        if node.kind in (NodeKind.QUESTION, NodeKind.OUTCOME) and (
+            not isinstance(answer, str) or node.option(answer) is None
+        ):
+            # A selection made in the step before, arriving after this one was shown (keys
+            # faster than the screen): there is nothing of this step's to record.
+            return
         dropped = self.session.answer(node.id, answer)
         self.last_dropped = dropped
         if dropped:
@@ -494,10 +500,33 @@ class SendApp(App[None]):
         self.push_screen(SaveDialog(), saved)
 
     def action_show_letter(self) -> None:
+        """The letter form for this call's letter; with no letter to word, say why instead.
+
+        A look-up of an outcome that has a letter (from the start screen or ctrl+p) opens that
+        letter when the call itself has none yet.
+        """
+        from send_tui.model.letter import choose_template, letter_to_open, no_letter_reason
         from send_tui.screens.letter import LetterScreen
 
         if self._content is None or isinstance(self.screen, LetterScreen):
             return
+        shown = self.wizard()
+        looked_up = shown.node if shown is not None and shown.preview else None
+        template = letter_to_open(self.session, looked_up)
+        if template is None:
+            self.notify(
+                no_letter_reason(self.session),
+                title="No letter",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        if choose_template(self.session) is None:
+            # The form's choice, stored as the form itself would, so a looked-up letter is
+            # the one drafted (what it is about) and kept.
+            self.session.set_letter_fields({"template": template.id})
+            self.session_changed()
         self.push_screen(LetterScreen())
 
     def action_show_deadlines(self, clocks: tuple[str, ...] | None = None) -> None:

@@ -23,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Option
+from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Node, NodeKind, Option
 from send_tui.model.dates import DateFormatError, long_date, parse_date
 
 if TYPE_CHECKING:
@@ -215,6 +215,50 @@ def choose_template(session: Session, draft: LetterDraft | None = None) -> Lette
         return chosen
     # A choice kept from an earlier path that no longer fits gives way to this path's letter.
     return fitting[0] if fitting else chosen
+
+
+def letter_to_open(session: Session, looked_up: Node | None = None) -> LetterTemplate | None:
+    """The template F5 opens: the path's (or the adviser's kept choice), else the letter of the
+    outcome being looked up; None when there is no letter to word (`no_letter_reason` says why).
+
+    Never a template picked at random: an NHS letter on a call that has not reached a complaint
+    is worse than none.
+    """
+    chosen = choose_template(session)
+    if chosen is None and looked_up is not None and looked_up.letter:
+        chosen = session.content.letters.get(looked_up.letter)
+    return chosen
+
+
+def no_letter_reason(session: Session) -> str:
+    """Why this call has no complaint letter yet, and what would give it one, in a sentence or two."""
+    with_letter = [
+        f'"{route.title}"'
+        for route in sorted(session.content.routes.values(), key=lambda r: r.order)
+        if route.plannable and route.letter in session.content.letters
+    ]
+    add = f", or add {' or '.join(with_letter)} to the plan (F2, then a)" if with_letter else ""
+    if not any(session.content.nodes[n].kind is not NodeKind.INFO for n in session.answers):
+        return (
+            "No complaint letter yet: nothing has been answered on this call. Answer the "
+            "questions first (the answers choose the letter), or look up a complaint from the "
+            "start screen and press l."
+        )
+    outcome = session.outcome()
+    if outcome is None:
+        return (
+            "No complaint letter yet: the answers have not reached a complaint. Carry on with "
+            f"the questions{add}."
+        )
+    add = (
+        f" To write one, add {' or '.join(with_letter)} to the plan (F2, then a)."
+        if with_letter
+        else ""
+    )
+    return (
+        f'No complaint letter for this call: "{outcome.title}" does not lead to a letter, and '
+        f"no route in the plan has one.{add}"
+    )
 
 
 def addressee_role(template: LetterTemplate, draft: LetterDraft) -> str:

@@ -2,27 +2,28 @@
 
 Reached from the plan (c) and the timeline (c). Every cell is content, chosen and dated by
 `model.comparison`; this screen only lays the table out. Routes are columns, so the ones in the
-plan (first) can be read across; arrows scroll when more routes than fit are open.
+plan (first) can be read across; arrows scroll when more routes than fit are open, under a
+header row and an aspect column that stay in view, so every cell can be told at 60x20.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import ScrollableContainer
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import DataTable, Footer, Static
 
 from send_tui.model import dates
 from send_tui.model.comparison import ASPECTS, Comparison, build_comparison
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from send_tui.app import SendApp
 
 #: Widths of the aspect column and each route's column, in cells.
@@ -31,17 +32,47 @@ ROUTE_WIDTH = 18
 IN_PLAN = "in the plan"
 
 
-def comparison_table(comparison: Comparison) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, padding=(0, 1), expand=False)
-    table.add_column("", width=ASPECT_WIDTH, style="bold", overflow="fold")
+class ComparisonGrid(DataTable[Text]):
+    """Left and right move a whole route at a time, so a column is never shown cut in half
+    beside the aspect names."""
+
+    def _step(self, columns: int) -> None:
+        step = ROUTE_WIDTH + 2  # a column and its padding
+        target = (round(self.scroll_x / step) + columns) * step
+        self.scroll_to(x=max(0, min(target, self.max_scroll_x)), animate=False)
+
+    def action_cursor_right(self) -> None:
+        self._step(1)
+
+    def action_cursor_left(self) -> None:
+        self._step(-1)
+
+
+def _lines(text: Text, width: int, console: Console) -> int:
+    """How many lines `text` takes wrapped to `width` (each cell's height in the grid)."""
+    return len(text.wrap(console, width, overflow="fold"))
+
+
+def fill_grid(grid: DataTable[Text], comparison: Comparison, console: Console) -> None:
+    """The routes as columns and the aspects as rows, each row as tall as its tallest cell and a
+    blank line under it; the header row and the aspect column stay put while the rest scrolls."""
+    grid.clear(columns=True)
+    grid.add_column(Text(""), width=ASPECT_WIDTH, key="aspect")
+    headings: list[Text] = []
     for column in comparison.open:
         heading = Text(column.title, style="bold")
         if column.in_plan:
             heading.append(f"\n({IN_PLAN})", style="italic")
-        table.add_column(heading, width=ROUTE_WIDTH, overflow="fold")
-    for index, (_key, label) in enumerate(ASPECTS):
-        table.add_row(Text(label), *(Text(column.cells[index]) for column in comparison.open))
-    return table
+        headings.append(heading)
+        grid.add_column(heading, width=ROUTE_WIDTH, key=column.route)
+    grid.header_height = max((_lines(h, ROUTE_WIDTH, console) for h in headings), default=1)
+    for index, (key, label) in enumerate(ASPECTS):
+        cells = [Text(column.cells[index]) for column in comparison.open]
+        height = max(
+            [_lines(Text(label), ASPECT_WIDTH, console)]
+            + [_lines(cell, ROUTE_WIDTH, console) for cell in cells]
+        )
+        grid.add_row(Text(label, style="bold"), *cells, height=height + 1, key=key)
 
 
 def closed_text(comparison: Comparison) -> Text:
@@ -52,12 +83,6 @@ def closed_text(comparison: Comparison) -> Text:
             text.append(f"\n- {closed.title}: ", style="bold")
             text.append(closed.reason)
     return text
-
-
-def table_width(comparison: Comparison) -> int:
-    """The table's width: each column plus its padding, and the gaps between columns."""
-    columns = [ASPECT_WIDTH, *(ROUTE_WIDTH for _ in comparison.open)]
-    return sum(width + 2 for width in columns) + len(columns) - 1
 
 
 class ComparisonScreen(Screen[None]):
@@ -72,23 +97,29 @@ class ComparisonScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Routes side by side: all free to families; arrows scroll")
-        with ScrollableContainer(id="compare-scroll", can_focus=True):
-            yield Static(id="compare-table", markup=False)
+        yield ComparisonGrid(
+            id="compare-table",
+            fixed_columns=1,  # the aspect names stay while the routes scroll under them
+            cursor_type="none",
+            show_cursor=False,
+            zebra_stripes=False,
+        )
+        with VerticalScroll(id="compare-closed-scroll"):
             yield Static(id="compare-closed", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_comparison()
-        self.query_one("#compare-scroll").focus()
+        self.query_one("#compare-table").focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_comparison()
 
     def refresh_comparison(self) -> None:
         comparison = build_comparison(self.send_app.session, dates.today())
-        table = self.query_one("#compare-table", Static)
-        table.update(comparison_table(comparison))
-        table.styles.width = table_width(comparison)
+        grid: DataTable[Text] = self.query_one("#compare-table", DataTable)
+        fill_grid(grid, comparison, self.app.console)
+        self.query_one("#compare-closed-scroll").display = bool(comparison.closed)
         self.query_one("#compare-closed", Static).update(closed_text(comparison))
 
     def action_timeline(self) -> None:

@@ -70,7 +70,8 @@ class DeadlinesScreen(Screen[None]):
         session = self.send_app.session
         labels = {k.key: k.label for k in DATE_KEYS}
         yield TitleBar(
-            "Deadlines: enter the dates you know (YYYY-MM-DD); each date shows its workings"
+            "Deadlines: enter the dates you know (YYYY-MM-DD); each date shows its workings",
+            short="Deadlines: enter the dates you know (YYYY-MM-DD)",
         )
         with Horizontal(id="dates-columns"):
             with VerticalScroll(id="dates-form"):

@@ -92,7 +92,10 @@ class LetterScreen(Screen[None]):
         )
         template = choose_template(session, draft) or templates[0]
         self._redated = _redated(letter_dating(session, dates.today()))
-        yield TitleBar("Complaint letter: fill the form; the preview updates as you type")
+        yield TitleBar(
+            "Complaint letter: fill the form; the preview updates as you type",
+            short="Letter: fill the form; the preview updates as you type",
+        )
         yield Static(id="letter-dating", markup=False)
         with Horizontal(id="letter-columns"):
             with VerticalScroll(id="letter-form"):

@@ -18,7 +18,10 @@ from send_tui.model.session import PlanEntry
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from send_tui.app import SendApp
+    from send_tui.model.session import Session
 
 REASONS = {
     "recommended": "from the answers",
@@ -127,20 +130,22 @@ class PlanScreen(Screen[None]):
 
     def action_add(self) -> None:
         session = self.send_app.session
-        routes = session.addable_routes()
-        if not routes:
+        if not session.addable_routes():
             self.notify("Every route is already in the plan.")
             return
 
-        def added(route_id: str | None) -> None:
-            if route_id and session.add_route(route_id):
-                self.send_app.session_changed()
-                self.refresh_plan()
+        def changed() -> None:
+            self.send_app.session_changed()
+            self.refresh_plan()
 
-        self.app.push_screen(RoutePicker([(r.id, r.title) for r in routes]), added)
+        self.app.push_screen(RoutePicker(session, changed))
 
 
-class RoutePicker(Dialog[str | None]):
+class RoutePicker(Dialog[None]):
+    """The routes to add, numbered once when it opens: an added route stays in the list, marked,
+    so the number an adviser has just read still means the same route, and a second press of
+    it adds nothing. Esc closes it; the plan behind shows each route as it is added."""
+
     DEFAULT_CSS = """
     RoutePicker { align: center middle; }
     RoutePicker > Vertical { width: 60; max-width: 100%; height: auto; max-height: 90%;
@@ -148,24 +153,39 @@ class RoutePicker(Dialog[str | None]):
     RoutePicker OptionList { height: auto; border: none; }
     """
     BINDINGS = [
-        Binding("escape", "dismiss_none", "Cancel", id="send.picker.cancel"),
+        Binding("escape", "dismiss_none", "Done", id="send.picker.cancel"),
         *[Binding(str(n), f"pick({n})", show=False, id=f"send.picker{n}") for n in range(1, 10)],
     ]
 
-    def __init__(self, routes: list[tuple[str, str]]) -> None:
+    def __init__(self, session: Session, changed: Callable[[], None]) -> None:
         super().__init__()
-        self.routes = routes
+        self.session = session
+        self.changed = changed
+        self.routes = [(r.id, r.title) for r in session.addable_routes()]
+        self.added: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Add a route to the plan"
-            yield OptionList(
-                *[
-                    Option(Text.assemble((f"{n}  ", "bold"), title), id=rid)
-                    for n, (rid, title) in enumerate(self.routes, 1)
-                ],
-                markup=False,
-            )
+            box.border_title = "Add routes to the plan"
+            box.border_subtitle = "Esc: done"
+            yield OptionList(*self._options(), markup=False)
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(self._prompt(n, rid, title), id=rid)
+            for n, (rid, title) in enumerate(self.routes, 1)
+        ]
+
+    def _prompt(self, number: int, route_id: str, title: str) -> Text:
+        prompt = Text.assemble((f"{number}  ", "bold"), title)
+        if route_id in self.added:
+            prompt.append("  (added)", style="bold")
+        elif route_id in self._in_plan():
+            prompt.append("  (in the plan)", style="bold")
+        return prompt
+
+    def _in_plan(self) -> set[str]:
+        return {entry.route.id for entry in self.session.plan()}
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -173,11 +193,23 @@ class RoutePicker(Dialog[str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.close(event.option.id)
+        self.action_pick(event.option_index + 1)
 
     def action_pick(self, number: int) -> None:
-        if 1 <= number <= len(self.routes):
-            self.close(self.routes[number - 1][0])
+        if not 1 <= number <= len(self.routes) or self._answered:
+            return
+        route_id, title = self.routes[number - 1]
+        if route_id in self._in_plan():
+            self.notify(f"Already in the plan: {title}", markup=False, timeout=4)
+            return
+        self.session.add_route(route_id)
+        self.added.add(route_id)
+        self.changed()
+        # Mark in place (a route needed first may have joined too); nothing is renumbered.
+        options = self.query_one(OptionList)
+        for index, (rid, route_title) in enumerate(self.routes):
+            options.replace_option_prompt_at_index(index, self._prompt(index + 1, rid, route_title))
+        self.notify(f"Added to the plan: {title}", markup=False, timeout=4)
 
     def action_dismiss_none(self) -> None:
         self.close(None)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import RenderResult
 from textual.widgets import Static
 
 
 class TitleBar(Static):
-    """Plain text, never markup: titles come from content and may hold brackets."""
+    """Plain text, never markup: titles come from content and may hold brackets.
+
+    One line, so a title longer than the terminal would be cut mid-word: `short` is the
+    wording shown instead when the full one does not fit (at 60 columns, say).
+    """
 
     DEFAULT_CSS = """
     TitleBar {
@@ -18,9 +25,16 @@ class TitleBar(Static):
     }
     """
 
-    def __init__(self, text: str, **kwargs: object) -> None:
+    def __init__(self, text: str, *, short: str | None = None, **kwargs: object) -> None:
         super().__init__(text, markup=False, **kwargs)  # type: ignore[arg-type]
         self._text = text
+        self._short = short
+
+    def render(self) -> RenderResult:
+        width = self.content_size.width
+        if self._short is not None and width and cell_len(self._text) > width:
+            return Text(self._short)
+        return super().render()
 
     def set_text(self, text: str) -> None:
         """Show `text`; nothing happens if it is already showing.

@@ -53,3 +53,13 @@ async def give_consent(pilot, reference: str = "HL-1") -> None:
     pilot.app.screen.query_one("#reference", Input).value = reference
     pilot.app.screen.query_one("#consent", Checkbox).value = True
     await press(pilot, "ctrl+s")
+
+
+def screen_lines(app: App) -> list[str]:
+    """The active screen as painted, one string a row: what is cut off or scrolled away is not there."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def notices(app: App) -> list[str]:
+    """The messages of the notifications raised so far, oldest first."""
+    return [n.message for n in app._notifications]

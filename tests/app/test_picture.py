@@ -3,8 +3,7 @@ plan (t) and the deadlines screen (ctrl+t), and a date's next step one key from 
 
 from __future__ import annotations
 
-from rich.table import Table
-from textual.widgets import OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from send_tui.app import make_app
 from send_tui.dialogs.help import HelpDialog
@@ -14,16 +13,15 @@ from send_tui.screens.deadlines import DeadlinesScreen
 from send_tui.screens.plan import PlanScreen
 from send_tui.screens.timeline import TimelineScreen
 from send_tui.screens.wizard import WizardScreen
-from tests.app.helpers import press, screen_text
+from tests.app.helpers import press, screen_lines, screen_text
 
 
 def table_columns(app) -> dict[str, list[str]]:
     """The comparison table on screen: each column's heading (first line) and its cells."""
-    table = app.screen.query_one("#compare-table", Static).content
-    assert isinstance(table, Table)
+    grid = app.screen.query_one("#compare-table", DataTable)
     return {
-        str(column.header).split("\n")[0]: [str(cell) for cell in column.cells]
-        for column in table.columns
+        str(column.label).split("\n")[0]: [str(cell) for cell in grid.get_column(column.key)]
+        for column in grid.ordered_columns
     }
 
 
@@ -155,3 +153,27 @@ async def test_the_palette_opens_the_timeline_and_the_comparison() -> None:
             assert isinstance(app.screen, screen), words
             await press(pilot, "escape")
             assert isinstance(app.screen, WizardScreen)
+
+
+async def test_at_60x20_the_comparison_keeps_its_row_names_and_headings_in_view() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await press(pilot, *TO_APPEAL, "f2", "c")
+        titles = [title for title in table_columns(app) if title]
+        await press(pilot, *["right"] * len(titles))  # to the last route
+        lines = screen_lines(app)
+        # the last route is in view, under its heading, beside the row names
+        last = titles[-1].split()[0]
+        assert any(last in line for line in lines[1:5])
+        assert lines[5].startswith("  Who ") and lines[6].startswith("  decides ")
+        assert not any("Mediation" in line for line in lines)  # the first routes scrolled away
+        # down through the rows: the headings stay at the top, and the first column holds only
+        # the rows' names (the routes scroll under it)
+        await press(pilot, "pagedown")
+        moved = screen_lines(app)
+        assert [line[:-4] for line in moved[1:5]] == [line[:-4] for line in lines[1:5]]
+        labels = " ".join(label for _key, label in ASPECTS)
+        body = moved[5 : next(i for i, line in enumerate(moved) if line.startswith("──"))]
+        named = [line[2:12].strip() for line in body if line[2:12].strip()]
+        assert named and all(name in labels for name in named)
+        assert not any("Mediation" in line for line in moved)

@@ -18,6 +18,8 @@ from send_tui.model.letter import (
     draft_about,
     letter_started,
     letter_templates,
+    letter_to_open,
+    no_letter_reason,
     render_letter,
     reply_deadline,
 )
@@ -283,3 +285,44 @@ def test_user_text_cannot_stand_in_for_the_procedure_sentence() -> None:
     draft = LetterDraft(**{**COMPLETE.to_fields(), "about": "the school's complaints procedure"})
     body = " ".join(render_letter(plain, draft, SENT).paragraphs)
     assert "Please deal with it under the school's complaints procedure." in body
+
+
+def test_with_nothing_answered_there_is_no_letter_to_open_and_the_reason_says_answer_first() -> (
+    None
+):
+    session = Session(shipped())
+    assert letter_to_open(session) is None  # never the alphabetically first (the NHS) template
+    reason = no_letter_reason(session)
+    assert reason.startswith("No complaint letter yet: nothing has been answered")
+    assert "Answer the questions first" in reason and "start screen" in reason
+
+
+def test_a_looked_up_complaint_offers_its_own_letter_when_the_call_has_none() -> None:
+    session = Session(shipped())
+    looked_up = session.content.nodes["out_complaint_health"]
+    assert letter_to_open(session, looked_up).id == "complaint_health"
+    # the call's own letter comes first once the answers choose one
+    session.answer("situation", "complaint")
+    session.answer("complaint_about", "school")
+    assert letter_to_open(session, looked_up).id == "complaint_school"
+
+
+def test_answers_that_lead_to_no_letter_say_why_and_what_would_give_one() -> None:
+    session = Session(shipped())
+    session.answer("situation", "council_decision")
+    assert letter_to_open(session) is None
+    assert no_letter_reason(session) == (
+        "No complaint letter yet: the answers have not reached a complaint. Carry on with the "
+        'questions, or add "Make a complaint" to the plan (F2, then a).'
+    )
+    session.answer("council_decision", "refuse_assessment")
+    session.answer("what_next_assessment", "appeal")
+    outcome = session.outcome()
+    assert outcome is not None and outcome.letter is None
+    assert no_letter_reason(session) == (
+        f'No complaint letter for this call: "{outcome.title}" does not lead to a letter, and '
+        'no route in the plan has one. To write one, add "Make a complaint" to the plan '
+        "(F2, then a)."
+    )
+    session.add_route("complaint")
+    assert letter_to_open(session).id == "complaint_school"

@@ -1,0 +1,64 @@
+"""The plan's add-route dialog (a): numbered once when it opens, so a number read a moment ago
+still means the same route after an add, and pressing it again adds nothing."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from send_tui.app import make_app
+from send_tui.screens.plan import PlanScreen, RoutePicker
+from tests.app.helpers import notices, press
+
+
+def listed(app) -> list[str]:
+    """The dialog's rows as the adviser reads them: number, title and any mark."""
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def planned(app) -> list[str]:
+    return [entry.route.id for entry in app.session.plan()]
+
+
+async def test_adding_keeps_every_number_and_marks_the_route_added() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "f2", "a")
+        assert isinstance(app.screen, RoutePicker)
+        before = listed(app)
+        assert before[1] == "2  Talk to SENDIASS" and before[4] == "5  Make a complaint"
+        await press(pilot, "2")
+        assert isinstance(app.screen, RoutePicker)  # still open for the next one
+        assert "sendiass" in planned(app)
+        after = listed(app)
+        assert after[1] == "2  Talk to SENDIASS  (added)"
+        assert after[:1] + after[2:] == before[:1] + before[2:]  # nothing renumbered
+        await press(pilot, "5")  # the number read before the first add: still the complaint
+        assert "complaint" in planned(app)
+        assert listed(app)[4] == "5  Make a complaint  (added)"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, PlanScreen)
+        shown = app.screen.query_one("#plan-list", OptionList)
+        ids = [shown.get_option_at_index(i).id for i in range(shown.option_count)]
+        assert ids == planned(app) and {"sendiass", "complaint"} <= set(ids)
+
+
+async def test_adding_twice_is_harmless_and_a_route_needed_first_is_marked_in_the_plan() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await press(pilot, "1", "f2", "a")
+        rows = listed(app)
+        appeal = next(i for i, row in enumerate(rows) if "Appeal to the First-tier" in row) + 1
+        mediation = next(i for i, row in enumerate(rows) if row.endswith("  Mediation")) + 1
+        await press(pilot, str(appeal))
+        # mediation advice comes before an appeal: it joins the plan, and the list says so
+        assert listed(app)[mediation - 1] == f"{mediation}  Mediation  (in the plan)"
+        revision, plan = app.session.revision, planned(app)
+        await press(pilot, str(appeal), str(mediation))
+        assert app.session.revision == revision and planned(app) == plan
+        assert app.session.chosen_routes == ["appeal"]
+        assert notices(app)[-2:] == [
+            "Already in the plan: Appeal to the First-tier Tribunal (SEND)",
+            "Already in the plan: Mediation",
+        ]
+        assert len(listed(app)) == len(rows)
