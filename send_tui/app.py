@@ -285,8 +285,21 @@ class SendApp(App[None]):
         self.show_path()
 
     def show_path(self, upto: str | None = None) -> None:
-        """Show the call at its frontier (or at `upto`, an earlier step on the path)."""
-        self.call_later(self._show_step, upto)
+        """Show the call at its frontier (or at `upto`, an earlier step on the path).
+
+        On the call's own wizard the step is shown at once, so a key typed ahead (the next
+        number already queued) is taken by the step it was meant for, not the one before.
+        Anything open over the call has to close first, which waits for the screens.
+        """
+        shown = self.wizard()
+        if shown is not None and not shown.preview and shown is self.screen_stack[-1]:
+            shown.show(self._step_to_show(upto))
+        else:
+            self.call_later(self._show_step, upto)
+
+    def _step_to_show(self, upto: str | None) -> Node:
+        path = self.session.path()
+        return self.content.nodes[upto if upto is not None and upto in path else path[-1]]
 
     def reopen(self, node_id: str) -> None:
         """Go back to an earlier question to change its answer; later answers are kept."""
@@ -309,8 +322,7 @@ class SendApp(App[None]):
     async def _show_step(self, upto: str | None) -> None:
         from send_tui.screens.wizard import WizardScreen
 
-        path = self.session.path()
-        node = self.content.nodes[upto if upto is not None and upto in path else path[-1]]
+        node = self._step_to_show(upto)
         # Whatever is open over the call (a look-up, the plan, a dialog) closes first.
         while len(self.screen_stack) > 1 and not (
             isinstance(self.screen, WizardScreen) and not self.screen.preview

@@ -314,6 +314,10 @@ class WizardScreen(SettledLayoutScreen):
     @on(OptionList.OptionSelected, "#options")
     async def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        options = self.query_one("#options", StepOptions)
+        index = event.option_index
+        if index >= options.option_count or options.get_option_at_index(index) is not event.option:
+            return  # chosen on the step before, arriving after this one was set out
         option_id = event.option.id or ""
         if option_id == CONTINUE:
             await self._go_on()
