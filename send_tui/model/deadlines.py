@@ -384,7 +384,7 @@ def mediation_certificate(told: date, calendar: WorkingCalendar = ENGLAND) -> De
 
 
 def arrange_mediation(told: date, calendar: WorkingCalendar = ENGLAND) -> Deadline:
-    """The council arranges mediation within 30 calendar days of being told the family wants it."""
+    """The council arranges mediation within 30 calendar days of being told mediation is wanted."""
     due = told + timedelta(days=30)
     steps = (
         (

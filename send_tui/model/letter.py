@@ -382,7 +382,7 @@ def completeness(
     elif not about_confirmed:
         missing.append(ABOUT_UNCONFIRMED)
     if not draft.value("outcome"):
-        missing.append("Outcome wanted: what the family wants to happen.")
+        missing.append("Outcome wanted: what the person complaining wants to happen.")
     try:
         reply_deadline(draft, sent or today(), content)
     except TimescaleError as error:

@@ -100,7 +100,7 @@ DATE_KEYS: tuple[DateKey, ...] = (
         "mediation_adviser_told",
         "Day the mediation adviser was told mediation is not wanted, or it ended",
     ),
-    DateKey("mediation_requested", "Day the council was told the family wants mediation"),
+    DateKey("mediation_requested", "Day the council was told mediation is wanted"),
     DateKey("conduct", "Date of the conduct complained of (discrimination)"),
     DateKey("exclusion_notice", "Day the governing board received notice of the exclusion"),
     DateKey("board_decision", "Day the parents were given notice of the board's decision"),
@@ -467,6 +467,9 @@ class Summary:
     redacted: bool
     disclaimer: str = WORDS.disclaimer
     timeline: TimelineSection = TimelineSection()  # every date earliest first, escalation, warnings
+    #: what the outcome says differently for this caller ("This appeal is the young person's
+    #: own"), paragraph by paragraph, shown once, under the outcome; empty when nothing differs
+    outcome_note: tuple[str, ...] = ()
 
     def headings(self) -> tuple[str, ...]:
         """The section headings every format shows, in order (the letter's only when there is one)."""
@@ -511,11 +514,20 @@ def build_summary(
         letter_missing=missing,
         redacted=not personal,
         timeline=timeline_section(build_timeline(session, today)),
+        outcome_note=_outcome_note(session, outcome),
     )
 
 
 def _text(value: str) -> str:
     return clean_text(value).strip()
+
+
+def _outcome_note(session: Session, outcome: Node | None) -> tuple[str, ...]:
+    """The outcome's caller notes for the caller answered, as the outcome screen shows them."""
+    if outcome is None:
+        return ()
+    note = session.content.caller_note(outcome, caller_of(session))
+    return tuple(_text(p) for p in note.split("\n\n") if p.strip())
 
 
 def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, str], ...]:

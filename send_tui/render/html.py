@@ -157,6 +157,7 @@ def _answers(summary: Summary) -> str:
         inner.append(
             f'<p dir="auto"><strong>{_t(WORDS.leads_to)}:</strong> {_t(summary.outcome)}</p>'
         )
+        inner += [_p(paragraph) for paragraph in summary.outcome_note]
     else:
         inner.append(_p(WORDS.no_outcome))
     return _heading("answers", WORDS.answers, inner)

@@ -102,6 +102,7 @@ def _answers(summary: Summary) -> list[str]:
         )
     if summary.outcome:
         parts.append(f"**{escape(WORDS.leads_to)}:** {escape(summary.outcome)}")
+        parts += [escape(paragraph) for paragraph in summary.outcome_note]
     else:
         parts.append(escape(WORDS.no_outcome))
     return parts

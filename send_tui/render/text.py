@@ -95,7 +95,8 @@ def _answers(summary: Summary) -> list[str]:
         lines += wrap(line.question, "    ", f"{number:>2}. ")
         lines += wrap(line.answer, "    ")
     outcome = f"{WORDS.leads_to}: {summary.outcome}" if summary.outcome else WORDS.no_outcome
-    return [*lines, "", *wrap(outcome)]
+    lines += ["", *wrap(outcome)]
+    return lines + [row for paragraph in summary.outcome_note for row in ["", *wrap(paragraph)]]
 
 
 def _plan_item(numbered: tuple[int, PlanItem]) -> list[str]:

@@ -231,7 +231,7 @@ CLOCKS: tuple[_Clock, ...] = (
     _Clock(
         "arrange-mediation",
         "the council arranging mediation: 30 days",
-        _add_from("the day the council was told the family wants mediation"),
+        _add_from("the day the council was told mediation is wanted"),
         _arrange_mediation,
     ),
     _Clock(

@@ -44,8 +44,8 @@ async def test_c_on_the_plan_shows_the_routes_side_by_side_and_those_closed() ->
         assert "Challenge a suspension" not in columns
         text = screen_text(app)
         assert "Not open to this caller:" in text
-        assert "Only for a child who has been permanently excluded." in text
-        assert "Only for a child who has been suspended." in text
+        assert "Only for a pupil who has been permanently excluded." in text
+        assert "Only for a pupil who has been suspended." in text
         await press(pilot, "escape")
         assert isinstance(app.screen, PlanScreen)
 

@@ -219,7 +219,9 @@ def test_an_empty_draft_lists_addressee_about_outcome_and_timescale() -> None:
 
 def test_whitespace_is_not_an_answer() -> None:
     draft = LetterDraft(**{**COMPLETE.to_fields(), "outcome": "  \n\t "})
-    assert completeness(draft, sent=SENT) == ["Outcome wanted: what the family wants to happen."]
+    assert completeness(draft, sent=SENT) == [
+        "Outcome wanted: what the person complaining wants to happen."
+    ]
 
 
 def test_completeness_says_why_a_timescale_does_not_resolve() -> None:

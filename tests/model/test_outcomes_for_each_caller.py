@@ -4,14 +4,21 @@ differs. Bad notes are refused naming the file and the key."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import shutil
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from send_tui.model.content import NodeKind
 from send_tui.model.record import load_record, save_record
 from send_tui.model.scenarios import load_scenarios, outcome_text, run_scenario
 from send_tui.model.session import Session
+from send_tui.model.summary import build_summary
+from send_tui.render import render
 from tests.model.test_loader import edit, problems
 from tests.sessions import shipped
 
@@ -47,6 +54,74 @@ def test_no_outcome_speaks_of_the_family_to_any_caller(node_id: str, caller: str
     # (case matters: "the Family Information Service" is a name)
     assert "the family" not in text and "The family" not in text
     assert "family's" not in text
+
+
+#: "the family" as an adviser would read it out; case matters, since the Family Information
+#: Service and the Children and Families Act are names.
+FAMILY = re.compile(r"\b(?:[Tt]he|[Aa]) family\b|\bfamily's|\bfamilies\b")
+#: (where, why) for wording that may keep "the family" on purpose; none today.
+FAMILY_EXCEPTIONS: dict[str, str] = {}
+
+
+def questions_wording() -> list[tuple[str, str]]:
+    """(where, text) for every question's title, body, option label and hint: on screen, in the
+    answers trail and in the printed summary, read to whoever is calling."""
+    found = []
+    for node in shipped().nodes.values():
+        if node.kind is NodeKind.OUTCOME:
+            continue
+        found += [(f"{node.id}.title", node.title), (f"{node.id}.body", node.body or "")]
+        for option in node.options:
+            found.append((f"{node.id}.{option.id}.label", option.label))
+            found.append((f"{node.id}.{option.id}.hint", option.hint or ""))
+    return found
+
+
+def routes_wording() -> list[tuple[str, str]]:
+    """(where, text) for route summaries and notes, the comparison's cells and the timeline's
+    words: the plan, the comparison screen, the timeline and the summary show them."""
+    content = shipped()
+    found = [(f"routes.{r.id}.summary", r.summary) for r in content.routes.values()]
+    for route in content.routes.values():
+        found += [(f"routes.{route.id}.before", need.note) for need in route.before]
+    for compare in content.comparisons.values():
+        for cell in dataclasses.fields(compare):
+            value = getattr(compare, cell.name)
+            if isinstance(value, str) and cell.name != "source_file":
+                found.append((f"compare.{compare.route}.{cell.name}", value))
+        found += [(f"compare.{compare.route}.closed_when", c.reason) for c in compare.closed_when]
+    for clock in content.clock_timeline.values():
+        base = f"timeline.{clock.clock}"
+        found += [(f"{base}.started_by", clock.started_by), (f"{base}.if_passed", clock.if_passed)]
+        found += [(f"{base}.started_by_date", words) for words in clock.started_by_date.values()]
+        found += [(f"{base}.escalation", e.text) for e in clock.escalations]
+    return found
+
+
+@pytest.mark.parametrize("wording", [questions_wording, routes_wording])
+def test_no_question_or_route_speaks_of_the_family(
+    wording: Callable[[], list[tuple[str, str]]],
+) -> None:
+    """An adviser reads these out to a 17-year-old as well as to a parent: "the parent or young
+    person", "the caller", or "the pupil" and "the parents" where the exclusion guidance says so."""
+    said = [(where, text) for where, text in wording() if FAMILY.search(text)]
+    assert [where for where, _ in said if where not in FAMILY_EXCEPTIONS] == []
+
+
+def test_the_family_check_would_catch_the_old_wording() -> None:
+    assert FAMILY.search("What does the family want to do about the decision?")
+    assert FAMILY.search("with the family's views")
+    assert not FAMILY.search("SENDIASS and the Family Information Service")  # a name, kept
+    assert not FAMILY.search("Children and Families Act 2014 s.80")
+    assert FAMILY.search("The family wants to complain")
+
+
+def test_the_exclusion_questions_speak_of_the_pupil() -> None:
+    """A 17-year-old in a sixth form can be excluded: the questions say "the pupil", not "the child"."""
+    nodes = shipped().nodes
+    for node_id in ("exclusion_kind", "suspension_exam", "suspension_days", "exclusion_sen"):
+        assert "the pupil" in nodes[node_id].title, node_id
+        assert "child" not in nodes[node_id].title, node_id
 
 
 def test_the_appeal_outcome_gives_each_caller_their_own_note() -> None:
@@ -105,6 +180,56 @@ def test_every_outcome_a_young_person_holds_the_right_to_carries_a_note() -> Non
     for node in shipped().outcomes():
         if node.route == "complaint" and node.id != "out_complaint_early_years":
             assert "own_complaint" in node.caller_notes, node.id
+
+
+# --- the printed summary ---------------------------------------------------------------------
+
+NOTE = "This appeal is the young person's own"
+TODAY = date(2026, 11, 20)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_the_summary_tells_a_young_person_their_note_once(fmt: str) -> None:
+    session = session_at(APPEAL, "young_person")
+    text = render(build_summary(session, TODAY), fmt).decode("utf-8")
+    # html writes the apostrophe as &#x27;
+    shown = text.replace("&#x27;", "'")
+    assert shown.count(NOTE) == 1
+    # once, under the outcome: after "Where the answers lead", before the plan
+    assert shown.index("Where the answers lead") < shown.index(NOTE) < shown.index("(recommended)")
+    assert shown.count("For this caller") == 1  # the caller's own line, not repeated
+    assert "What does the parent or young person want to do about the decision?" in shown
+
+
+@pytest.mark.parametrize("caller", [None, "parent"])
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_a_parents_summary_has_no_young_persons_note(caller: str | None, fmt: str) -> None:
+    text = render(build_summary(session_at(APPEAL, caller), TODAY), fmt).decode("utf-8")
+    text = text.replace("&#x27;", "'")
+    assert "young person's own" not in text
+    assert "What does the parent or young person want to do about the decision?" in text
+
+
+def test_each_caller_gets_only_their_own_note_in_the_summary() -> None:
+    wording = shipped().caller_notes["own_appeal"].wording
+    for caller in OTHERS:
+        summary = build_summary(session_at(APPEAL, caller), TODAY)
+        assert summary.outcome_note == (wording[caller],)
+        others = [wording[c] for c in OTHERS if c != caller]
+        text = render(summary, "txt").decode("utf-8")
+        assert all(other[:40] not in text for other in others), caller
+
+
+def test_a_reopened_record_prints_the_note_on_a_later_day(tmp_path: Path) -> None:
+    session = session_at(APPEAL, "young_person")
+    again = load_record(save_record(session, tmp_path / "call.toml"), shipped())
+    later = build_summary(again, date(2027, 1, 15))
+    assert later.outcome_note and later.outcome_note[0].startswith(NOTE)
+
+
+def test_a_summary_short_of_an_outcome_has_no_note() -> None:
+    session = session_at({"situation": "council_decision"}, "young_person")
+    assert build_summary(session, TODAY).outcome_note == ()
 
 
 # --- the loader ------------------------------------------------------------------------------

@@ -32,7 +32,10 @@ def test_a_typical_call_gives_every_section() -> None:
         "Date of birth": "Sun 14 May 2017",
     }
     assert [(a.question, a.answer) for a in summary.path] == [
-        ("What is the caller's situation?", "The family wants to complain"),
+        (
+            "What is the caller's situation?",
+            "A complaint about a school, college, council or other service",
+        ),
         ("Who is the complaint about?", "A school (maintained school or academy)"),
     ]
     assert summary.outcome == "Complain to the school"

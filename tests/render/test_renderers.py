@@ -98,7 +98,7 @@ def test_every_summary_format_has_every_section_and_the_disclaimer(
         "Sam Smith",
     ):
         assert detail in text, detail
-    assert "The family wants to complain" in text
+    assert "A complaint about a school, college, council or other service" in text
 
 
 def test_the_docx_is_the_letter(typical: Summary) -> None:
