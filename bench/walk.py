@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 _CHARACTERS = {"escape": "\x1b", "enter": "\r"}
 #: How long a key may take to open its screen before the walk counts it as lost.
 TIMEOUT = 10.0
+#: How long each app is left on its first screen before the first key, as an adviser reads
+#: the start screen before starting a call (every app alike). send-tui settles in once no key
+#: has come for 0.3 s: it builds the wizard and freezes start-up's objects for the collector.
+READ_START_SCREEN = 1.0
 
 
 @dataclass(frozen=True)
@@ -211,7 +215,7 @@ async def walk_send_tui(paths: list[tuple[Step, ...]]) -> WalkResult:
     result = WalkResult()
     async with app.run_test(size=(80, 24)) as pilot:
         clock = FrameClock(app)
-        await pilot.pause()
+        await pilot.pause(READ_START_SCREEN)
         for path in paths:
             app.session.clear()  # a new caller, so "1" on the start screen starts a call
             for key in path_keys(app.content, path):
@@ -329,7 +333,7 @@ async def walk_bare(keys: list[Key], *, in_place: bool = False) -> WalkResult:
     result = WalkResult()
     async with app.run_test(size=(80, 24)) as pilot:
         clock = FrameClock(app)
-        await pilot.pause()
+        await pilot.pause(READ_START_SCREEN)
         for key in keys:
             result.record(key, await press_and_time(pilot, clock, key, _bare_place))
     return result

@@ -228,6 +228,7 @@ class SendApp(App[None]):
         self.install_screen(wizard, WIZARD)
         self._wizard_mounted = self._get_screen(wizard)[1]  # mounts it, not shown
         await self._wizard_mounted
+        self._wizard_mounted = None  # mounted: a call's first key need not wait on it
 
     def _freeze_startup_objects(self) -> None:
         """Move what start-up built (Textual, the content) out of the garbage collector's sight.
