@@ -230,19 +230,29 @@ def letter_to_open(session: Session, looked_up: Node | None = None) -> LetterTem
     return chosen
 
 
-def no_letter_reason(session: Session) -> str:
-    """Why this call has no complaint letter yet, and what would give it one, in a sentence or two."""
+#: How each front end says "add a route to the plan" and "look up a complaint", for
+#: `no_letter_reason`: the app's keys, and plain mode's commands.
+APP_WAYS = ("(F2, then a)", "look up a complaint from the start screen and press l")
+PLAIN_WAYS = ("(plan add)", "choose the complaint at the question about the caller's situation")
+
+
+def no_letter_reason(session: Session, ways: tuple[str, str] = APP_WAYS) -> str:
+    """Why this call has no complaint letter yet, and what would give it one, in a sentence or two.
+
+    `ways` is how the front end asking says to add a route to the plan and to look up a
+    complaint (`APP_WAYS`, `PLAIN_WAYS`).
+    """
+    add_way, look_up_way = ways
     with_letter = [
         f'"{route.title}"'
         for route in sorted(session.content.routes.values(), key=lambda r: r.order)
         if route.plannable and route.letter in session.content.letters
     ]
-    add = f", or add {' or '.join(with_letter)} to the plan (F2, then a)" if with_letter else ""
+    add = f", or add {' or '.join(with_letter)} to the plan {add_way}" if with_letter else ""
     if not any(session.content.nodes[n].kind is not NodeKind.INFO for n in session.answers):
         return (
             "No complaint letter yet: nothing has been answered on this call. Answer the "
-            "questions first (the answers choose the letter), or look up a complaint from the "
-            "start screen and press l."
+            f"questions first (the answers choose the letter), or {look_up_way}."
         )
     outcome = session.outcome()
     if outcome is None:
@@ -251,7 +261,7 @@ def no_letter_reason(session: Session) -> str:
             f"the questions{add}."
         )
     add = (
-        f" To write one, add {' or '.join(with_letter)} to the plan (F2, then a)."
+        f" To write one, add {' or '.join(with_letter)} to the plan {add_way}."
         if with_letter
         else ""
     )

@@ -28,6 +28,7 @@ from send_tui.model.content import Content, Node, NodeKind, Route, glossary_matc
 from send_tui.model.fields import REFERENCE, limit
 from send_tui.model.letter import (
     FORM_FIELDS,
+    PLAIN_WAYS,
     REPLY_UNIT_LABELS,
     LetterDraft,
     ReplyUnit,
@@ -39,6 +40,8 @@ from send_tui.model.letter import (
     completeness,
     draft_about,
     letter_templates,
+    letter_to_open,
+    no_letter_reason,
     render_letter,
     reply_deadline,
 )
@@ -842,13 +845,13 @@ class PlainShell:
             return
         session = self.session
         draft = LetterDraft.from_session(session)
+        template = letter_to_open(session)
+        if template is None:  # as F5 in the app: never a template picked at random
+            self.out.say(no_letter_reason(session, PLAIN_WAYS))
+            return
         templates = letter_templates(session) or sorted(
             session.content.letters.values(), key=lambda t: t.title
         )
-        if not templates:
-            self.out.say("There is no letter template in the content.")
-            return
-        template = choose_template(session, draft) or templates[0]
         out = self.out
         out.say()
         out.say("COMPLAINT LETTER: one field at a time.")
