@@ -18,7 +18,7 @@ from send_tui import paths
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, save_config
-from send_tui.model.content import Answer, Content, Node, NodeKind
+from send_tui.model.content import Answer, Content, Node
 from send_tui.model.dates import long_date
 from send_tui.model.session import CaseDetails, DroppedAnswer, Session, dropped_message
 from send_tui.screens.content_problems import ContentProblemsScreen
@@ -265,12 +265,6 @@ class SendApp(App[None]):
             shown = self.wizard()
             if target is not None and shown is not None and shown.preview:
                 shown.go_on_to(target)
-            return
-        if node.kind in (NodeKind.QUESTION, NodeKind.OUTCOME) and (
-            not isinstance(answer, str) or node.option(answer) is None
-        ):
-            # A selection made in the step before, arriving after this one was shown (keys
-            # faster than the screen): there is nothing of this step's to record.
             return
         dropped = self.session.answer(node.id, answer)
         self.last_dropped = dropped

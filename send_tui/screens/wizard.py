@@ -316,7 +316,11 @@ class WizardScreen(SettledLayoutScreen):
         event.stop()
         options = self.query_one("#options", StepOptions)
         index = event.option_index
-        if index >= options.option_count or options.get_option_at_index(index) is not event.option:
+        if (
+            self.node.kind is NodeKind.OUTCOME  # (its list is hidden, still the step before's)
+            or index >= options.option_count
+            or options.get_option_at_index(index) is not event.option
+        ):
             return  # chosen on the step before, arriving after this one was set out
         option_id = event.option.id or ""
         if option_id == CONTINUE:
