@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 #: Young-generation collections as Python's defaults; full collections ten times rarer, since a
 #: screen push makes many short-lived objects that the young collections already free.
 TUNED_GC_THRESHOLDS = (700, 10, 100)
+#: How the app says "add a route to the plan" and "look up a complaint" (`no_letter_reason`).
+NO_LETTER_WAYS = ("(F2, then a)", "look up a complaint from the start screen and press l")
 #: The name the one wizard screen is installed under.
 WIZARD = "wizard"
 #: How long the adviser has not pressed a key before start-up settles in (see `_settle_in`).
@@ -512,28 +514,23 @@ class SendApp(App[None]):
         A look-up of an outcome that has a letter (from the start screen or ctrl+p) opens that
         letter when the call itself has none yet.
         """
-        from send_tui.model.letter import choose_template, letter_to_open, no_letter_reason
+        from send_tui.model.letter import no_letter_reason, open_letter
         from send_tui.screens.letter import LetterScreen
 
         if self._content is None or isinstance(self.screen, LetterScreen):
             return
         shown = self.wizard()
         looked_up = shown.node if shown is not None and shown.preview else None
-        template = letter_to_open(self.session, looked_up)
-        if template is None:
+        if open_letter(self.session, looked_up) is None:
             self.notify(
-                no_letter_reason(self.session),
+                no_letter_reason(self.session, NO_LETTER_WAYS),
                 title="No letter",
                 severity="warning",
                 markup=False,
                 timeout=10,
             )
             return
-        if choose_template(self.session) is None:
-            # The form's choice, stored as the form itself would, so a looked-up letter is
-            # the one drafted (what it is about) and kept.
-            self.session.set_letter_fields({"template": template.id})
-            self.session_changed()
+        self.session_changed()
         self.push_screen(LetterScreen())
 
     def action_show_deadlines(self, clocks: tuple[str, ...] | None = None) -> None:

@@ -23,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Node, NodeKind, Option
+from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Node, Option
 from send_tui.model.dates import DateFormatError, long_date, parse_date
 
 if TYPE_CHECKING:
@@ -230,26 +230,30 @@ def letter_to_open(session: Session, looked_up: Node | None = None) -> LetterTem
     return chosen
 
 
-#: How each front end says "add a route to the plan" and "look up a complaint", for
-#: `no_letter_reason`: the app's keys, and plain mode's commands.
-APP_WAYS = ("(F2, then a)", "look up a complaint from the start screen and press l")
-PLAIN_WAYS = ("(plan add)", "choose the complaint at the question about the caller's situation")
+def open_letter(session: Session, looked_up: Node | None = None) -> LetterTemplate | None:
+    """`letter_to_open`, with a looked-up outcome's letter recorded as the form's choice (as
+    the form records its own), so that letter is the one drafted and kept. For F5 and plain
+    mode's `letter`; None when there is no letter to word."""
+    template = letter_to_open(session, looked_up)
+    if template is not None and choose_template(session) is None:
+        session.set_letter_fields({"template": template.id})
+    return template
 
 
-def no_letter_reason(session: Session, ways: tuple[str, str] = APP_WAYS) -> str:
+def no_letter_reason(session: Session, ways: tuple[str, str]) -> str:
     """Why this call has no complaint letter yet, and what would give it one, in a sentence or two.
 
     `ways` is how the front end asking says to add a route to the plan and to look up a
-    complaint (`APP_WAYS`, `PLAIN_WAYS`).
+    complaint (its own keys or commands).
     """
     add_way, look_up_way = ways
     with_letter = [
         f'"{route.title}"'
-        for route in sorted(session.content.routes.values(), key=lambda r: r.order)
-        if route.plannable and route.letter in session.content.letters
+        for route in session.addable_routes()
+        if route.letter in session.content.letters
     ]
     add = f", or add {' or '.join(with_letter)} to the plan {add_way}" if with_letter else ""
-    if not any(session.content.nodes[n].kind is not NodeKind.INFO for n in session.answers):
+    if not session.trail():
         return (
             "No complaint letter yet: nothing has been answered on this call. Answer the "
             f"questions first (the answers choose the letter), or {look_up_way}."

@@ -28,7 +28,6 @@ from send_tui.model.content import Content, Node, NodeKind, Route, glossary_matc
 from send_tui.model.fields import REFERENCE, limit
 from send_tui.model.letter import (
     FORM_FIELDS,
-    PLAIN_WAYS,
     REPLY_UNIT_LABELS,
     LetterDraft,
     ReplyUnit,
@@ -40,8 +39,8 @@ from send_tui.model.letter import (
     completeness,
     draft_about,
     letter_templates,
-    letter_to_open,
     no_letter_reason,
+    open_letter,
     render_letter,
     reply_deadline,
 )
@@ -63,6 +62,8 @@ from send_tui.model.summary import (
 )
 from send_tui.plain.console import EndOfInput, LineConsole
 
+#: How plain mode says "add a route to the plan" and "look up a complaint" (`no_letter_reason`).
+NO_LETTER_WAYS = ("(plan add)", "search for the complaint and open it")
 #: How plain mode says to switch a changed letter's date (`LetterDating.message`).
 LETTER_DATE_HOW = "Type letter date"
 
@@ -845,9 +846,10 @@ class PlainShell:
             return
         session = self.session
         draft = LetterDraft.from_session(session)
-        template = letter_to_open(session)
+        looked_up = self.node if self.view.preview else None
+        template = open_letter(session, looked_up)
         if template is None:  # as F5 in the app: never a template picked at random
-            self.out.say(no_letter_reason(session, PLAIN_WAYS))
+            self.out.say(no_letter_reason(session, NO_LETTER_WAYS))
             return
         templates = letter_templates(session) or sorted(
             session.content.letters.values(), key=lambda t: t.title

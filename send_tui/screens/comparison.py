@@ -96,7 +96,7 @@ class ComparisonScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("Routes side by side: all free to families; arrows scroll")
+        yield TitleBar("Routes side by side: all free to use; arrows scroll")
         yield ComparisonGrid(
             id="compare-table",
             fixed_columns=1,  # the aspect names stay while the routes scroll under them
@@ -118,7 +118,9 @@ class ComparisonScreen(Screen[None]):
     def refresh_comparison(self) -> None:
         comparison = build_comparison(self.send_app.session, dates.today())
         grid: DataTable[Text] = self.query_one("#compare-table", DataTable)
+        x, y = grid.scroll_offset  # back from the timeline: the same routes in view
         fill_grid(grid, comparison, self.app.console)
+        grid.scroll_to(x, y, animate=False)
         self.query_one("#compare-closed-scroll").display = bool(comparison.closed)
         self.query_one("#compare-closed", Static).update(closed_text(comparison))
 

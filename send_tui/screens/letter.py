@@ -69,7 +69,7 @@ class LetterScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
         Binding("f7", "copy_letter", "Copy letter", priority=True, id="send.letter.copy"),
         Binding("ctrl+s", "app.save", "Save", id="send.letter.save"),
-        Binding("f9", "letter_date", "Letter date", priority=True, id="send.letter.date"),
+        Binding("f9", "letter_date", "Date", priority=True, id="send.letter.date"),
         Binding(
             "ctrl+o",
             "confirm_about",

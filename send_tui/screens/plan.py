@@ -162,7 +162,6 @@ class RoutePicker(Dialog[None]):
         self.session = session
         self.changed = changed
         self.routes = [(r.id, r.title) for r in session.addable_routes()]
-        self.added: set[str] = set()
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -178,7 +177,7 @@ class RoutePicker(Dialog[None]):
 
     def _prompt(self, number: int, route_id: str, title: str) -> Text:
         prompt = Text.assemble((f"{number}  ", "bold"), title)
-        if route_id in self.added:
+        if route_id in self.session.chosen_routes:
             prompt.append("  (added)", style="bold")
         elif route_id in self._in_plan():
             prompt.append("  (in the plan)", style="bold")
@@ -203,7 +202,6 @@ class RoutePicker(Dialog[None]):
             self.notify(f"Already in the plan: {title}", markup=False, timeout=4)
             return
         self.session.add_route(route_id)
-        self.added.add(route_id)
         self.changed()
         # Mark in place (a route needed first may have joined too); nothing is renumbered.
         options = self.query_one(OptionList)

@@ -56,7 +56,8 @@ class StartScreen(SettledLayoutScreen):
     def compose(self) -> ComposeResult:
         app = self.send_app
         yield TitleBar(
-            f"send-tui · SEND disagreement routes in England · reviewed {app.review_date_text}"
+            f"send-tui · SEND disagreement routes in England · reviewed {app.review_date_text}",
+            short=f"send-tui · content reviewed {app.review_date_text}",
         )
         with VerticalScroll(id="start-body"):
             yield Static(Text(ABOUT), id="about", markup=False)

@@ -177,3 +177,19 @@ async def test_at_60x20_the_comparison_keeps_its_row_names_and_headings_in_view(
         named = [line[2:12].strip() for line in body if line[2:12].strip()]
         assert named and all(name in labels for name in named)
         assert not any("Mediation" in line for line in moved)
+
+
+async def test_the_comparison_keeps_its_place_when_the_timeline_closes() -> None:
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await press(pilot, *TO_APPEAL, "f2", "c")  # routes side by side, more than fit
+        await press(pilot, "right")
+        grid = app.screen.query_one("#compare-table", DataTable)
+        scrolled = grid.scroll_x
+        assert scrolled > 0
+        await press(pilot, "t", "escape")  # the timeline, then back
+        assert isinstance(app.screen, ComparisonScreen)
+        await pilot.pause()
+        assert app.screen.query_one("#compare-table", DataTable).scroll_x == scrolled

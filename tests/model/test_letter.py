@@ -289,12 +289,16 @@ def test_user_text_cannot_stand_in_for_the_procedure_sentence() -> None:
     assert "Please deal with it under the school's complaints procedure." in body
 
 
+#: The app's words for adding a route and looking up a complaint (send_tui.app.NO_LETTER_WAYS).
+WAYS = ("(F2, then a)", "look up a complaint from the start screen and press l")
+
+
 def test_with_nothing_answered_there_is_no_letter_to_open_and_the_reason_says_answer_first() -> (
     None
 ):
     session = Session(shipped())
     assert letter_to_open(session) is None  # never the alphabetically first (the NHS) template
-    reason = no_letter_reason(session)
+    reason = no_letter_reason(session, WAYS)
     assert reason.startswith("No complaint letter yet: nothing has been answered")
     assert "Answer the questions first" in reason and "start screen" in reason
 
@@ -313,7 +317,7 @@ def test_answers_that_lead_to_no_letter_say_why_and_what_would_give_one() -> Non
     session = Session(shipped())
     session.answer("situation", "council_decision")
     assert letter_to_open(session) is None
-    assert no_letter_reason(session) == (
+    assert no_letter_reason(session, WAYS) == (
         "No complaint letter yet: the answers have not reached a complaint. Carry on with the "
         'questions, or add "Make a complaint" to the plan (F2, then a).'
     )
@@ -321,7 +325,7 @@ def test_answers_that_lead_to_no_letter_say_why_and_what_would_give_one() -> Non
     session.answer("what_next_assessment", "appeal")
     outcome = session.outcome()
     assert outcome is not None and outcome.letter is None
-    assert no_letter_reason(session) == (
+    assert no_letter_reason(session, WAYS) == (
         f'No complaint letter for this call: "{outcome.title}" does not lead to a letter, and '
         'no route in the plan has one. To write one, add "Make a complaint" to the plan '
         "(F2, then a)."
