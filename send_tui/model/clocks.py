@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import Answer, Content, Node
+from send_tui.model.content import CLOCK_DATE_KEYS, Answer, Content, Node
 
 if TYPE_CHECKING:
     from send_tui.model.session import Session
@@ -85,7 +85,7 @@ def date_applies(session: Session, key: str) -> bool:
 
 def date_keys_for(session: Session, clock_ids: Iterable[str]) -> list[str]:
     """The dates a form asks for, in `DATE_KEYS` order: those the clocks count from, that apply."""
-    from send_tui.model.summary import CLOCK_DATE_KEYS, DATE_KEYS
+    from send_tui.model.summary import DATE_KEYS
 
     wanted = {k for clock in keep(session, clock_ids) for k in CLOCK_DATE_KEYS.get(clock, ())}
     return [k.key for k in DATE_KEYS if k.key in wanted and date_applies(session, k.key)]

@@ -82,6 +82,23 @@ CLOCK_DONE_BY: Mapping[str, str] = MappingProxyType(
     {"mediation_contact": "certificate", "mediation_certificate": "certificate"}
 )
 
+#: The dates each clock is counted from (`summary.DATE_KEYS` names them), so a form asks only for
+#: what the clocks in play need, and the loader can check `[timeline.<clock>] started_by_date`.
+CLOCK_DATE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "appeal": ("decision", "certificate"),
+        "mediation_contact": ("decision",),
+        "mediation_certificate": ("mediation_adviser_told",),
+        "arrange_mediation": ("mediation_requested",),
+        "reply": ("reply_from",),
+        "discrimination_claim": ("conduct",),
+        "exclusion_review": ("exclusion_notice",),
+        "suspension_representations": ("exclusion_notice",),
+        "exclusion_panel": ("board_decision",),
+        "ehc": ("ehc_request", "annual_review"),
+    }
+)
+
 #: An answer is one option id (a question) or several (a multi-choice step).
 Answer = str | tuple[str, ...]
 
@@ -452,15 +469,6 @@ class Content:
 
     def outcomes(self) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes.values() if n.kind is NodeKind.OUTCOME)
-
-    def caller_note(self, node: Node, caller: str) -> str:
-        """The notes `node` carries for `caller` (an option id of `CALLER_NODE`), "" if none.
-
-        Plain content text, never a template: nothing the adviser typed is put into it.
-        """
-        found = (self.caller_notes.get(i) for i in node.caller_notes)
-        texts = (note.wording.get(caller, "") for note in found if note is not None)
-        return "\n\n".join(text.strip() for text in texts if text.strip())
 
 
 _PACK_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")

@@ -471,6 +471,18 @@ def caller_of(session: Session) -> str:
     return (node.default or "") if node is not None else ""
 
 
+def outcome_notes(session: Session, node: Node) -> tuple[str, ...]:
+    """What `node` says differently for this caller (`caller_of`), paragraph by paragraph; ().
+
+    The outcome screen, the plain shell, the printed summary and the scenarios all show this, so
+    they cannot disagree on which notes apply. Plain content text, never a template: nothing the
+    adviser typed is put into it.
+    """
+    caller, notes = caller_of(session), session.content.caller_notes
+    texts = (notes[i].wording.get(caller, "") for i in node.caller_notes if i in notes)
+    return tuple(p.strip() for text in texts for p in text.split("\n\n") if p.strip())
+
+
 def caller_answered(session: Session) -> Option | None:
     """The option chosen at "Who is calling?", if the adviser answered it (None: not asked)."""
     node = session.content.nodes.get(CALLER_NODE)

@@ -19,6 +19,7 @@ from typing import Any
 from send_tui.model import graph
 from send_tui.model.content import (
     CALLER_NODE,
+    CLOCK_DATE_KEYS,
     CLOCK_DONE_BY,
     CLOCK_IDS,
     CLOCK_MILESTONES,
@@ -476,18 +477,15 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
     about: dict[str, str] = {}
     drafts = table.table("about")
     if drafts is not None:
-        for caller in list(drafts.data):
-            text = drafts.text(caller)
-            if text:
-                about[caller] = text
-                if _PLACEHOLDER.search(text):
-                    drafts.error(caller, "is the family's own words: it cannot use {fields}")
+        about = drafts.text_values()
+        for caller, text in about.items():
+            if _PLACEHOLDER.search(text):
+                drafts.error(caller, "is the family's own words: it cannot use {fields}")
         if not drafts.has("parent"):
             drafts.error(
                 "parent",
                 "is missing: the draft for a parent or carer stands for every other caller",
             )
-        drafts.finish()
     for key, text in texts.items():
         for name in _PLACEHOLDER.findall(text):
             if name not in LETTER_FIELDS:
@@ -512,16 +510,10 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
 
 def _read_caller_note(table: Table, note_id: str) -> CallerNote | None:
     """`[caller_notes.<id>]`: one string per caller option; which options exist is checked later."""
-    wording: dict[str, str] = {}
-    for caller in list(table.data):
-        text = table.text(caller)
-        if text is None:
-            continue
-        if not text.strip():
-            table.error(caller, "is empty: write the note, or remove the key")
-        elif _PLACEHOLDER.search(text):
+    wording = table.text_values()
+    for caller, text in wording.items():
+        if _PLACEHOLDER.search(text):
             table.error(caller, "is read out as written: it cannot use {fields}")
-        wording[caller] = text
     if not wording:
         table.error(None, "gives no wording: add a note for at least one caller")
         return None
@@ -617,14 +609,8 @@ def _read_timeline(table: Table, clock_id: str) -> ClockTimeline | None:
         )
     elif done and clock_id not in CLOCK_DONE_BY:
         table.error("done", "no date marks this clock as done: remove the key")
-    started_by_date: dict[str, str] = {}
     by_date = table.table("started_by_date")
-    if by_date is not None:
-        for key in list(by_date.data):
-            words = by_date.text(key)
-            if words:
-                started_by_date[key] = words
-        by_date.finish()
+    started_by_date = by_date.text_values() if by_date is not None else {}
     if waits_on and not table.has("escalation"):
         table.error(
             "escalation", "is missing: a clock that waits on someone says what to do when it passes"
@@ -728,29 +714,29 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
             if prerequisite.unless is not None:
                 need_condition(f, f"{base}.before[{index}].unless", prerequisite.unless)
     caller = content.nodes.get(CALLER_NODE)
-    for letter in content.letters.values():
-        named: list[tuple[str, str]] = [("for_caller", c) for c in letter.for_caller]
-        named += [("about", c) for c in letter.about]
-        for part, caller_id in named:
-            if caller_id != "parent" and (caller is None or caller.option(caller_id) is None):
-                errors.append(
-                    ContentError(
-                        letter.source_file,
-                        f"letters.{letter.id}.{part}.{caller_id}",
-                        f"{caller_id!r} is not an option of the node {CALLER_NODE!r}",
-                    )
+    callers = ", ".join(o.id for o in caller.options) if caller else "(none)"
+    # (file, key, caller id) for everything worded by caller: letters' openings and drafts, notes.
+    # "parent" is the default caller, so wording for a parent is always allowed.
+    by_caller = [
+        (letter.source_file, f"letters.{letter.id}.{part}.{caller_id}", caller_id)
+        for letter in content.letters.values()
+        for part, worded in (("for_caller", letter.for_caller), ("about", letter.about))
+        for caller_id in worded
+    ]
+    by_caller += [
+        (note.source_file, f"caller_notes.{note.id}.{caller_id}", caller_id)
+        for note in content.caller_notes.values()
+        for caller_id in note.wording
+    ]
+    for file, key, caller_id in by_caller:
+        if caller_id != "parent" and (caller is None or caller.option(caller_id) is None):
+            errors.append(
+                ContentError(
+                    file,
+                    key,
+                    f"{caller_id!r} is not an option of the node {CALLER_NODE!r}: use one of {callers}",
                 )
-    for note in content.caller_notes.values():
-        for caller_id in note.wording:
-            if caller is None or caller.option(caller_id) is None:
-                callers = ", ".join(o.id for o in caller.options) if caller else "(none)"
-                errors.append(
-                    ContentError(
-                        note.source_file,
-                        f"caller_notes.{note.id}.{caller_id}",
-                        f"{caller_id!r} is not an option of the node {CALLER_NODE!r}: use one of {callers}",
-                    )
-                )
+            )
     for clock in content.clocks.values():
         need_all(
             clock.source_file, f"clocks.{clock.id}.refs", "reference", content.refs, clock.refs
@@ -790,8 +776,6 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                     )
             for number, condition in enumerate(escalation.when):
                 need_condition(f, f"{base}.escalation[{index}].when[{number}]", condition)
-        from send_tui.model.summary import CLOCK_DATE_KEYS  # the dates each clock counts from
-
         counted_from = CLOCK_DATE_KEYS.get(timeline.clock, ())
         for key in timeline.started_by_date:
             if key not in counted_from:

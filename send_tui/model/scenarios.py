@@ -24,9 +24,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CLOCK_IDS, Answer, Content, Node, NodeKind
+from send_tui.model.content import CLOCK_DATE_KEYS, CLOCK_IDS, Answer, Content, Node, NodeKind
 from send_tui.model.content_errors import ContentError, ContentErrors
-from send_tui.model.letter import caller_of
+from send_tui.model.letter import outcome_notes
 from send_tui.model.session import Session
 from send_tui.model.toml_table import Table, describe
 
@@ -515,8 +515,8 @@ def run_scenario(scenario: Scenario, content: Content) -> ScenarioResult:
 
 def outcome_text(session: Session, node: Node) -> str:
     """What the outcome screen reads out to this caller: title, caller note, body, next steps."""
-    note = session.content.caller_note(node, caller_of(session))
-    return "\n\n".join(part for part in (node.title, note, node.body, *node.next_steps) if part)
+    parts = (node.title, *outcome_notes(session, node), node.body, *node.next_steps)
+    return "\n\n".join(part for part in parts if part)
 
 
 def deadline_dates(
@@ -649,8 +649,6 @@ def render_every_path(content: Content, today: date) -> tuple[int, list[str]]:
 def _render_path(
     content: Content, steps: tuple[tuple[str, str | None], ...], today: date
 ) -> Iterator[str]:
-    from send_tui.model.summary import CLOCK_DATE_KEYS
-
     try:
         session = path_session(content, steps)
     except Exception as error:  # noqa: BLE001 - reported, with the path, instead of a traceback

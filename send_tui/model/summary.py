@@ -11,7 +11,7 @@ deadlines section works out every clock whose dates are there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ from send_tui.model.letter import (
     clean_text,
     completeness,
     letter_started,
+    outcome_notes,
     render_letter,
     reply_deadline,
 )
@@ -111,19 +112,6 @@ DATE_KEYS: tuple[DateKey, ...] = (
 )
 DATE_KEY_NAMES: frozenset[str] = frozenset(k.key for k in DATE_KEYS)
 
-#: The dates each clock is counted from, so a form asks only for what the clocks in play need.
-CLOCK_DATE_KEYS: Mapping[str, tuple[str, ...]] = {
-    "appeal": ("decision", "certificate"),
-    "mediation_contact": ("decision",),
-    "mediation_certificate": ("mediation_adviser_told",),
-    "arrange_mediation": ("mediation_requested",),
-    "reply": ("reply_from",),
-    "discrimination_claim": ("conduct",),
-    "exclusion_review": ("exclusion_notice",),
-    "suspension_representations": ("exclusion_notice",),
-    "exclusion_panel": ("board_decision",),
-    "ehc": ("ehc_request", "annual_review"),
-}
 PERSONAL_DATE_KEYS: frozenset[str] = frozenset(k.key for k in DATE_KEYS if k.personal)
 
 
@@ -526,8 +514,7 @@ def _outcome_note(session: Session, outcome: Node | None) -> tuple[str, ...]:
     """The outcome's caller notes for the caller answered, as the outcome screen shows them."""
     if outcome is None:
         return ()
-    note = session.content.caller_note(outcome, caller_of(session))
-    return tuple(_text(p) for p in note.split("\n\n") if p.strip())
+    return tuple(_text(p) for p in outcome_notes(session, outcome))
 
 
 def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, str], ...]:

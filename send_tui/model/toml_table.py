@@ -87,6 +87,15 @@ class Table:
             return default
         return str(value).strip()
 
+    def text_values(self) -> dict[str, str]:
+        """Every key of a table of `key = text` (by caller, by date...), non-empty values only.
+
+        Each value is read with `text()`, so a wrong type or an empty text is reported at its key
+        and left out; every key counts as asked for, so `finish()` has nothing more to say.
+        """
+        found = {key: self.text(key) for key in list(self.data)}
+        return {key: text for key, text in found.items() if text}
+
     def ident(self, key: str, required: bool = True) -> str | None:
         value = self._typed(key, required, lambda v: isinstance(v, str), "an id (text)")
         if value is not None and not ID_PATTERN.match(value):

@@ -24,7 +24,15 @@ from send_tui.model import dates, storage
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.clocks import clocks_in_play, date_keys_for, node_clocks
 from send_tui.model.config import Config
-from send_tui.model.content import Content, Node, NodeKind, Route, glossary_matches, is_unconfirmed
+from send_tui.model.content import (
+    CLOCK_DATE_KEYS,
+    Content,
+    Node,
+    NodeKind,
+    Route,
+    glossary_matches,
+    is_unconfirmed,
+)
 from send_tui.model.fields import REFERENCE, limit
 from send_tui.model.letter import (
     FORM_FIELDS,
@@ -34,13 +42,13 @@ from send_tui.model.letter import (
     TimescaleError,
     about_confirmed,
     addressee_role,
-    caller_of,
     choose_template,
     completeness,
     draft_about,
     letter_templates,
     no_letter_reason,
     open_letter,
+    outcome_notes,
     render_letter,
     reply_deadline,
 )
@@ -52,7 +60,6 @@ from send_tui.model.session import (
 )
 from send_tui.model.start_menu import ABOUT, new_call_question, start_choices
 from send_tui.model.summary import (
-    CLOCK_DATE_KEYS,
     DATE_KEYS,
     DeadlineLine,
     letter_date,
@@ -285,9 +292,9 @@ class PlainShell:
         route = content.routes.get(node.route or "")
         if route is not None:
             out.say(f"Route: {route.title}")
-        note = content.caller_note(node, caller_of(self.session))
-        if note:  # what changes for this caller (a young person's own appeal), as on screen
-            out.say(note)
+        notes = outcome_notes(self.session, node)
+        if notes:  # what changes for this caller (a young person's own appeal), as on screen
+            out.say("\n\n".join(notes))
         if node.body:
             out.say(node.body.strip())
         out.say()

@@ -15,9 +15,9 @@ from textual.widgets import Footer, Input, Label, Static
 
 from send_tui.model import dates, storage
 from send_tui.model.clocks import date_keys_for
+from send_tui.model.content import CLOCK_DATE_KEYS
 from send_tui.model.outputs import default_basename
 from send_tui.model.summary import (
-    CLOCK_DATE_KEYS,
     DATE_KEYS,
     DeadlineLine,
     session_deadline_lines,

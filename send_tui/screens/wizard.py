@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 
 from send_tui.model.clocks import node_clocks
 from send_tui.model.content import Node, NodeKind, Route
-from send_tui.model.letter import caller_answered, caller_of
+from send_tui.model.letter import caller_answered, outcome_notes
 from send_tui.model.session import toggle_choice
 from send_tui.screens.settled_layout import SettledLayoutScreen
 from send_tui.widgets import content_text
@@ -214,9 +214,9 @@ class WizardScreen(SettledLayoutScreen):
                     ("Who is calling: ", "bold"), caller.label, "\n", (caller.hint, "italic")
                 )
             )
-        note = content.caller_note(node, caller_of(self.send_app.session))
-        if note:
-            parts.append(content_text.paragraphs(note))
+        notes = outcome_notes(self.send_app.session, node)
+        if notes:
+            parts.append(content_text.paragraphs("\n\n".join(notes)))
         if node.body:
             parts.append(content_text.paragraphs(node.body))
         parts += [content_text.heading("Next steps"), content_text.numbered(node.next_steps)]

@@ -8,10 +8,9 @@ from datetime import date
 
 from send_tui.model.clocks import date_keys_for
 from send_tui.model.config import Config
-from send_tui.model.content import Answer, Content, NodeKind
+from send_tui.model.content import CLOCK_DATE_KEYS, Answer, Content, NodeKind
 from send_tui.model.letter import FORM_FIELDS, ReplyUnit, choose_template, letter_templates
 from send_tui.model.session import Session
-from send_tui.model.summary import CLOCK_DATE_KEYS
 from send_tui.plain.console import LineConsole
 from send_tui.plain.shell import PlainShell
 from tests.sessions import shipped

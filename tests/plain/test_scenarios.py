@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from send_tui.model.clocks import date_keys_for
+from send_tui.model.content import CLOCK_DATE_KEYS
 from send_tui.model.scenarios import (
     load_scenarios,
     run_scenario,
     scenario_files,
     session_from_scenario,
 )
-from send_tui.model.summary import CLOCK_DATE_KEYS, build_summary, session_deadlines
+from send_tui.model.summary import build_summary, session_deadlines
 from send_tui.paths import default_content_dir
 from send_tui.render.text import render_text
 from tests.plain.helpers import run_lines, typed_lines
