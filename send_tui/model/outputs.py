@@ -8,6 +8,7 @@ vanished) the files this save already created are removed, so the folder never h
 
 from __future__ import annotations
 
+import copy
 import errno
 import re
 from datetime import date
@@ -89,9 +90,14 @@ def save_outputs(
     """
     folder = Path(folder)
     storage.check_folder(folder)  # FolderMissing: the dialog offers to create it
-    fix_letter(session, today)  # the letter keeps this date and reply-by from now on
-    fix_made(session, today)  # and the summary this "Date made", however often it is printed
-    planned = _planned(session, folder, basename, today, redacted=redacted)
+    # The files carry the letter's fixed date and the summary's "Date made", so they are fixed on
+    # a copy to render them, and become the session's only once every file is written: a save
+    # refused ("replace?" declined) or failed leaves the session as it was, so nothing says a
+    # letter was sent, or a summary made, that no file holds.
+    fixed = copy.copy(session)
+    fix_letter(fixed, today)  # the letter keeps this date and reply-by from now on
+    fix_made(fixed, today)  # and the summary this "Date made", however often it is printed
+    planned = _planned(fixed, folder, basename, today, redacted=redacted)
     if not overwrite:
         existing = [path for path, _ in planned if storage.exists(path)]
         if existing:
@@ -109,6 +115,8 @@ def save_outputs(
     except storage.SaveError:
         _remove(created)
         raise
+    session.sent_letter, session.kept_date_of = fixed.sent_letter, fixed.kept_date_of
+    session.made = fixed.made
     return [path for path, _ in planned]
 
 
@@ -172,7 +180,7 @@ def save_warnings(
     today: date,
     *,
     consent_key: str = "",
-    letter_date_how: str = "On the letter screen, choose",
+    letter_date_how: str,
 ) -> list[str]:
     """What the adviser should know before saving: no consent, an unfinished letter, a new date.
 
@@ -245,3 +253,42 @@ def _remove(paths: list[Path]) -> None:
             path.unlink()
         except OSError:
             pass
+
+
+def deadlines_calendar(
+    session: Session,
+    today: date,
+    *,
+    reminder_working_days: int,
+    clocks: tuple[str, ...] = (),
+) -> bytes | None:
+    """The call's deadlines as one .ics calendar; None when there is no deadline to put in it.
+
+    The one place the calendar is built, so the app's deadlines screen and plain mode save the
+    same file: the timeline's lines on each event, a done step marked done, and a reminder
+    `reminder_working_days` working days before (the adviser's `ics_reminder_working_days`),
+    counted with the content's closure days. `clocks` keeps only those clocks (a form's own).
+    """
+    from send_tui.model.deadlines import Deadline
+    from send_tui.model.letter import calendars_for
+    from send_tui.model.summary import session_deadlines
+    from send_tui.model.timeline import build_timeline, calendar_done, calendar_notes
+    from send_tui.render.ics import deadlines_to_ics
+
+    found = [
+        f
+        for f in session_deadlines(session, today)
+        if isinstance(f, Deadline) and (not clocks or f.clock in clocks)
+    ]
+    if not found:
+        return None
+    timeline = build_timeline(session, today)
+    working, _ = calendars_for(session.content)
+    return deadlines_to_ics(
+        found,
+        session.case.reference,
+        reminder_working_days=reminder_working_days,
+        calendar=working,
+        notes=calendar_notes(timeline),
+        done=calendar_done(timeline),
+    )

@@ -93,6 +93,11 @@ class Session:
     dates: dict[str, date] = field(default_factory=dict)
     case: CaseDetails = field(default_factory=CaseDetails)
     sent_letter: SentLetter | None = None  # set when the letter is saved (`summary.fix_letter`)
+    # The saved letter whose date a changed letter keeps, as a correction (F9,
+    # `summary.toggle_letter_date`). It counts only while it is still `sent_letter`, and the next
+    # save clears it (`summary.fix_letter`), so the choice never outlives the letter it was for.
+    # Never in `dates`: that would date every later letter the same day.
+    kept_date_of: SentLetter | None = None
     # The day the call's summary was first made (its first save, or the reopened record's), so a
     # copy printed later does not pass the printing day off as it (`summary.fix_made`).
     made: date | None = None
@@ -387,5 +392,6 @@ class Session:
         self.dates.clear()
         self.case = CaseDetails()
         self.sent_letter = None
+        self.kept_date_of = None
         self.made = None
         self.revision += 1

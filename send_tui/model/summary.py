@@ -119,12 +119,12 @@ def letter_date(session: Session, today: date) -> date:
     """The day the letter is dated and its reply clock starts.
 
     `reply_from` when the adviser entered it; else the date the letter was saved with, while it
-    still says the same (a letter saved in November and printed in January stays dated November);
-    else today.
+    still says the same (a letter saved in November and printed in January stays dated November)
+    or the adviser keeps that date for a correction (`toggle_letter_date`); else today.
     """
     if "reply_from" in session.dates:
         return session.dates["reply_from"]
-    sent = _sent_letter(session)
+    sent = _sent_letter(session) or _kept_letter(session)
     return sent.dated if sent is not None else today
 
 
@@ -158,16 +158,19 @@ def fix_letter(session: Session, today: date) -> SentLetter | None:
     """Fix the letter's date and reply-by date as it is saved; the fix already made, if any.
 
     Called by `outputs.save_outputs` before anything is rendered, so the record written carries
-    the same dates as the .docx and summary beside it.
+    the same dates as the .docx and summary beside it. A kept date (`toggle_letter_date`) is
+    used up here: the letter saved with it is the letter as sent from now on, and a later change
+    makes a new letter dated the day it is made.
     """
     from send_tui.model.session import SentLetter
 
     if not letter_started(session) or choose_template(session) is None:
         return None
-    current = _sent_letter(session)
-    if current is not None and current.dated == letter_date(session, today):
-        return current
     dated = letter_date(session, today)
+    session.kept_date_of = None
+    current = _sent_letter(session)
+    if current is not None and current.dated == dated and current.reply_by is not None:
+        return current
     try:
         reply_by: date | None = reply_deadline(
             LetterDraft.from_session(session), dated, session.content
@@ -201,7 +204,7 @@ class LetterDating:
     sent: date  # the date the saved letter carries
     today: date
     changed: bool  # the letter no longer says what it said when it was saved
-    kept: bool  # changed, but still dated as sent (`dates.reply_from` holds that date)
+    kept: bool  # changed, but still dated as sent (`Session.kept_date_of`)
 
     @property
     def dated(self) -> date:
@@ -231,36 +234,55 @@ def letter_dating(session: Session, today: date) -> LetterDating | None:
     """The saved letter's date and whether a change re-dates it; None when there is nothing to say.
 
     Nothing to say: no letter was saved, it was saved today (a new date would be the same), or
-    the adviser entered another date for the letter (`dates.reply_from`), which it then carries.
+    the adviser entered the day the letter is sent (`dates.reply_from`), which it then carries
+    whatever F9 would say.
     """
     sent = session.sent_letter
-    if sent is None or sent.dated == today:
+    if sent is None or sent.dated == today or "reply_from" in session.dates:
         return None
     if not letter_started(session) or choose_template(session) is None:
         return None
     changed = _sent_letter(session) is None
-    entered = session.dates.get("reply_from")
-    if entered is not None and (entered != sent.dated or not changed):
-        return None
-    return LetterDating(sent.dated, today, changed, kept=entered is not None)
+    return LetterDating(
+        sent.dated, today, changed, kept=changed and _kept_letter(session) is not None
+    )
 
 
 def toggle_letter_date(session: Session, today: date) -> LetterDating | None:
     """Switch a changed letter between today's date and the date it was sent; the new state.
 
-    Keeping the date enters it as the day the letter is sent (`dates.reply_from`), so it lasts
-    through further typing, the autosave and the record, and the reply-by date counts from it.
+    The choice is kept for the saved letter it corrects (`Session.kept_date_of`), not in
+    `dates`: it lasts through further typing and the autosave, the reply-by date counts from
+    it, and the next save uses it up (`fix_letter`), so a letter written later is dated anew.
     """
     dating = letter_dating(session, today)
     if dating is None or not dating.changed:
         return dating
-    session.set_date("reply_from", None if dating.kept else dating.sent)
+    session.kept_date_of = None if dating.kept else session.sent_letter
+    session.revision += 1
     return letter_dating(session, today)
 
 
 def saved_letter_dates(session: Session) -> SentLetter | None:
-    """The dates the saved letter was fixed with, while it still says the same; for the record."""
-    return _sent_letter(session)
+    """The dates the saved letter was fixed with, while they still apply; for the record.
+
+    A changed letter that keeps its sent date (`toggle_letter_date`) gives that date and no
+    reply-by date, so a resumed autosave opens dated as the adviser chose, its reply-by worked
+    out from that date; the record needs no key of its own for the choice.
+    """
+    from send_tui.model.session import SentLetter
+
+    sent = _sent_letter(session)
+    if sent is not None:
+        return sent
+    kept = _kept_letter(session)
+    return SentLetter(kept.dated, None, letter_fingerprint(session)) if kept else None
+
+
+def _kept_letter(session: Session) -> SentLetter | None:
+    """The saved letter whose date the changed letter keeps, while that is still the saved one."""
+    kept = session.kept_date_of
+    return kept if kept is not None and kept is session.sent_letter else None
 
 
 def _sent_letter(session: Session) -> SentLetter | None:
@@ -441,7 +463,6 @@ class Summary:
 
     title: str
     made: date  # the day the call's summary was first made (`summary_made`)
-    printed: date  # the day this copy was made: `made`, or later for a record printed again
     content_review: date
     details: tuple[tuple[str, str], ...]  # (label, value) lines at the top: dates, case, names
     outcome: str  # the outcome's title, or "" if the path has not reached one
@@ -487,7 +508,6 @@ def build_summary(
     return Summary(
         title=WORDS.title,
         made=summary_made(session, today),
-        printed=today,
         content_review=content.review_date,
         details=_details(session, today, personal),
         outcome=_text(outcome.title) if outcome else "",

@@ -356,8 +356,12 @@ def next_step_node(session: Session, entry: TimelineEntry) -> str | None:
     """The outcome that explains an entry's next step, for the timeline to open with one key.
 
     The escalation's own node where the content names one; else the outcome the path reached, if
-    it recommends that route; else the route's first outcome in the content.
+    it recommends that route; else the route's first outcome in the content. None for a step
+    that is done (`done_message` says so): its escalation ("no certificate: chase") no longer
+    applies, and opening it would send the adviser after a step already taken.
     """
+    if entry.is_done:
+        return None
     if entry.escalation is not None and entry.escalation.node:
         return entry.escalation.node
     route = entry.next_route
@@ -368,6 +372,13 @@ def next_step_node(session: Session, entry: TimelineEntry) -> str | None:
         return reached.id
     candidates = [n.id for n in session.content.outcomes() if n.route == route]
     return candidates[0] if candidates else None
+
+
+def done_message(entry: TimelineEntry) -> str:
+    """What Enter on a step that is done says, instead of opening a next step; '' if not done."""
+    if not entry.is_done:
+        return ""
+    return f"{entry.title}: {entry.done_line()} Nothing is left to do for this step."
 
 
 def calendar_notes(timeline: Timeline) -> dict[tuple[str, str], tuple[str, ...]]:

@@ -745,27 +745,22 @@ class PlainShell:
                 out.say(step, "      ", "    - ")
 
     def save_calendar(self, overwrite: bool = False) -> None:
-        from send_tui.model.deadlines import Deadline
-        from send_tui.model.outputs import default_basename
-        from send_tui.model.timeline import build_timeline, calendar_done, calendar_notes
-        from send_tui.render.ics import deadlines_to_ics
+        from send_tui.model.outputs import deadlines_calendar, default_basename
 
-        found = [f for f in self.found_deadlines(self._clocks()) if isinstance(f, Deadline)]
-        if not found:
+        # The same calendar as the full app's (`deadlines_calendar`), reminders included.
+        data = deadlines_calendar(
+            self.session,
+            dates.today(),
+            reminder_working_days=self.config.ics_reminder_working_days,
+            clocks=self._clocks(),
+        )
+        if data is None:
             self.out.warn("No deadlines yet: enter a date first (type deadlines).")
             return
         folder = self.save_folder()
         target = folder / f"{default_basename(self.session, dates.today())}-deadlines.ics"
         try:
             storage.ensure_private_dir(folder)
-            # The same calendar as the full app's: the timeline's lines, a done step marked done.
-            timeline = build_timeline(self.session, dates.today())
-            data = deadlines_to_ics(
-                found,
-                self.session.case.reference,
-                notes=calendar_notes(timeline),
-                done=calendar_done(timeline),
-            )
             storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:
             self.out.say(f"{target.name} already exists in {folder}.")
@@ -784,6 +779,7 @@ class PlainShell:
         from send_tui.model.timeline import (
             TIMELINE_WORDS,
             build_timeline,
+            done_message,
             next_step_node,
             timeline_section,
         )
@@ -796,7 +792,11 @@ class PlainShell:
                     f"Type timeline and a date's number, from 1 to {len(timeline.entries)}."
                 )
                 return
-            node_id = next_step_node(self.session, timeline.entries[chosen - 1])
+            entry = timeline.entries[chosen - 1]
+            if entry.is_done:
+                self.out.say(done_message(entry))
+                return
+            node_id = next_step_node(self.session, entry)
             if node_id is None or node_id not in self.content.nodes:
                 self.out.say("That date has no next step to open.")
                 return

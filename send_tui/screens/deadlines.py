@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Label, Static
 from send_tui.model import dates, storage
 from send_tui.model.clocks import date_keys_for
 from send_tui.model.content import CLOCK_DATE_KEYS
-from send_tui.model.outputs import default_basename
+from send_tui.model.outputs import deadlines_calendar, default_basename
 from send_tui.model.summary import (
     DATE_KEYS,
     DeadlineLine,
@@ -163,13 +163,14 @@ class DeadlinesScreen(Screen[None]):
             self.app.push_screen(TimelineScreen())
 
     def action_save_calendar(self, overwrite: bool = False) -> None:
-        from send_tui.model.deadlines import Deadline
-        from send_tui.model.timeline import build_timeline, calendar_done, calendar_notes
-        from send_tui.render.ics import deadlines_to_ics
-
         app = self.send_app
-        found = [f for f in self._found() if isinstance(f, Deadline)]
-        if not found:
+        data = deadlines_calendar(
+            app.session,
+            dates.today(),
+            reminder_working_days=app.config.ics_reminder_working_days,
+            clocks=self.clocks,
+        )
+        if data is None:
             self.notify("No deadlines yet: enter a date first.", severity="warning")
             return
         folder = app.save_folder()
@@ -177,14 +178,6 @@ class DeadlinesScreen(Screen[None]):
         target = Path(folder) / name
         try:
             storage.ensure_private_dir(folder)
-            timeline = build_timeline(app.session, dates.today())
-            data = deadlines_to_ics(
-                found,
-                app.session.case.reference,
-                reminder_working_days=app.config.ics_reminder_working_days,
-                notes=calendar_notes(timeline),
-                done=calendar_done(timeline),
-            )
             storage.write_atomic(target, data, overwrite=overwrite)
         except storage.FileExists:
             from send_tui.dialogs.confirm import ConfirmDialog

@@ -24,6 +24,7 @@ from send_tui.model.timeline import (
     Timeline,
     TimelineEntry,
     build_timeline,
+    done_message,
     next_step_node,
 )
 from send_tui.widgets.title_bar import TitleBar
@@ -127,6 +128,9 @@ class TimelineScreen(Screen[None]):
     def action_open_step(self) -> None:
         entry = self._highlighted()
         if entry is None:
+            return
+        if entry.is_done:
+            self.notify(done_message(entry), markup=False)
             return
         node = next_step_node(self.send_app.session, entry)
         if node is None:

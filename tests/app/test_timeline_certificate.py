@@ -56,3 +56,23 @@ async def test_a_certificate_entered_on_f8_shows_the_contact_step_done_on_the_ti
         assert CONTACT_DONE in text
         assert "7 days left; firm legal limit" in text  # the appeal, counted from the new today
         assert "passed" not in text and "Watch out" not in text
+
+
+async def test_enter_on_a_done_step_says_it_is_done_and_opens_nothing() -> None:
+    from tests.app.helpers import notices
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *TO_APPEAL, "d", *"2026-10-05", "tab", *"2026-11-20", "ctrl+t")
+        assert isinstance(app.screen, TimelineScreen)
+        assert timeline_keys(app) == ["mediation_contact", "appeal"]
+        listed = app.screen.query_one("#timeline-list", OptionList)
+        listed.focus()
+        listed.highlighted = 0
+        await press(pilot, "enter")
+        assert isinstance(app.screen, TimelineScreen)  # not the "no certificate: chase" outcome
+        assert any(
+            "Contact the mediation adviser: Done on Fri 20 Nov 2026" in n
+            and "Nothing is left to do for this step." in n
+            for n in notices(app)
+        )

@@ -53,7 +53,7 @@ def test_a_reopened_call_keeps_the_day_it_was_made_and_says_when_it_was_printed(
 ) -> None:
     session = load_record(saved_call(tmp_path), shipped())
     summary = build_summary(session, TODAY)
-    assert (summary.made, summary.printed) == (SENT, TODAY)
+    assert summary.made == SENT
     found = dict(summary.details)
     assert found[WORDS.made] == SENT_WORDS
     assert found[WORDS.printed] == TODAY_WORDS
@@ -198,3 +198,83 @@ def test_a_new_call_after_a_reopened_one_keeps_none_of_its_dates(tmp_path: Path)
     assert dict(summary.details)[WORDS.made] == TODAY_WORDS
     assert WORDS.printed not in dict(summary.details)
     assert summary.letter is not None and summary.letter.date == TODAY_WORDS
+
+
+# --- a kept date belongs to the one letter it corrects -----------------------------------------
+
+
+def test_a_kept_date_is_used_up_by_the_save_and_a_later_new_letter_is_dated_anew(
+    tmp_path: Path,
+) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    toggle_letter_date(session, TODAY)  # a correction, kept dated as sent
+    assert "reply_from" not in session.dates
+    again = tmp_path / "again"
+    again.mkdir()
+    record = outputs.save_outputs(session, again, "call", TODAY)[-1]
+    body = tomllib.loads(record.read_text(encoding="utf-8"))
+    assert body["record"]["letter_date"] == SENT and "reply_from" not in body["dates"]
+    # Reopened in January, a genuinely new letter is dated the day it is written.
+    later = date(2027, 1, 15)
+    reopened = load_record(record, shipped())
+    assert build_summary(reopened, later).letter.date == SENT_WORDS  # type: ignore[union-attr]
+    reopened.letter_fields["outcome"] = "An apology and a new plan from January."
+    letter = build_summary(reopened, later).letter
+    assert letter is not None and letter.date == "Fri 15 Jan 2027"
+    dating = letter_dating(reopened, later)
+    assert dating is not None and not dating.kept
+    assert "now dated today, Fri 15 Jan 2027" in dating.message("Press F9")
+
+
+def test_f9_leaves_a_letter_date_the_adviser_typed_alone(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.set_date("reply_from", SENT)  # typed on F8: the same day the letter was saved
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    toggle_letter_date(session, TODAY)
+    assert session.dates["reply_from"] == SENT
+    letter = build_summary(session, TODAY).letter
+    assert letter is not None and letter.date == SENT_WORDS
+
+
+def test_a_kept_date_lasts_through_the_autosave_and_resume(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    toggle_letter_date(session, TODAY)
+    resumed = load_record(save_record(session, tmp_path / "autosave.toml"), shipped())
+    letter = build_summary(resumed, TODAY).letter
+    assert letter is not None and letter.date == SENT_WORDS
+    assert letter.reply_by == date(2026, 12, 4)  # counted from the date kept
+    assert "reply_from" not in resumed.dates
+
+
+# --- a save that writes nothing fixes nothing --------------------------------------------------
+
+
+def test_a_refused_save_fixes_no_letter_date_and_no_day_made(tmp_path: Path) -> None:
+    session = complaint_session()
+    outputs.save_outputs(session, tmp_path, "call", SENT)
+    fresh = complaint_session()  # the same call, never saved, tried on the same names later
+    with pytest.raises(outputs.storage.FileExists):
+        outputs.save_outputs(fresh, tmp_path, "call", TODAY)  # "replace?" declined
+    assert (fresh.made, fresh.sent_letter) == (None, None)
+    later = date(2027, 1, 15)
+    summary = build_summary(fresh, later)
+    assert dict(summary.details)[WORDS.made] == "Fri 15 Jan 2027"
+    assert summary.letter is not None and summary.letter.date == "Fri 15 Jan 2027"
+
+
+def test_a_failed_save_fixes_no_letter_date_and_no_day_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = complaint_session()
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise outputs.storage.SaveError(28, "The disk is full.")
+
+    monkeypatch.setattr(outputs.storage, "write_atomic", full_disk)
+    with pytest.raises(outputs.storage.SaveError):
+        outputs.save_outputs(session, tmp_path, "call", SENT)
+    assert (session.made, session.sent_letter) == (None, None)
+    assert build_summary(session, TODAY).letter.date == TODAY_WORDS  # type: ignore[union-attr]
+    assert dict(build_summary(session, TODAY).details)[WORDS.made] == TODAY_WORDS

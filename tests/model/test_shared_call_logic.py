@@ -49,12 +49,12 @@ def test_glossary_filter_matches_every_word_in_name_alias_or_definition() -> Non
 def test_save_warnings_name_consent_and_an_unfinished_letter() -> None:
     session = complaint_session(outcome="")
     session.case.consent_to_record = False
-    lines = save_warnings(session, TODAY, consent_key=" (F6)")
+    lines = save_warnings(session, TODAY, consent_key=" (F6)", letter_date_how="Press F9")
     assert lines[0].startswith("No consent to keep a record (F6)")
     assert "The letter is not finished:" in lines
     assert any(line.startswith("- Outcome wanted") for line in lines)
     written = complaint_session(about="The support agreed at the review is not being given.")
-    assert save_warnings(written, TODAY) == []
+    assert save_warnings(written, TODAY, letter_date_how="Press F9") == []
 
 
 def test_start_choices_keep_their_numbers_when_a_call_can_be_continued() -> None:

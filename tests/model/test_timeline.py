@@ -365,3 +365,26 @@ def test_the_loader_knows_every_date_the_engine_gives() -> None:
     day = date(2026, 3, 2)
     given = [m.key for m in (*deadlines.ehc(day).dates, *deadlines.ehc_annual_review(day).dates)]
     assert tuple(given) == CLOCK_MILESTONES["ehc"]
+
+
+def test_a_step_that_is_done_has_no_next_step_to_open_and_says_it_is_done() -> None:
+    from send_tui.model.timeline import done_message
+
+    session = Session(shipped())
+    for node, answer in (
+        ("situation", "council_decision"),
+        ("council_decision", "refuse_assessment"),
+        ("what_next_assessment", "appeal"),
+    ):
+        session.answer(node, answer)
+    session.dates.update({"decision": date(2026, 10, 5), "certificate": date(2026, 11, 20)})
+    timeline = build_timeline(session, date(2026, 11, 28))
+    contact = next(e for e in timeline.entries if e.clock == "mediation_contact")
+    assert contact.is_done
+    assert next_step_node(session, contact) is None  # not "no certificate: chase"
+    assert done_message(contact) == (
+        "Contact the mediation adviser: Done on Fri 20 Nov 2026: The mediation certificate has "
+        "been issued, so the mediation adviser was contacted. Nothing is left to do for this step."
+    )
+    appeal = next(e for e in timeline.entries if e.clock == "appeal")
+    assert done_message(appeal) == "" and next_step_node(session, appeal) is not None

@@ -289,18 +289,10 @@ def test_the_summary_timeline_carries_each_clock_note_once(fmt: str) -> None:
 def calendar_events(session: Session, today: date) -> dict[str, object]:
     from icalendar import Calendar
 
-    from send_tui.model.deadlines import Deadline
-    from send_tui.model.summary import session_deadlines
-    from send_tui.render.ics import deadlines_to_ics
+    from send_tui.model.outputs import deadlines_calendar
 
-    found = [d for d in session_deadlines(session, today) if isinstance(d, Deadline)]
-    timeline = build_timeline(session, today)
-    data = deadlines_to_ics(
-        found,
-        notes=calendar_notes(timeline),
-        done=calendar_done(timeline),
-        reminder_working_days=3,
-    )
+    data = deadlines_calendar(session, today, reminder_working_days=3)
+    assert data is not None
     return {str(event["summary"]): event for event in Calendar.from_ical(data).walk("VEVENT")}
 
 

@@ -255,3 +255,29 @@ def test_the_about_draft_stays_unconfirmed_on_enter_and_confirm_confirms_it() ->
     assert shell.session.letter_fields["about"]  # confirmed, as ctrl+o in the app
     assert "What the complaint is about: confirmed." in text
     assert "check or rewrite the draft" not in text.split("letter show")[-1]
+
+
+def test_a_done_step_on_the_timeline_says_it_is_done_and_opens_nothing(monkeypatch) -> None:
+    monkeypatch.setenv("SEND_TUI_TODAY", "2026-11-28")
+    lines = ["1", "2", "1", "1", "deadlines", "2026-10-05", "2026-11-20", "stop", "timeline 1"]
+    shell, text = run_lines(lines)
+    after = text.split("timeline 1", 1)[1]
+    assert "Contact the mediation adviser: Done on Fri 20 Nov 2026" in " ".join(after.split())
+    assert "Nothing is left to do for this step." in " ".join(after.split())
+    assert "Look-up:" not in after and not shell.view.preview
+
+
+def test_the_calendar_has_the_reminders_the_settings_ask_for(isolated_paths: Path) -> None:
+    from icalendar import Calendar
+
+    from send_tui.model.config import Config
+
+    for days, alarms in ((3, True), (0, False)):
+        run_lines(
+            ["1", "2", "1", "1", "deadlines", "2026-03-10", "stop", "calendar"],
+            config=Config(ics_reminder_working_days=days),
+        )
+        [ics] = list((isolated_paths / "saved").glob("*.ics"))
+        events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+        assert events and any(bool(e.walk("VALARM")) for e in events) == alarms, days
+        ics.unlink()
