@@ -39,6 +39,15 @@ def fixture_content() -> Content:
     return load_content(FIXTURE)
 
 
+def on_path(*answers: tuple[str, str], **dates: date) -> Session:
+    """A call on the shipped content, answered in order (node, option), with these dates."""
+    session = Session(shipped())
+    for node_id, answer in answers:
+        session.answer(node_id, answer)
+    session.dates.update(dates)
+    return session
+
+
 def complaint_session(**letter: str) -> Session:
     """A typical call: a complaint about a school, the letter filled in, a council decision date."""
     session = Session(shipped())

@@ -17,10 +17,18 @@ from send_tui.model.session import Session
 from send_tui.model.summary import build_summary
 from send_tui.model.timeline import build_timeline, calendar_notes, next_step_node
 from send_tui.render import render
-from tests.sessions import shipped
+from tests.sessions import on_path, shipped
 
 ROOT = Path(__file__).parents[2]
 SCENARIOS = ROOT / "content" / "scenarios"
+
+
+#: An appeal against a refusal to assess, answered from the situation on.
+REFUSAL_APPEAL = (
+    ("situation", "council_decision"),
+    ("council_decision", "refuse_assessment"),
+    ("what_next_assessment", "appeal"),
+)
 
 
 def scenario_session(file: str) -> tuple[Session, date]:
@@ -114,15 +122,8 @@ def test_an_appeal_deadline_before_the_complaint_reply_is_a_warning() -> None:
 
 
 def test_a_date_that_has_passed_says_what_can_still_be_done() -> None:
-    session = Session(shipped())
-    for node, answer in (
-        ("situation", "council_decision"),
-        ("council_decision", "refuse_assessment"),
-        ("what_next_assessment", "appeal"),
-    ):
-        session.answer(node, answer)
-    session.dates.update(
-        {"decision": date(2026, 9, 20), "mediation_adviser_told": date(2026, 11, 25)}
+    session = on_path(
+        *REFUSAL_APPEAL, decision=date(2026, 9, 20), mediation_adviser_told=date(2026, 11, 25)
     )
     timeline = build_timeline(session, date(2026, 11, 28))
     passed = [w for w in timeline.warnings if "days ago." in w]
@@ -370,14 +371,7 @@ def test_the_loader_knows_every_date_the_engine_gives() -> None:
 def test_a_step_that_is_done_has_no_next_step_to_open_and_says_it_is_done() -> None:
     from send_tui.model.timeline import done_message
 
-    session = Session(shipped())
-    for node, answer in (
-        ("situation", "council_decision"),
-        ("council_decision", "refuse_assessment"),
-        ("what_next_assessment", "appeal"),
-    ):
-        session.answer(node, answer)
-    session.dates.update({"decision": date(2026, 10, 5), "certificate": date(2026, 11, 20)})
+    session = on_path(*REFUSAL_APPEAL, decision=date(2026, 10, 5), certificate=date(2026, 11, 20))
     timeline = build_timeline(session, date(2026, 11, 28))
     contact = next(e for e in timeline.entries if e.clock == "mediation_contact")
     assert contact.is_done

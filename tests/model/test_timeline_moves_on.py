@@ -23,7 +23,7 @@ from send_tui.model.timeline import (
 )
 from send_tui.render import render
 from tests.model.test_timeline import broken
-from tests.sessions import shipped
+from tests.sessions import on_path, shipped
 
 CONTACT_DONE = (
     "Contact the mediation adviser (done). The mediation certificate has been issued, so the "
@@ -35,16 +35,13 @@ FROM_DECISION = "The date on the council's decision letter: 1 month from the med
 
 def section_f_appeal(**dates: date) -> Session:
     """A parent appealing Section F (so mediation advice first), with these dates, in this order."""
-    session = Session(shipped())
-    for node, answer in (
+    return on_path(
         ("situation", "council_decision"),
         ("council_decision", "plan_contents"),
         ("appeal_scope", "other_parts"),
         ("what_next_decision", "appeal"),
-    ):
-        session.answer(node, answer)
-    session.dates.update(dates)
-    return session
+        **dates,
+    )
 
 
 def entry(timeline: Timeline, key: str) -> TimelineEntry:
@@ -198,17 +195,13 @@ def test_a_saved_record_reopened_on_a_later_day_still_shows_the_contact_step_don
 
 def permanent_exclusion() -> Session:
     """The board's review and the panel application: two school-day clocks, one term-date note."""
-    session = Session(shipped())
-    for node, answer in (
+    return on_path(
         ("situation", "exclusion"),
         ("exclusion_kind", "permanent"),
         ("exclusion_sen", "neither"),
-    ):
-        session.answer(node, answer)
-    session.dates.update(
-        {"exclusion_notice": date(2026, 11, 23), "board_decision": date(2026, 11, 27)}
+        exclusion_notice=date(2026, 11, 23),
+        board_decision=date(2026, 11, 27),
     )
-    return session
 
 
 def test_each_clock_note_is_on_its_entry_once() -> None:
