@@ -28,6 +28,11 @@ The same screen also drops the work Textual would do for a frame that shows noth
   (`_apply_breakpoints`);
 - a screen pushed again is restyled whole, although only a change to the app's CSS while it
   was off the stack can have made its styles stale (`_on_screen_resume`).
+- focus moving repaints the whole screen, though only the two widgets concerned change
+  (`focused`);
+- a screen's first layout happens when it is first shown, and its events paint two more
+  frames: a screen built ahead (the wizard) is laid out and drawn off screen instead
+  (`prepare_off_screen`).
 
 This is the one place send-tui overrides private Textual methods (`Screen._refresh_layout`,
 `Screen._compositor_refresh`, `Screen._on_update`, `Screen._on_layout`,
@@ -45,6 +50,7 @@ from textual import events, messages
 from textual._time import get_time
 from textual.dom import DOMNode
 from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.widget import Widget
@@ -55,10 +61,18 @@ from send_tui.widgets.step_options import StepOptions
 
 #: How many more layouts one update may run before it paints (a scrollbar shown, then its size).
 EXTRA_PASSES = 2
+#: How long `prepare_off_screen` lets the widgets handle their first Show and Resize events.
+PREPARE_SETTLE_SECONDS = 0.05
 
 
 class SettledLayoutScreen(Screen[None]):
     """A Screen whose layout runs again, before painting, while the layout asks for more."""
+
+    #: Textual repaints the whole screen when focus moves, though the two widgets concerned
+    #: restyle and repaint themselves (and their scrollbars) on Focus and Blur, and any
+    #: `:focus-within` container is restyled by `Screen._update_focus_styles`. An outcome
+    #: (focus moves to its text) took 11 ms to paint whole, the changed widgets take 4-5.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     _holding_paint = False
 
@@ -84,6 +98,28 @@ class SettledLayoutScreen(Screen[None]):
             self._compositor.update_widgets(self._dirty_widgets)
             self._compositor_refresh()
         # (In a batch, Textual's own pass queued the paint with call_later; it runs afterwards.)
+
+    def prepare_off_screen(self) -> None:
+        """Lay out and draw this installed screen before it is first shown: one frame then.
+
+        Textual lays a screen out the first time it is shown; the Show and Resize events
+        that layout sends (a scrollbar composed, the screen's own size) each paint another
+        frame, and the screen's update timer, started then, ticks a period late: the first
+        call's first key took three frames and about 45 ms. Done here, in a quiet moment,
+        they come and go unseen. Nothing is done once the screen is showing.
+        """
+        if self.is_current:
+            return
+        self._refresh_layout(self.app.size)
+        # The widgets' Show and Resize events are handled meanwhile.
+        self.set_timer(PREPARE_SETTLE_SECONDS, self._finish_preparing)
+
+    def _finish_preparing(self) -> None:
+        if self.is_current:
+            return
+        self._refresh_layout(self.app.size)  # with what those events asked for
+        self._compositor.render_full_update()  # fills the widgets' line caches
+        self._update_timer.resume()  # its first tick waits a period: now, not on a key
 
     _breakpoints_for: Size | None = None
 

@@ -15,6 +15,7 @@ import pytest
 from textual.widgets._footer import FooterKey
 
 from send_tui.app import make_app
+from send_tui.screens.settled_layout import PREPARE_SETTLE_SECONDS
 from send_tui.screens.start import StartScreen
 from send_tui.screens.wizard import WizardScreen
 from send_tui.widgets.key_footer import KeyFooter
@@ -162,7 +163,11 @@ async def test_a_quiet_start_builds_the_wizard_ahead_and_the_first_call_uses_it(
             await pilot.pause(0.05)
         assert app.get_screen(WIZARD).is_mounted
         assert isinstance(app.screen, StartScreen)  # built off screen, not shown
+        await pilot.pause(PREPARE_SETTLE_SECONDS + 0.1)  # and laid out and drawn off screen
         await first_frame_is_final(pilot, frames, "1")
+        # One frame: the first layout's Show and Resize events, and the update timer's late
+        # first tick, were spent off screen (three frames, about 45 ms, before).
+        assert len(frames.painted) == 1
         assert node_id(app) == "situation"
         assert "No answers yet." in frames.painted[-1][2]
         await first_frame_is_final(pilot, frames, "2")

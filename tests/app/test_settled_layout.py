@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+from typing import Any
 
 import textual
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
@@ -20,6 +22,7 @@ from textual.widgets._footer import FooterKey
 from send_tui.app import make_app
 from send_tui.screens.wizard import WizardScreen
 from send_tui.widgets.step_options import StepOptions
+from send_tui.widgets.trail import AnswerTrail
 from tests.app.helpers import node_id, press
 
 #: sha256 (first 16 hex digits) of each private method's source in Textual 8.2.8.
@@ -38,6 +41,11 @@ PINNED = {
     "Footer.bindings_changed": "eb88714081bd2305",
     "FooterKey.__init__": "ad69cb341018def5",
     "FooterKey.render": "fb1e8670970a4da4",
+    "Screen.set_focus": "56cfb5778970531a",
+    "Screen._update_focus_styles": "cc50d6be558c8751",
+    "Widget._on_focus": "5319a4d73a1e3881",
+    "Widget._on_blur": "fff76a4c61b96628",
+    "Widget.watch_has_focus": "387d9eae398b4747",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -54,6 +62,12 @@ METHODS = {
     "Footer.bindings_changed": Footer.bindings_changed,
     "FooterKey.__init__": FooterKey.__init__,
     "FooterKey.render": FooterKey.render,
+    # The screen does not repaint whole when focus moves (SettledLayoutScreen.focused):
+    "Screen.set_focus": Screen.set_focus,
+    "Screen._update_focus_styles": Screen._update_focus_styles,
+    "Widget._on_focus": Widget._on_focus,
+    "Widget._on_blur": Widget._on_blur,
+    "Widget.watch_has_focus": Widget.watch_has_focus,
 }
 
 
@@ -99,3 +113,38 @@ async def test_the_narrow_layout_settles_too() -> None:
             await press(pilot, key)
             assert isinstance(app.screen, WizardScreen)
             _options_consistent(app.screen)
+
+
+def _covered(drawn: list[Region], region: Region) -> bool:
+    return all(
+        any(part.contains(x, y) for part in drawn)
+        for y in range(region.y, region.bottom)
+        for x in range(region.x, region.right)
+    )
+
+
+async def test_moving_focus_repaints_the_widgets_whose_look_changes() -> None:
+    """Focus moving no longer repaints the whole screen: the two widgets repaint themselves."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1")
+        await press(pilot, "1")
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        trail, options = wizard.query_one(AnswerTrail), wizard.query_one("#options")
+        drawn: list[Region] = []
+        display = app._display
+
+        def recorded(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                drawn.extend(screen._painted[1])
+
+        app._display = recorded  # type: ignore[method-assign]
+        for key, focused in (("f3", trail), ("escape", options)):
+            drawn.clear()
+            await press(pilot, key)
+            assert wizard.focused is focused, key
+            # Both borders change colour (focused and not): both were drawn again.
+            assert _covered(drawn, trail.region) and _covered(drawn, options.region), key
+            assert not _covered(drawn, wizard.region), key
