@@ -32,6 +32,10 @@ class StartScreen(SettledLayoutScreen):
     glossary. A call to carry on (resumed from the autosave, or the one in progress) gets a
     letter of its own, shown first, so offering it never renumbers anything else."""
 
+    #: Textual focuses the first focusable widget, the scrolling body, and the options then
+    #: take focus from it: two restyles of nearly the whole screen and a frame more at start-up.
+    AUTO_FOCUS = "#start-options"
+
     BINDINGS = [
         *[
             Binding(str(n), f"pick('{n}')", "Choose", show=False, id=f"send.start{n}")

@@ -172,3 +172,23 @@ async def test_a_quiet_start_builds_the_wizard_ahead_and_the_first_call_uses_it(
         assert "No answers yet." in frames.painted[-1][2]
         await first_frame_is_final(pilot, frames, "2")
         assert node_id(app) == "council_decision"
+
+
+async def test_the_start_screen_focuses_its_choices_and_nothing_before_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Focus goes straight to the choices: Textual's first pick, the scrolling body, restyled
+    nearly the whole screen twice as the choices took focus from it, a frame more at start-up."""
+    focused: list[Any] = []
+    set_focus = StartScreen.set_focus
+
+    def recorded(self: StartScreen, widget: Any, *args: Any, **kwargs: Any) -> None:
+        if widget is not None and widget is not self.focused:
+            focused.append(widget.id)
+        set_focus(self, widget, *args, **kwargs)
+
+    monkeypatch.setattr(StartScreen, "set_focus", recorded)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert focused == ["start-options"]
