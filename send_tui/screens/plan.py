@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from send_tui.app import SendApp
     from send_tui.model.session import Session
 
+#: The key for each route in the add-route dialog, in order (the dialog has no other letter keys).
+PICK_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
+
 REASONS = {
     "recommended": "from the answers",
     "chosen": "added by you",
@@ -144,7 +147,10 @@ class PlanScreen(Screen[None]):
 class RoutePicker(Dialog[None]):
     """The routes to add, numbered once when it opens: an added route stays in the list, marked,
     so the number an adviser has just read still means the same route, and a second press of
-    it adds nothing. Esc closes it; the plan behind shows each route as it is added."""
+    it adds nothing. Esc closes it; the plan behind shows each route as it is added.
+
+    Past the ninth route the keys go on with letters (a, b, c...): a row labelled "10" read as
+    "one, zero" would have added the first route."""
 
     DEFAULT_CSS = """
     RoutePicker { align: center middle; }
@@ -154,7 +160,10 @@ class RoutePicker(Dialog[None]):
     """
     BINDINGS = [
         Binding("escape", "dismiss_none", "Done", id="send.picker.cancel"),
-        *[Binding(str(n), f"pick({n})", show=False, id=f"send.picker{n}") for n in range(1, 10)],
+        *[
+            Binding(key, f"pick({number})", show=False, id=f"send.picker{number}")
+            for number, key in enumerate(PICK_KEYS, 1)
+        ],
     ]
 
     def __init__(self, session: Session, changed: Callable[[], None]) -> None:
@@ -176,7 +185,8 @@ class RoutePicker(Dialog[None]):
         ]
 
     def _prompt(self, number: int, route_id: str, title: str) -> Text:
-        prompt = Text.assemble((f"{number}  ", "bold"), title)
+        key = PICK_KEYS[number - 1] if number <= len(PICK_KEYS) else " "
+        prompt = Text.assemble((f"{key}  ", "bold"), title)
         if route_id in self.session.chosen_routes:
             prompt.append("  (added)", style="bold")
         elif route_id in self._in_plan():

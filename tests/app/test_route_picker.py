@@ -62,3 +62,16 @@ async def test_adding_twice_is_harmless_and_a_route_needed_first_is_marked_in_th
             "Already in the plan: Mediation",
         ]
         assert len(listed(app)) == len(rows)
+
+
+async def test_routes_past_the_ninth_have_letter_keys_that_add_them() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "f2", "a")
+        rows = listed(app)
+        assert len(rows) > 9, "the shipped content offers more than nine routes to add"
+        assert [row[:3] for row in rows[9:]] == [f"{key}  " for key in "abcdefg"[: len(rows) - 9]]
+        tenth = app.screen.routes[9][0]
+        await press(pilot, "a")
+        assert tenth in app.session.chosen_routes
+        assert listed(app)[9].endswith("(added)") or listed(app)[9].endswith("(in the plan)")
