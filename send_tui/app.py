@@ -26,6 +26,7 @@ from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST_THEME
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.command import Provider
     from textual.widget import AwaitMount
 
@@ -119,6 +120,7 @@ class SendApp(App[None]):
         self._last_activity = time.monotonic()
         self._idle_warning_shown = False
         self._autosave_problem_shown = False
+        self._autosave_due = False  # a change is waiting to be autosaved (`session_changed`)
         self._wizard_mounted: AwaitMount | None = None  # the wizard built ahead of the call
 
     # -- what every screen reads -------------------------------------------------------
@@ -349,8 +351,22 @@ class SendApp(App[None]):
             self.push_screen(WizardScreen(node, preview=True))
 
     def session_changed(self) -> None:
-        """Called after every change to the session: autosave (with consent) and redraw keys."""
+        """Called after every change to the session: redraw the keys, then autosave (with
+        consent) once the frame showing the change is painted.
+
+        The write ends in an fsync (and, on a Windows desktop, a virus scan), which held up the
+        next step's frame on every key; several changes before the paint make one write.
+        """
         self.refresh_bindings()
+        if not self._autosave_due:
+            self._autosave_due = True
+            self.call_after_refresh(self.write_autosave)
+
+    def write_autosave(self) -> None:
+        """Write the autosave now (or, without consent, remove it) if a change is waiting."""
+        if not self._autosave_due:
+            return
+        self._autosave_due = False
         if self._session is None or self.kept_autosave is not None:
             return  # (an autosave kept for later is never overwritten)
         problem = self.autosave.save(self.session)
@@ -651,7 +667,17 @@ class SendApp(App[None]):
 
             self.push_screen(IdleWarning(max(1, int(limit - idle))), done)
 
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self.write_autosave()  # a change made just before quitting is not lost
+        super().exit(result, return_code, message)
+
     async def action_quit(self) -> None:
+        self.write_autosave()
         self.autosave.tidy()  # no temp or set-aside file of the autosave outlives the run
         if not self.unsaved:
             self.exit()

@@ -55,6 +55,43 @@ async def test_autosave_with_consent_and_resume_at_the_next_start(isolated_paths
         assert again.session.answers["council_decision"] == "refuse_assessment"
 
 
+async def test_the_autosave_is_written_after_the_step_is_shown_and_before_quitting(
+    isolated_paths: Path,
+) -> None:
+    """The write (an fsync) waits for the frame showing the step, not the other way round; a
+    change made just before the app exits is written all the same."""
+    app = make_app()
+    order: list[str] = []
+    async with app.run_test() as pilot:
+        await give_consent(pilot)
+        await press(pilot, "1")
+        display, save = app._display, app.autosave.save
+
+        def painted(screen, renderable) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                order.append("frame")
+
+        def saved(session):
+            order.append("autosave")
+            return save(session)
+
+        app._display = painted
+        app.autosave.save = saved
+        await press(pilot, "2")
+        assert order[:2] == ["frame", "autosave"], order
+        assert node_id(app) == "council_decision"
+        order.clear()
+        app.session.answer("council_decision", "refuse_assessment")
+        app.session_changed()
+        app.exit()  # before any frame: the change is written on the way out
+        assert order == ["autosave"]
+    again = make_app()
+    async with again.run_test() as pilot:
+        await press(pilot, "r")
+        assert again.session.answers.get("council_decision") == "refuse_assessment"
+
+
 async def test_without_consent_nothing_is_autosaved(isolated_paths: Path) -> None:
     app = make_app()
     async with app.run_test() as pilot:
