@@ -13,7 +13,6 @@ README.md under "## Performance".
 from __future__ import annotations
 
 import argparse
-import asyncio
 import cProfile
 import gc
 import json
@@ -29,15 +28,15 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from functools import partial
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import generate
-from walk import WalkResult, bare_keys, walk_bare, walk_send_tui
+from walk import WalkResult, bare_keys
 
 if TYPE_CHECKING:
     from send_tui.model.content import Content
@@ -48,6 +47,9 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 README = REPO / "README.md"
 STARTUP = BENCH / "startup.py"
+WALK = BENCH / "walk.py"
+#: The walks, by their name in the table, and the name walk.py knows each by.
+WALK_APPS = {"send": "send", "bare": "bare", "in place": "inplace"}
 PYTHON = sys.executable
 T = TypeVar("T")
 #: The date the long session is made on: inside the shipped term dates, so every clock counts.
@@ -232,6 +234,42 @@ def heavy_imports_on_import(env: dict[str, str]) -> list[str]:
     )
     out = subprocess.run([PYTHON, "-c", code], env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
+
+
+# --- 3: key presses, each walk in a fresh process --------------------------------------------
+
+
+def walk_in_child(which: str, spec: dict[str, Any], setup: Setup) -> tuple[WalkResult, list[int]]:
+    """Run `walk.py` for `which` (a key of WALK_APPS) as a new process, as `start_once` does.
+
+    Its own process, so the app is timed as an adviser's would run it: without the benchmark's
+    packs and index in the heap, Textual's caches warmed by another app, or send-tui's
+    `gc.freeze()` left behind. Gives the walk and the collector's thresholds it ended with.
+    """
+    name = WALK_APPS[which]
+    spec_file = setup.scratch / f"walk-{name}-spec.json"
+    result_file = setup.scratch / f"walk-{name}.json"
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    result_file.unlink(missing_ok=True)
+    child = subprocess.run(
+        [PYTHON, str(WALK), name, str(spec_file), str(result_file)],
+        env=setup.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"walk.py {name} failed ({child.returncode}):\n{child.stderr}")
+    report = json.loads(result_file.read_text(encoding="utf-8"))
+    walked = WalkResult(**{f.name: report[f.name] for f in fields(WalkResult)})
+    return walked, report["gc_threshold"]
+
+
+def walk_spec(which: str, paths: list[tuple[Step, ...]], setup: Setup) -> dict[str, Any]:
+    """What `walk.py` walks: send-tui the paths' steps, the bare apps as many keys (`bare_keys`)."""
+    if which == "send":
+        return {"paths": [list(map(list, path)) for path in paths]}
+    return {"keys": [[key.key, key.moves] for key in bare_keys(setup.shipped, paths)]}
 
 
 # --- 6: every summary format for a long path ---------------------------------------------------
@@ -465,7 +503,7 @@ def prepare(walk_paths: int = WALK_PATHS) -> Setup:
     scratch = Path(tempfile.mkdtemp(prefix="send-tui-bench-"))
     env = isolated_env(scratch)
     os.environ.clear()
-    os.environ.update(env)  # the in-process measures (walk, render) are isolated too
+    os.environ.update(env)  # the in-process measures (index, render) are isolated too
     from send_tui.model import graph
     from send_tui.model.loader import load_content
 
@@ -525,13 +563,8 @@ def _measure(
         for which in order:
             startups[which].append(start_once(which, setup.env, setup.scratch))
         share = setup.walk_paths[number::rounds]  # the rounds together walk every chosen path
-        bare = list(bare_keys(setup.shipped, share))
         for which in (*order, "in place"):
-            if which == "send":
-                walked = asyncio.run(walk_send_tui(share))
-            else:
-                walked = asyncio.run(walk_bare(bare, in_place=which == "in place"))
-            walks[which].add(walked)
+            walks[which].add(walk_in_child(which, walk_spec(which, share, setup), setup)[0])
         samples.add("load shipped", load_in_child(None, setup.env))
         samples.add("load shipped cached", load_in_child(None, setup.env, setup.cache))
         for size, pack in setup.packs.items():
@@ -741,18 +774,14 @@ def table_rows(
 
 
 def walk_without_full_gc(setup: Setup) -> str:
-    """The walk again with gen-2 collections deferred: how much of the tail is GC pauses."""
-    before = gc.get_threshold()
-    gc.collect()
-    gc.set_threshold(before[0], before[1], 1_000_000)
-    try:
-        walked = asyncio.run(walk_send_tui(setup.walk_paths))
-    finally:
-        gc.set_threshold(*before)
+    """The walk again, in its own process, with gen-2 collections deferred: how much of the
+    tail is GC pauses. Deferred once the app has settled in, after it sets its own thresholds."""
+    spec = {**walk_spec("send", setup.walk_paths, setup), "defer_full_gc": True}
+    walked, (young, middle, full) = walk_in_child("send", spec, setup)
     deferred = Samples({"key": walked.settled})
     return (
         f"median {ms(deferred.median('key'))}, p95 {ms(deferred.p95('key'))} "
-        f"(gc.set_threshold({before[0]}, {before[1]}, 1000000); {len(walked.settled)} keys, to the settled frame)"
+        f"(gc.set_threshold({young}, {middle}, {full}); {len(walked.settled)} keys, to the settled frame)"
     )
 
 
@@ -778,7 +807,10 @@ def explain(missed: list[str], setup: Setup) -> list[str]:
             f"{describe_shares(send, top=8, against=bare)}"
         )
     if "walk" in missed:
-        stats = profile_call(lambda: asyncio.run(walk_send_tui(setup.walk_paths[:2])))
+        profiled = setup.scratch / "walk-send.prof"
+        spec = {**walk_spec("send", setup.walk_paths[:2], setup), "profile": str(profiled)}
+        walk_in_child("send", spec, setup)
+        stats = pstats.Stats(str(profiled))
         shares = own_time_by_package(stats)
         own = sum(v for k, v in shares.items() if k.startswith("send_tui")) / (
             sum(shares.values()) or 1.0

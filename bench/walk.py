@@ -11,14 +11,23 @@ the timing: it waits for the CPU to go idle in 20 ms steps, which would swamp a 
 Two bare Textual apps with the same keys give Textual's own cost on the machine: one pushes a
 screen of the same shape (title, body, numbered options, footer) per step, the other updates
 one such screen in place.
+
+bench/run.py runs each walk as a fresh process of its own, `walk.py send|bare|inplace SPEC.json
+RESULT.json` (see `main`), so each app is timed as an adviser's process would run it: not beside
+the benchmark's big packs, nor after another app has warmed Textual's caches or frozen the heap.
 """
 
 from __future__ import annotations
 
 import asyncio
+import cProfile
+import gc
+import json
+import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -42,6 +51,8 @@ TIMEOUT = 10.0
 #: the start screen before starting a call (every app alike). send-tui settles in once no key
 #: has come for 0.3 s: it builds the wizard and freezes start-up's objects for the collector.
 READ_START_SCREEN = 1.0
+#: A gen-2 threshold no walk reaches: full collections put off until the walk is over.
+NO_FULL_COLLECTIONS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -206,7 +217,20 @@ def _send_tui_place(app: App[Any]) -> object:
     return (id(app.screen), getattr(node, "id", None))
 
 
-async def walk_send_tui(paths: list[tuple[Step, ...]]) -> WalkResult:
+def defer_full_collections() -> None:
+    """Put off gen-2 collections for the rest of the walk: how much of the tail is their pauses.
+
+    Called once the app has settled in, after send-tui has set its own thresholds, so that the
+    deferral is not undone before the first key.
+    """
+    young, middle, _full = gc.get_threshold()
+    gc.collect()
+    gc.set_threshold(young, middle, NO_FULL_COLLECTIONS)
+
+
+async def walk_send_tui(
+    paths: list[tuple[Step, ...]], *, defer_full_gc: bool = False
+) -> WalkResult:
     """Walk each path by keys, then Esc back to the start screen; time every move."""
     from send_tui.app import make_app
     from send_tui.screens.start import StartScreen
@@ -216,6 +240,8 @@ async def walk_send_tui(paths: list[tuple[Step, ...]]) -> WalkResult:
     async with app.run_test(size=(80, 24)) as pilot:
         clock = FrameClock(app)
         await pilot.pause(READ_START_SCREEN)
+        if defer_full_gc:
+            defer_full_collections()
         for path in paths:
             app.session.clear()  # a new caller, so "1" on the start screen starts a call
             for key in path_keys(app.content, path):
@@ -328,12 +354,55 @@ def bare_keys(content: Content, paths: list[tuple[Step, ...]]) -> Iterator[Key]:
         yield from [Key("escape", True)] * forward
 
 
-async def walk_bare(keys: list[Key], *, in_place: bool = False) -> WalkResult:
+async def walk_bare(
+    keys: list[Key], *, in_place: bool = False, defer_full_gc: bool = False
+) -> WalkResult:
     app = BareInPlaceApp() if in_place else BareWalkApp()
     result = WalkResult()
     async with app.run_test(size=(80, 24)) as pilot:
         clock = FrameClock(app)
         await pilot.pause(READ_START_SCREEN)
+        if defer_full_gc:
+            defer_full_collections()
         for key in keys:
             result.record(key, await press_and_time(pilot, clock, key, _bare_place))
     return result
+
+
+# --- one walk in a fresh process --------------------------------------------------------------
+
+
+def main(which: str, spec_path: Path, result_path: Path) -> None:
+    """Walk one app as SPEC says and write the WalkResult to RESULT (JSON).
+
+    SPEC: for `send`, "paths" (the steps of each shipped path to walk, as [node, option]); for
+    `bare` and `inplace`, "keys" ([key, moves] each, from `bare_keys`). Optional: "defer_full_gc",
+    and "profile", a file for a cProfile of the walk. The bare walks never import send_tui, so
+    their process stays a bare Textual app's. RESULT also gives the collector's thresholds at the
+    end, which the deferred walk reports.
+    """
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    defer = bool(spec.get("defer_full_gc", False))
+    if which == "send":
+        paths = [tuple((node, option) for node, option in path) for path in spec["paths"]]
+        walking = walk_send_tui(paths, defer_full_gc=defer)
+    elif which in ("bare", "inplace"):
+        keys = [Key(key, moves) for key, moves in spec["keys"]]
+        walking = walk_bare(keys, in_place=which == "inplace", defer_full_gc=defer)
+    else:
+        raise SystemExit(f"walk.py: no app called {which!r} (send, bare or inplace)")
+    profiler = cProfile.Profile() if spec.get("profile") else None
+    if profiler is not None:
+        profiler.enable()
+    try:
+        walked = asyncio.run(walking)
+    finally:
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(spec["profile"])
+    result = {**asdict(walked), "gc_threshold": list(gc.get_threshold())}
+    result_path.write_text(json.dumps(result), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
