@@ -40,6 +40,8 @@ TUNED_GC_THRESHOLDS = (700, 10, 100)
 NO_LETTER_WAYS = ("(F2, then a)", "look up a complaint from the start screen and press l")
 #: The name the one wizard screen is installed under.
 WIZARD = "wizard"
+#: How soon a change to the call is autosaved at the latest (normally straight after its frame).
+AUTOSAVE_WITHIN_SECONDS = 0.25
 #: How long the adviser has not pressed a key before start-up settles in (see `_settle_in`).
 FREEZE_AFTER_SECONDS = 0.3
 
@@ -361,6 +363,9 @@ class SendApp(App[None]):
         if not self._autosave_due:
             self._autosave_due = True
             self.call_after_refresh(self.write_autosave)
+            # And at the latest soon after: a screen pushed over this one before its paint
+            # would hold the callback until it comes back.
+            self.set_timer(AUTOSAVE_WITHIN_SECONDS, self.write_autosave)
 
     def write_autosave(self) -> None:
         """Write the autosave now (or, without consent, remove it) if a change is waiting."""
