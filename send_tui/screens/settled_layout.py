@@ -37,7 +37,10 @@ The same screen also drops the work Textual would do for a frame that shows noth
 This is the one place send-tui overrides private Textual methods (`Screen._refresh_layout`,
 `Screen._compositor_refresh`, `Screen._on_update`, `Screen._on_layout`,
 `Screen._on_screen_resume`, `Screen._on_timer_update`) and mirrors three private ones (`Widget._check_refresh`'s layout
-branch, `Screen._on_layout`, the breakpoints in `Screen._on_resize`). tests/app/test_settled_layout.py pins their source for the
+branch, `Screen._on_layout`, the breakpoints in `Screen._on_resize`); it also starts a prepared
+screen's update timer and renders it off screen (`Timer._run`, `Compositor.render_full_update`),
+and relies on Focus and Blur restyling the widgets (`Screen.set_focus`, `Widget._on_focus`).
+tests/app/test_settled_layout.py pins their source for the
 Textual version this was written against, so an upgrade fails that test loudly rather than
 changing behaviour quietly.
 """

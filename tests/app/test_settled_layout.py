@@ -13,8 +13,10 @@ import inspect
 from typing import Any
 
 import textual
+from textual._compositor import Compositor
 from textual.geometry import Region
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 from textual.widgets._footer import FooterKey
@@ -46,6 +48,8 @@ PINNED = {
     "Widget._on_focus": "5319a4d73a1e3881",
     "Widget._on_blur": "fff76a4c61b96628",
     "Widget.watch_has_focus": "387d9eae398b4747",
+    "Timer._run": "60c942a84c1a8765",
+    "Compositor.render_full_update": "ce99ccda4d2449b7",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -68,6 +72,10 @@ METHODS = {
     "Widget._on_focus": Widget._on_focus,
     "Widget._on_blur": Widget._on_blur,
     "Widget.watch_has_focus": Widget.watch_has_focus,
+    # A screen prepared off screen (SettledLayoutScreen.prepare_off_screen): its update timer
+    # is started early because a timer's first tick waits one period after it first starts.
+    "Timer._run": Timer._run,
+    "Compositor.render_full_update": Compositor.render_full_update,
 }
 
 
