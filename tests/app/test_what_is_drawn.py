@@ -1,0 +1,100 @@
+"""What the terminal shows after each key is what a fresh drawing of the screen shows.
+
+send-tui paints less than Textual would (screens/settled_layout.py drops repaints it judges
+already drawn or invisible, does not repaint the whole screen when focus moves, and draws the
+wizard off screen before its first show). A wrong judgement would leave stale cells on the
+adviser's screen: an old option, a border in the wrong colour. These tests replay every frame
+the app sends onto a grid of cells, as a terminal would, and after each key compare that grid,
+character and style, with the screen drawn afresh from scratch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from rich.segment import ControlType
+from rich.style import Style
+
+from send_tui.app import make_app
+from tests.app.helpers import node_id, press
+
+Cell = tuple[str, Style | None]
+
+
+class Terminal:
+    """The cells a terminal would show, from the updates the app hands its driver."""
+
+    def __init__(self, app: Any) -> None:
+        self.console = app.console
+        width, height = app.size
+        self.cells: list[list[Cell]] = [[(" ", None)] * width for _ in range(height)]
+        self.x = self.y = 0
+        display = app._display
+
+        def shown(screen: Any, update: Any) -> None:
+            display(screen, update)
+            if update is not None:
+                self.apply(update)
+
+        app._display = shown
+
+    def apply(self, update: Any) -> None:
+        for segment in self.console.render(update):
+            if segment.control:
+                for code in segment.control:
+                    if code[0] == ControlType.CURSOR_MOVE_TO:
+                        self.x, self.y = code[1], code[2]
+            elif segment.text == "\n":
+                self.x, self.y = 0, self.y + 1
+            else:
+                for character in segment.text:
+                    if 0 <= self.y < len(self.cells) and 0 <= self.x < len(self.cells[0]):
+                        self.cells[self.y][self.x] = (character, segment.style)
+                    self.x += cell_len(character)
+
+
+def drawn_afresh(app: Any) -> list[list[Cell]]:
+    """The screen as its widgets draw it now, with every cached line thrown away."""
+    screen = app.screen
+    for widget in screen.walk_children(with_self=True):
+        widget._styles_cache.clear()
+    return [
+        [(character, segment.style) for segment in strip for character in segment.text]
+        for strip in screen._compositor.render_strips()
+    ]
+
+
+def stale_cells(terminal: Terminal, app: Any) -> list[str]:
+    fresh = drawn_afresh(app)
+    return [
+        f"row {y} col {x}: shows {shown!r}, should be {cell!r}"
+        for y, row in enumerate(fresh)
+        for x, cell in enumerate(row)
+        if (shown := terminal.cells[y][x]) != cell
+    ]
+
+
+#: On into a call, through questions with few and many options to an outcome (focus moves to
+#: its text), into the trail and out (F3, Esc), back up the path to the start screen (whose
+#: choices then include "continue"), a look-up and back, the plan and back, then on again from
+#: the outcome ("c"), back to its question and on by another answer.
+KEYS = ["1", "2", "8", "escape", "f3", "escape", "escape", "escape", "escape", "2", "escape"]
+KEYS += ["f2", "escape", "c", "escape", "1", "1"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_after_every_key_the_screen_shows_what_a_fresh_drawing_shows(
+    size: tuple[int, int],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        terminal = Terminal(app)
+        app.screen.refresh()  # the grid starts from a whole frame
+        await pilot.pause(0.5)  # and past start-up settling in (the wizard drawn off screen)
+        for key in KEYS:
+            await press(pilot, key)
+            await pilot.pause(0.05)
+            stale = stale_cells(terminal, app)
+            assert not stale, f"after {key!r} (at {node_id(app)}):\n" + "\n".join(stale[:5])
