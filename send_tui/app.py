@@ -18,19 +18,22 @@ from send_tui import paths
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, save_config
-from send_tui.model.content import Answer, Content, Node
 from send_tui.model.dates import long_date
-from send_tui.model.session import CaseDetails, DroppedAnswer, Session, dropped_message
 from send_tui.screens.content_problems import ContentProblemsScreen
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST_THEME
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import RenderableType
     from textual.command import Provider
     from textual.widget import AwaitMount
 
+    from send_tui.model.content import Answer, Content, Node
+    from send_tui.model.content_cache import Front
     from send_tui.model.search import SearchIndex
+    from send_tui.model.session import CaseDetails, DroppedAnswer, Session
     from send_tui.screens.wizard import WizardScreen
 
 #: Young-generation collections as Python's defaults; full collections ten times rarer, since a
@@ -96,14 +99,21 @@ class SendApp(App[None]):
         config_path: Path | None = None,
         config_problems: list[str] | None = None,
         session: Session | None = None,
+        front: Front | None = None,
+        load_content: Callable[[], Content] | None = None,
     ) -> None:
+        """`front` and `load_content` (from `load_startup(defer=True)`): the start screen is
+        shown from the front page, and the content loaded in the first quiet moment, or when
+        anything needs it sooner; `content` is then None."""
         super().__init__()
         self.content_problems = problems
         self.config = config or Config()
         self.config_path = config_path
         self.config_problems = list(config_problems or [])
         self._content = content
-        self._session = session if session is not None else (Session(content) if content else None)
+        self._front = front
+        self._load_later = load_content if content is None else None
+        self._session = session  # else made from the content when first needed (`session`)
         self.saved_revision = self._session.revision if self._session else 0
         self.last_dropped: list[DroppedAnswer] = []
         self.autosave = Autosave(paths.data_dir())
@@ -112,9 +122,11 @@ class SendApp(App[None]):
         #: An autosave left untouched while an opened record is shown (autosave is off meanwhile).
         self.kept_autosave: Pending | None = None
         self._opened_over: Pending | None = None
-        if content is not None and session is None:
+        if self._load_later is not None and not self.autosave.path.exists():
+            self.autosave.tidy()  # (as `pending` does first; nothing to resume, nothing to load)
+        elif self.has_content and session is None:
             # Read before the start screen is built, so it can offer to resume.
-            self.resumable, self._autosave_problem = self.autosave.pending(content)
+            self.resumable, self._autosave_problem = self.autosave.pending(self.content)
         elif content is not None:
             # `open RECORD.toml`: an unsaved call in the autosave must not be replaced unasked.
             self._opened_over, self._autosave_problem = self.autosave.pending(content)
@@ -128,29 +140,67 @@ class SendApp(App[None]):
     # -- what every screen reads -------------------------------------------------------
 
     @property
+    def has_content(self) -> bool:
+        """The content loaded, or known to load (its cache's front page): not the problems."""
+        return self._content is not None or self._load_later is not None
+
+    @property
     def content(self) -> Content:
+        if self._content is None and self._load_later is not None:
+            self._load_content_now()
         assert self._content is not None, "no content loaded"
         return self._content
 
+    def _load_content_now(self) -> None:
+        """Load the content the start screen was shown without (see `__init__`): unpickle its
+        cache, read and checked at start-up (`cached_front`), so no content problem can come."""
+        load, self._load_later = self._load_later, None
+        assert load is not None
+        self._content = load()
+
     @property
     def session(self) -> Session:
-        assert self._session is not None, "no content loaded"
+        if self._session is None:
+            from send_tui.model.session import Session
+
+            self._session = Session(self.content)
+        return self._session
+
+    @property
+    def session_or_none(self) -> Session | None:
+        """The call, if one has been made (the start screen does not make one)."""
         return self._session
 
     @property
     def content_or_none(self) -> Content | None:
-        return self._content
+        return self.content if self.has_content else None
 
     @cached_property
     def search_index(self) -> SearchIndex | None:
         """Built the first time the palette opens (in a thread), not at start-up."""
         from send_tui.model.content_cache import search_index_cached
 
-        return search_index_cached(self._content) if self._content is not None else None
+        content = self.content_or_none
+        return search_index_cached(content) if content is not None else None
 
     @property
     def review_date_text(self) -> str:
+        if self._content is None and self._front is not None:
+            return long_date(self._front.review_date)
         return long_date(self.content.review_date)
+
+    @property
+    def local_pack_name(self) -> str:
+        if self._content is None and self._front is not None:
+            return self._front.local_pack
+        return self.content.local_pack
+
+    @property
+    def common_questions(self) -> tuple[tuple[str, str], ...]:
+        """(question, node id) for each look-up the start screen offers."""
+        if self._content is None and self._front is not None:
+            return self._front.common_questions
+        return self.content.common_questions
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our actions in the palette, and Textual's without its Screenshot (see commands.py)."""
@@ -159,7 +209,7 @@ class SendApp(App[None]):
         return app_commands(self, screen, super().get_system_commands(screen))
 
     def get_default_screen(self) -> Screen:
-        if self._content is None:
+        if not self.has_content:
             return ContentProblemsScreen(self.content_problems)
         return StartScreen()
 
@@ -228,7 +278,7 @@ class SendApp(App[None]):
         """
         from send_tui.screens.wizard import WizardScreen
 
-        if self._content is None or self.is_screen_installed(WIZARD):
+        if not self.has_content or self.is_screen_installed(WIZARD):
             return
         wizard = WizardScreen(self.content.nodes[self.session.path()[-1]])
         self.install_screen(wizard, WIZARD)
@@ -276,6 +326,8 @@ class SendApp(App[None]):
         dropped = self.session.answer(node.id, answer)
         self.last_dropped = dropped
         if dropped:
+            from send_tui.model.session import dropped_message
+
             self.notify(
                 dropped_message(dropped),
                 title="Answers removed",
@@ -476,14 +528,14 @@ class SendApp(App[None]):
     def action_show_plan(self) -> None:
         from send_tui.screens.plan import PlanScreen
 
-        if self._content is None or isinstance(self.screen, PlanScreen):
+        if not self.has_content or isinstance(self.screen, PlanScreen):
             return
         self.push_screen(PlanScreen())
 
     def action_show_answers(self) -> None:
         from send_tui.dialogs.answers import AnswersDialog
 
-        if self._content is None:
+        if not self.has_content:
             return
         shown = self.wizard()
         if shown is not None and shown.focus_trail():
@@ -498,7 +550,7 @@ class SendApp(App[None]):
     def action_show_glossary(self, term_id: str | None = None) -> None:
         from send_tui.screens.glossary import GlossaryScreen
 
-        if self._content is None:
+        if not self.has_content:
             return
         if isinstance(self.screen, GlossaryScreen):
             if term_id:
@@ -518,7 +570,7 @@ class SendApp(App[None]):
     def action_save(self) -> None:
         from send_tui.dialogs.save import SaveDialog
 
-        if self._content is None or isinstance(self.screen, SaveDialog):
+        if not self.has_content or isinstance(self.screen, SaveDialog):
             return
 
         def saved(written: list[Path] | None) -> None:
@@ -539,7 +591,7 @@ class SendApp(App[None]):
         from send_tui.model.letter import no_letter_reason, open_letter
         from send_tui.screens.letter import LetterScreen
 
-        if self._content is None or isinstance(self.screen, LetterScreen):
+        if not self.has_content or isinstance(self.screen, LetterScreen):
             return
         shown = self.wizard()
         looked_up = shown.node if shown is not None and shown.preview else None
@@ -559,7 +611,7 @@ class SendApp(App[None]):
         """The deadlines screen for `clocks`, else for the clocks of the outcome and the plan."""
         from send_tui.screens.deadlines import DeadlinesScreen
 
-        if self._content is None or isinstance(self.screen, DeadlinesScreen):
+        if not self.has_content or isinstance(self.screen, DeadlinesScreen):
             return
         if clocks is None:
             from send_tui.model.clocks import clocks_in_play
@@ -570,13 +622,13 @@ class SendApp(App[None]):
     def action_show_timeline(self) -> None:
         from send_tui.screens.timeline import TimelineScreen
 
-        if self._content is not None and not isinstance(self.screen, TimelineScreen):
+        if self.has_content and not isinstance(self.screen, TimelineScreen):
             self.push_screen(TimelineScreen())
 
     def action_show_comparison(self) -> None:
         from send_tui.screens.comparison import ComparisonScreen
 
-        if self._content is not None and not isinstance(self.screen, ComparisonScreen):
+        if self.has_content and not isinstance(self.screen, ComparisonScreen):
             self.push_screen(ComparisonScreen())
 
     def action_command_palette(self) -> None:
@@ -591,7 +643,7 @@ class SendApp(App[None]):
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def action_new_client(self) -> None:
-        if self._content is not None:
+        if self.has_content:
             self.new_client()
 
     def new_client(self, *, then_begin: bool = False) -> None:
@@ -630,7 +682,7 @@ class SendApp(App[None]):
     def action_call_details(self) -> None:
         from send_tui.dialogs.call_details import CallDetailsDialog
 
-        if self._content is None:
+        if not self.has_content:
             return
 
         def kept(case: CaseDetails | None) -> None:
@@ -715,11 +767,14 @@ def make_app(
     """Build the app: settings first (they may name the local pack), then the content.
 
     Bad settings fall back to defaults with a message; bad content shows what is wrong,
-    never a traceback.
+    never a traceback. Content with a sound cache is loaded after the start screen is up
+    (`load_startup(defer=True)`).
     """
     from send_tui.startup import load_startup
 
-    loaded = load_startup(content_dir, config_path, content=session.content if session else None)
+    loaded = load_startup(
+        content_dir, config_path, content=session.content if session else None, defer=True
+    )
     return SendApp(
         loaded.content,
         problems=loaded.problems,
@@ -727,4 +782,6 @@ def make_app(
         config_path=loaded.config_path,
         config_problems=loaded.config_problems,
         session=session,
+        front=loaded.front,
+        load_content=loaded.load_content,
     )

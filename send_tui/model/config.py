@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from send_tui.model.content import local_pack_problem
+from send_tui.model.content_names import local_pack_problem
 from send_tui.model.keymap import read_keys
 from send_tui.model.storage import NotARegularFile, SaveError, read_regular_file, write_atomic
 

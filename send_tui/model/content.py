@@ -6,7 +6,6 @@ these objects, which the loader builds from TOML. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,8 +14,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-#: The file at the content root that names the start node and the local pack.
-MANIFEST = "manifest.toml"
+# Re-exported: the loader and the checks import them from here with the rest of the model.
+from send_tui.model.content_names import MANIFEST as MANIFEST
+from send_tui.model.content_names import local_pack_problem as local_pack_problem
 
 #: The marker a content author writes for a local detail nobody has confirmed yet.
 TO_BE_CONFIRMED = "to be confirmed"
@@ -469,21 +469,3 @@ class Content:
 
     def outcomes(self) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes.values() if n.kind is NodeKind.OUTCOME)
-
-
-_PACK_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
-def local_pack_problem(name: str) -> str | None:
-    """Why `name` is not a local pack's name, or None: a plain folder name under `local/`.
-
-    No path separators, no `..`, no drive or absolute path, so a record or settings file can
-    never point the loader at a folder elsewhere (a crafted folder beside an emailed record
-    would otherwise show its phone numbers as the council's).
-    """
-    if name == "" or _PACK_NAME.match(name):
-        return None
-    return (
-        f"{name[:60]!r} is not a local pack: give the plain name of a folder under the "
-        "content's local/ (letters, digits, - and _; no / or \\ or ..)."
-    )

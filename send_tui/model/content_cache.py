@@ -8,7 +8,9 @@ that is corrupt, truncated, written by another version or for other content is i
 rewritten, never trusted, and any failure to read or write it just means a normal load.
 
 The file is a header line, the key, a SHA-256 of the payload, then the pickled payload; the
-payload is unpickled only when the key matches and its hash checks. It lives in the user's own
+payload is unpickled only when the key matches and its hash checks. Beside it, a front page
+(JSON, the same key) holds what the start screen shows of the content, so the app can show
+that screen before it imports the content model and unpickles the content (`cached_front`). It lives in the user's own
 cache folder (owner-only, written atomically): it holds content, never anything about a caller.
 """
 
@@ -16,19 +18,24 @@ from __future__ import annotations
 
 import copyreg
 import hashlib
+import json
 import pickle
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
-from send_tui.model.content import MANIFEST, Content
+from send_tui.model.content_names import MANIFEST
 
 # The loader (tomllib, the checks, the graph) is imported only when the cache cannot be used,
-# so a cached start does not pay for importing it.
+# so a cached start does not pay for importing it; and the content model itself only when
+# the cache is read, so the start screen can be shown from the front page first (`Front`).
 
 if TYPE_CHECKING:
+    from send_tui.model.content import Content
     from send_tui.model.search import SearchIndex
 
 MAGIC = b"send-tui content cache 1\n"
@@ -89,8 +96,8 @@ def cache_file(folder: Path, root: Path, local_pack: str | None) -> Path:
     return folder / f"content-{where.hexdigest()[:24]}.cache"
 
 
-def read_cached(path: Path, key: str, magic: bytes = MAGIC, kind: type = Content) -> Any:
-    """What `path` caches if it is a sound cache of `kind` for exactly `key`; None otherwise."""
+def _checked_payload(path: Path, key: str, magic: bytes) -> bytes | None:
+    """The pickled payload of the cache at `path` if it is for exactly `key` and checks out."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -100,6 +107,19 @@ def read_cached(path: Path, key: str, magic: bytes = MAGIC, kind: type = Content
         return None
     checksum, newline, payload = data[len(header) :].partition(b"\n")
     if not newline or hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
+        return None
+    return payload
+
+
+def read_cached(path: Path, key: str, magic: bytes = MAGIC, kind: type | None = None) -> Any:
+    """What `path` caches if it is a sound cache of `kind` (`Content` if not given) for exactly
+    `key`; None otherwise."""
+    if kind is None:
+        from send_tui.model.content import Content
+
+        kind = Content
+    payload = _checked_payload(path, key, magic)
+    if payload is None:
         return None
     try:
         content = pickle.loads(payload)
@@ -125,6 +145,81 @@ def write_cache(path: Path, key: str, content: object, magic: bytes = MAGIC) -> 
     except (SaveError, OSError):
         return False
     return True
+
+
+@dataclass(frozen=True)
+class Front:
+    """What the start screen shows of the content, readable before the content model loads."""
+
+    review_date: date
+    local_pack: str
+    common_questions: tuple[tuple[str, str], ...]  # (question, node id)
+
+
+def front_file(cache: Path) -> Path:
+    return cache.with_suffix(".front")
+
+
+def write_front(cache: Path, key: str, content: Content) -> None:
+    """Write the start screen's facts beside the cache (JSON, atomic, owner-only); or nothing."""
+    from send_tui.model.storage import SaveError, ensure_private_dir, write_atomic
+
+    front = {
+        "key": key,
+        "review_date": content.review_date.isoformat(),
+        "local_pack": content.local_pack,
+        "common_questions": [[question, node_id] for question, node_id in content.common_questions],
+    }
+    try:
+        ensure_private_dir(cache.parent)
+        write_atomic(front_file(cache), json.dumps(front).encode("utf-8"), overwrite=True)
+    except (SaveError, OSError):
+        pass
+
+
+def cached_front(
+    root: Path, local_pack: str | None = None, *, folder: Path | None = None
+) -> tuple[Front, Callable[[], Content]] | None:
+    """The start screen's facts for exactly this content, and what loads the content itself.
+
+    Only content that loaded and checked cleanly is cached, and the cache's payload is read
+    and its checksum checked here: the loader returned then only unpickles it (importing the
+    content model), so it cannot meet content problems. None when there is no sound front page
+    and cache for these files: the content is then loaded at once, as without a cache.
+    """
+    if folder is None:
+        from send_tui.paths import cache_dir
+
+        folder = cache_dir()
+    root = Path(root)
+    try:
+        key = content_key(root, local_pack)
+        path = cache_file(folder, root, local_pack)
+        front = json.loads(front_file(path).read_bytes())
+        questions = tuple((str(q), str(n)) for q, n in front["common_questions"])
+        if front["key"] != key or not isinstance(front["local_pack"], str):
+            return None
+        facts = Front(date.fromisoformat(front["review_date"]), front["local_pack"], questions)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    payload = _checked_payload(path, key, MAGIC)
+    if payload is None:
+        return None
+
+    def load() -> Content:
+        from send_tui.model.content import Content
+
+        global _last_loaded
+        try:
+            content = pickle.loads(payload)
+        except Exception:  # (checked above: only a broken Python install gets here)
+            content = None
+        if not isinstance(content, Content):
+            return load_content_cached(root, local_pack, folder=folder)
+        _last_loaded = (content, key, path)
+        return content
+
+    return facts, load
 
 
 def load_content(root: Path, local_pack: str | None = None) -> Content:
@@ -155,10 +250,13 @@ def load_content_cached(
     cached = read_cached(path, key)
     if cached is not None:
         _last_loaded = (cached, key, path)
-        return cast(Content, cached)
+        if not front_file(path).exists():  # (a cache written before there were front pages)
+            write_front(path, key, cached)
+        return cast("Content", cached)
     content = load_content(root, local_pack)
     if content_key(root, local_pack) == key:  # not edited while it was being read
-        write_cache(path, key, content)
+        if write_cache(path, key, content):
+            write_front(path, key, content)
         _last_loaded = (content, key, path)
     return content
 

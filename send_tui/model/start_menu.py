@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from send_tui.model.autosave import Pending
     from send_tui.model.session import Session
 
@@ -17,8 +19,16 @@ ABOUT = (
 )
 
 
-def start_choices(session: Session, resumable: Pending | None) -> list[tuple[str, str, str]]:
+def start_choices(
+    session: Session | None,
+    resumable: Pending | None,
+    common_questions: Sequence[tuple[str, str]] | None = None,
+) -> list[tuple[str, str, str]]:
     """(key, label, action) for each choice, in the order shown.
+
+    `session` None: no call has begun (the app has not loaded its content yet), so the look-ups
+    come from `common_questions` (the content cache's front page), which otherwise defaults to
+    the session's content's own.
 
     The numbers never move: 1 always starts a new call, then the common questions, then the
     glossary. A call to carry on (resumed from the autosave, or the one in progress) gets a
@@ -30,12 +40,14 @@ def start_choices(session: Session, resumable: Pending | None) -> list[tuple[str
         saved = resumable.saved
         when = f" (autosaved {saved:%a %d %b %H:%M})" if saved else ""
         choices.append(("r", f"Resume the call in progress{when}", "resume"))
-    if session.answers:
+    if session is not None and session.answers:
         choices.append(("c", "Continue this call", "continue"))
+    if common_questions is None:
+        assert session is not None, "the look-ups come from the session's content, or are given"
+        common_questions = session.content.common_questions
     numbered = [("Start a new call", "begin")]
     numbered += [
-        (f"Look up: {question}", f"open:{node_id}")
-        for question, node_id in session.content.common_questions
+        (f"Look up: {question}", f"open:{node_id}") for question, node_id in common_questions
     ]
     numbered.append(("Glossary of terms", "glossary"))
     choices += [

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from send_tui.model import content_cache
-from send_tui.model.content_cache import cache_file, load_content_cached
+from send_tui.model.content_cache import (
+    cache_file,
+    cached_front,
+    front_file,
+    load_content_cached,
+)
 from send_tui.model.content_errors import ContentErrors
 from send_tui.model.loader import load_content
 
@@ -148,3 +153,54 @@ def test_the_search_index_is_cached_beside_the_content(
     # content that did not come through the cache gets its own index, built from it
     content_cache.search_index_cached(load_content(root))
     assert len(builds) == 2
+
+
+def test_the_front_page_gives_the_start_screen_and_loads_the_same_content(
+    root: Path, tmp_path: Path, reads
+) -> None:
+    folder = tmp_path / "cache"
+    assert cached_front(root, folder=folder) is None  # nothing cached yet: load at once
+    loaded = load_content_cached(root, folder=folder)
+    found = cached_front(root, folder=folder)
+    assert found is not None
+    front, load = found
+    assert front.review_date == loaded.review_date
+    assert front.local_pack == loaded.local_pack
+    assert front.common_questions == tuple(loaded.common_questions)
+    assert stat.S_IMODE(front_file(cache_file(folder, root, None)).stat().st_mode) == 0o600
+    assert load() == loaded
+    assert len(reads) == 1  # the content came from the cache, not the TOML
+
+
+def test_no_front_page_for_changed_files_or_a_damaged_cache(root: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    load_content_cached(root, folder=folder)
+    cache = cache_file(folder, root, None)
+    # A damaged cache: the front page alone does not do, the content must come too.
+    data = cache.read_bytes()
+    cache.write_bytes(data[:-10] + bytes(b ^ 0xFF for b in data[-10:]))
+    assert cached_front(root, folder=folder) is None
+    cache.write_bytes(data)
+    # A damaged front page.
+    front = front_file(cache)
+    good = front.read_bytes()
+    for bad in (b"", b"{", b'{"key": 1}', good.replace(b"review_date", b"reviewed")):
+        front.write_bytes(bad)
+        assert cached_front(root, folder=folder) is None
+    front.write_bytes(good)
+    assert cached_front(root, folder=folder) is not None
+    # A changed content file: a new key, so the old front page is not this content's.
+    start = root / "national" / "start.toml"
+    start.write_text(start.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert cached_front(root, folder=folder) is None
+
+
+def test_a_cache_written_before_front_pages_gets_one_on_its_next_read(
+    root: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    load_content_cached(root, folder=folder)
+    front_file(cache_file(folder, root, None)).unlink()
+    assert cached_front(root, folder=folder) is None
+    load_content_cached(root, folder=folder)
+    assert cached_front(root, folder=folder) is not None
