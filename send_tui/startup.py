@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from send_tui import paths
 from send_tui.model.config import Config, load_config
 from send_tui.model.content_cache import Front, cached_front, load_content_cached
-from send_tui.model.content_errors import ContentErrors
 
 if TYPE_CHECKING:
     from send_tui.model.content import Content
@@ -65,6 +64,8 @@ def load_startup(
     if defer and (cached := cached_front(root, local_pack)) is not None:
         front, load_later = cached
         return Startup(None, "", config, config_path, config_problems, front, load_later)
+    from send_tui.model.content_errors import ContentErrors  # (only a full load can raise it)
+
     try:
         content = load_content_cached(root, local_pack)
     except ContentErrors as problems:

@@ -9,7 +9,7 @@ rewritten, never trusted, and any failure to read or write it just means a norma
 
 The file is a header line, the key, a SHA-256 of the payload, then the pickled payload; the
 payload is unpickled only when the key matches and its hash checks. Beside it, a front page
-(JSON, the same key) holds what the start screen shows of the content, so the app can show
+(TOML, the same key) holds what the start screen shows of the content, so the app can show
 that screen before it imports the content model and unpickles the content (`cached_front`). It lives in the user's own
 cache folder (owner-only, written atomically): it holds content, never anything about a caller.
 """
@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import copyreg
 import hashlib
-import json
-import pickle
 import sys
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -121,6 +120,8 @@ def read_cached(path: Path, key: str, magic: bytes = MAGIC, kind: type | None = 
     payload = _checked_payload(path, key, magic)
     if payload is None:
         return None
+    import pickle  # (here, not at the top: a start from the front page does not unpickle yet)
+
     try:
         content = pickle.loads(payload)
     except Exception:  # a cache is only a copy: anything wrong with it means "read the files"
@@ -130,6 +131,8 @@ def read_cached(path: Path, key: str, magic: bytes = MAGIC, kind: type | None = 
 
 def write_cache(path: Path, key: str, content: object, magic: bytes = MAGIC) -> bool:
     """Write the cache atomically, owner-only; False (and nothing else) if it cannot be written."""
+    import pickle
+
     from send_tui.model.storage import SaveError, ensure_private_dir, write_atomic
 
     try:
@@ -161,7 +164,11 @@ def front_file(cache: Path) -> Path:
 
 
 def write_front(cache: Path, key: str, content: Content) -> None:
-    """Write the start screen's facts beside the cache (JSON, atomic, owner-only); or nothing."""
+    """Write the start screen's facts beside the cache (TOML, atomic, owner-only); or nothing.
+
+    TOML, since the settings have already imported `tomllib` when the front page is read."""
+    import tomli_w
+
     from send_tui.model.storage import SaveError, ensure_private_dir, write_atomic
 
     front = {
@@ -172,7 +179,7 @@ def write_front(cache: Path, key: str, content: Content) -> None:
     }
     try:
         ensure_private_dir(cache.parent)
-        write_atomic(front_file(cache), json.dumps(front).encode("utf-8"), overwrite=True)
+        write_atomic(front_file(cache), tomli_w.dumps(front).encode("utf-8"), overwrite=True)
     except (SaveError, OSError):
         pass
 
@@ -195,18 +202,20 @@ def cached_front(
     try:
         key = content_key(root, local_pack)
         path = cache_file(folder, root, local_pack)
-        front = json.loads(front_file(path).read_bytes())
+        front = tomllib.loads(front_file(path).read_bytes().decode("utf-8"))
         questions = tuple((str(q), str(n)) for q, n in front["common_questions"])
         if front["key"] != key or not isinstance(front["local_pack"], str):
             return None
         facts = Front(date.fromisoformat(front["review_date"]), front["local_pack"], questions)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError):  # (tomllib's error is a ValueError)
         return None
     payload = _checked_payload(path, key, MAGIC)
     if payload is None:
         return None
 
     def load() -> Content:
+        import pickle
+
         from send_tui.model.content import Content
 
         global _last_loaded
