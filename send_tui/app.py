@@ -122,11 +122,10 @@ class SendApp(App[None]):
         #: An autosave left untouched while an opened record is shown (autosave is off meanwhile).
         self.kept_autosave: Pending | None = None
         self._opened_over: Pending | None = None
-        if self._load_later is not None and not self.autosave.path.exists():
-            self.autosave.tidy()  # (as `pending` does first; nothing to resume, nothing to load)
-        elif self.has_content and session is None:
-            # Read before the start screen is built, so it can offer to resume.
-            self.resumable, self._autosave_problem = self.autosave.pending(self.content)
+        if self.has_content and session is None:
+            # Read before the start screen is built, so it can offer to resume; the content is
+            # loaded for it only if there is an autosave to read.
+            self.resumable, self._autosave_problem = self.autosave.pending(lambda: self.content)
         elif content is not None:
             # `open RECORD.toml`: an unsaved call in the autosave must not be replaced unasked.
             self._opened_over, self._autosave_problem = self.autosave.pending(content)
@@ -184,23 +183,18 @@ class SendApp(App[None]):
         return search_index_cached(content) if content is not None else None
 
     @property
+    def front(self) -> Front:
+        """What the start screen shows of the content: from the cache's front page until the
+        content itself is loaded, then from the content."""
+        if self._content is None and self._front is not None:
+            return self._front
+        from send_tui.model.content_cache import Front
+
+        return Front.of(self.content)
+
+    @property
     def review_date_text(self) -> str:
-        if self._content is None and self._front is not None:
-            return long_date(self._front.review_date)
-        return long_date(self.content.review_date)
-
-    @property
-    def local_pack_name(self) -> str:
-        if self._content is None and self._front is not None:
-            return self._front.local_pack
-        return self.content.local_pack
-
-    @property
-    def common_questions(self) -> tuple[tuple[str, str], ...]:
-        """(question, node id) for each look-up the start screen offers."""
-        if self._content is None and self._front is not None:
-            return self._front.common_questions
-        return self.content.common_questions
+        return long_date(self.front.review_date)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our actions in the palette, and Textual's without its Screenshot (see commands.py)."""

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from send_tui.model import storage
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from send_tui.model.content import Content
     from send_tui.model.session import Session
 
@@ -76,14 +78,19 @@ class Autosave:
             set_aside = []
         return storage.part_files(self.path) + set_aside
 
-    def pending(self, content: Content) -> tuple[Pending | None, str | None]:
+    def pending(
+        self, content: Content | Callable[[], Content]
+    ) -> tuple[Pending | None, str | None]:
         """The autosave to offer for resuming, and a message if one had to be moved aside.
 
-        Called at start-up, so it first tidies what an earlier run left behind.
+        Called at start-up, so it first tidies what an earlier run left behind. `content` may be
+        what loads it: the app then loads it only when there is an autosave to read.
         """
         self.tidy()
         if not self.path.exists():
             return None, None
+        if callable(content):
+            content = content()
         from send_tui.model import record
 
         try:

@@ -10,8 +10,9 @@ rewritten, never trusted, and any failure to read or write it just means a norma
 The file is a header line, the key, a SHA-256 of the payload, then the pickled payload; the
 payload is unpickled only when the key matches and its hash checks. Beside it, a front page
 (TOML, the same key) holds what the start screen shows of the content, so the app can show
-that screen before it imports the content model and unpickles the content (`cached_front`). It lives in the user's own
-cache folder (owner-only, written atomically): it holds content, never anything about a caller.
+that screen before it imports the content model and unpickles the content (`cached_front`).
+Both live in the user's own cache folder (owner-only, written atomically): they hold content,
+never anything about a caller.
 """
 
 from __future__ import annotations
@@ -158,6 +159,10 @@ class Front:
     local_pack: str
     common_questions: tuple[tuple[str, str], ...]  # (question, node id)
 
+    @classmethod
+    def of(cls, content: Content) -> Front:
+        return cls(content.review_date, content.local_pack, tuple(content.common_questions))
+
 
 def front_file(cache: Path) -> Path:
     return cache.with_suffix(".front")
@@ -171,11 +176,12 @@ def write_front(cache: Path, key: str, content: Content) -> None:
 
     from send_tui.model.storage import SaveError, ensure_private_dir, write_atomic
 
+    facts = Front.of(content)
     front = {
         "key": key,
-        "review_date": content.review_date.isoformat(),
-        "local_pack": content.local_pack,
-        "common_questions": [[question, node_id] for question, node_id in content.common_questions],
+        "review_date": facts.review_date.isoformat(),
+        "local_pack": facts.local_pack,
+        "common_questions": [list(question) for question in facts.common_questions],
     }
     try:
         ensure_private_dir(cache.parent)
@@ -191,8 +197,9 @@ def cached_front(
 
     Only content that loaded and checked cleanly is cached, and the cache's payload is read
     and its checksum checked here: the loader returned then only unpickles it (importing the
-    content model), so it cannot meet content problems. None when there is no sound front page
-    and cache for these files: the content is then loaded at once, as without a cache.
+    content model). (Should unpickling still fail, it reads the files as without a cache.)
+    None when there is no sound front page and cache for these files: the content is then
+    loaded at once.
     """
     if folder is None:
         from send_tui.paths import cache_dir

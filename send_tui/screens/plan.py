@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from send_tui.app import SendApp
     from send_tui.model.session import Session
 
-#: The key for each route in the add-route dialog, in order (the dialog has no other letter keys).
-PICK_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
+#: The key for each route in the add-route dialog, in order. Not `a`: it opens the dialog, and
+#: pressing it twice must not add a route.
+PICK_KEYS = "123456789bcdefghijklmnopqrstuvwxyz"
 
 REASONS = {
     "recommended": "from the answers",
@@ -149,7 +150,7 @@ class RoutePicker(Dialog[None]):
     so the number an adviser has just read still means the same route, and a second press of
     it adds nothing. Esc closes it; the plan behind shows each route as it is added.
 
-    Past the ninth route the keys go on with letters (a, b, c...): a row labelled "10" read as
+    Past the ninth route the keys go on with letters (b, c, d...): a row labelled "10" read as
     "one, zero" would have added the first route."""
 
     DEFAULT_CSS = """

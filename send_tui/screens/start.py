@@ -56,7 +56,7 @@ class StartScreen(SettledLayoutScreen):
     def _choices(self) -> list[tuple[str, str, str]]:
         """(key, label, action id) for each choice, in the order shown."""
         app = self.send_app
-        return start_choices(app.session_or_none, app.resumable, app.common_questions)
+        return start_choices(app.session_or_none, app.resumable, app.front.common_questions)
 
     def compose(self) -> ComposeResult:
         app = self.send_app
@@ -68,7 +68,7 @@ class StartScreen(SettledLayoutScreen):
             yield Static(Text(ABOUT), id="about", markup=False)
             yield Static(
                 Text(
-                    f"Local pack: {app.local_pack_name}. Content reviewed {app.review_date_text}."
+                    f"Local pack: {app.front.local_pack}. Content reviewed {app.review_date_text}."
                 ),
                 id="review",
                 markup=False,

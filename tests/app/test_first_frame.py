@@ -177,8 +177,9 @@ async def test_a_quiet_start_builds_the_wizard_ahead_and_the_first_call_uses_it(
 async def test_the_start_screen_focuses_its_choices_and_nothing_before_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Focus goes straight to the choices: Textual's first pick, the scrolling body, restyled
-    nearly the whole screen twice as the choices took focus from it, a frame more at start-up."""
+    """Focus goes straight to the choices. Textual's first pick was the scrolling body, so a
+    screen reader announced it first, and nearly the whole screen was restyled twice as the
+    choices took focus from it (a frame more at start-up)."""
     focused: list[Any] = []
     set_focus = StartScreen.set_focus
 

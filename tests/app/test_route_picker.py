@@ -70,8 +70,10 @@ async def test_routes_past_the_ninth_have_letter_keys_that_add_them() -> None:
         await press(pilot, "1", "f2", "a")
         rows = listed(app)
         assert len(rows) > 9, "the shipped content offers more than nine routes to add"
-        assert [row[:3] for row in rows[9:]] == [f"{key}  " for key in "abcdefg"[: len(rows) - 9]]
+        assert [row[:3] for row in rows[9:]] == [f"{key}  " for key in "bcdefgh"[: len(rows) - 9]]
         tenth = app.screen.routes[9][0]
-        await press(pilot, "a")
+        await press(pilot, "a")  # the key that opened the dialog, pressed once more: nothing
+        assert tenth not in app.session.chosen_routes
+        await press(pilot, "b")
         assert tenth in app.session.chosen_routes
         assert listed(app)[9].endswith("(added)") or listed(app)[9].endswith("(in the plan)")
