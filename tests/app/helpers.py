@@ -19,6 +19,10 @@ def screen_text(app: App) -> str:
 
 def _plain(prompt: object) -> str:
     from rich.console import Console
+    from textual.visual import Visual
+
+    if isinstance(prompt, Visual):  # a numbered row, Content
+        return str(prompt.plain) + "\n"  # type: ignore[attr-defined]
 
     console = Console(width=200, record=True, color_system=None)
     console.print(prompt)
