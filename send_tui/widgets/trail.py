@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from rich.text import Text
 from textual import on
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -19,6 +23,11 @@ class AnswerTrail(OptionList):
         def __init__(self, node_id: str) -> None:
             super().__init__()
             self.node_id = node_id
+
+    #: While rows are added or dropped, the whole-list repaints OptionList asks for are held
+    #: (`_repainting_from` repaints the lines that changed), and whether one was asked for.
+    _holding_repaints = False
+    _repaint_held = False
 
     def __init__(self, session: Session, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
@@ -55,20 +64,63 @@ class AnswerTrail(OptionList):
         keep = 0
         while keep < min(len(rows), len(self._rows)) and rows[keep] == self._rows[keep]:
             keep += 1
-        for index in range(len(self._rows) - 1, keep - 1, -1):
-            self.remove_option_at_index(index)
-        self.add_options(
-            Option(
-                numbered_row(number, Text.assemble((title, "bold"), "\n", answer), width),
-                id=node_id,
+        with self._repainting_from(keep):
+            for index in range(len(self._rows) - 1, keep - 1, -1):
+                self.remove_option_at_index(index)
+            self.add_options(
+                Option(
+                    numbered_row(number, Text.assemble((title, "bold"), "\n", answer), width),
+                    id=node_id,
+                )
+                for number, (node_id, title, answer) in enumerate(rows[keep:], start=keep + 1)
             )
-            for number, (node_id, title, answer) in enumerate(rows[keep:], start=keep + 1)
-        )
         self._rows = rows
         if highlighted is not None and self.has_focus:
             self.highlighted = min(
                 highlighted, self.option_count - 1
             )  # redrawn under the adviser's eyes
+
+    @contextmanager
+    def _repainting_from(self, row: int) -> Iterator[None]:
+        """Repaint only the lines of the rows from `row` on while they are replaced.
+
+        OptionList repaints the whole list when an option is added or removed; the rows above
+        `row` are unchanged, and repainting all of them (with the border) was about a tenth of
+        a key. The repaints asked for meanwhile are held, then the lines that changed (those
+        of the rows dropped or added) are repainted. If the list scrolled or its highlight moved,
+        it repaints whole.
+        """
+        if not self.scrollable_content_region:
+            yield
+            return
+        scrolled, highlighted = self.scroll_offset, self.highlighted
+        first = self._index_to_line[row] if row < self.option_count else len(self._lines)
+        lines_before = len(self._lines)
+        self._holding_repaints, self._repaint_held = True, False
+        try:
+            yield
+        finally:
+            self._holding_repaints = False
+        if not self._repaint_held:
+            return
+        if self.scroll_offset != scrolled or self.highlighted != highlighted:
+            self.refresh()
+            return
+        span = max(lines_before, len(self._lines)) - first
+        width = self.scrollable_content_region.width
+        self.refresh(Region(0, first - scrolled.y, width, max(1, span)))
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> AnswerTrail:
+        if self._holding_repaints and repaint and not regions and not recompose:
+            self._repaint_held = True  # repainted, narrowed, by `_repainting_from`
+            repaint = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def on_focus(self) -> None:
         # Start from the latest answer: the one an adviser most often wants to change.

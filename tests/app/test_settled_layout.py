@@ -50,6 +50,9 @@ PINNED = {
     "Widget.watch_has_focus": "387d9eae398b4747",
     "Timer._run": "60c942a84c1a8765",
     "Compositor.render_full_update": "ce99ccda4d2449b7",
+    "OptionList.add_options": "84fa492e82306aba",
+    "OptionList._remove_option": "e766b3853655df19",
+    "OptionList._clear_caches": "6fbcea2f0b8c91a0",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -76,6 +79,10 @@ METHODS = {
     # is started early because a timer's first tick waits one period after it first starts.
     "Timer._run": Timer._run,
     "Compositor.render_full_update": Compositor.render_full_update,
+    # The trail narrows the whole-list repaints these ask for (AnswerTrail._repainting_from).
+    "OptionList.add_options": OptionList.add_options,
+    "OptionList._remove_option": OptionList._remove_option,
+    "OptionList._clear_caches": OptionList._clear_caches,
 }
 
 
@@ -87,7 +94,8 @@ def test_the_private_textual_methods_settled_layout_relies_on_are_unchanged() ->
     }
     assert not changed, (
         f"Textual {textual.__version__} changed {sorted(changed)}: review "
-        "send_tui/screens/settled_layout.py and send_tui/widgets/key_footer.py against the new "
+        "send_tui/screens/settled_layout.py, send_tui/widgets/key_footer.py and "
+        "send_tui/widgets/trail.py against the new "
         "source, then update PINNED."
     )
 
