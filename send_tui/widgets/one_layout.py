@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.widgets import Static
 
+from send_tui.widgets.quick_scrollbar import QuickScrollbars
+
 
 class _OneLayout:
     def _size_updated(
@@ -26,5 +28,5 @@ class PaneText(_OneLayout, Static):
     """A Static in a wizard pane."""
 
 
-class PaneScroll(_OneLayout, VerticalScroll):
+class PaneScroll(_OneLayout, QuickScrollbars, VerticalScroll):
     """A VerticalScroll holding a wizard pane's text."""

@@ -10,8 +10,10 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import OptionList
 
+from send_tui.widgets.quick_scrollbar import QuickScrollbars
 
-class StepOptions(OptionList):
+
+class StepOptions(QuickScrollbars, OptionList):
     def __init__(self, *options: object, **kwargs: object) -> None:
         super().__init__(*options, **kwargs)  # type: ignore[arg-type]
         self._drawn_width: int | None = None

@@ -14,9 +14,10 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from send_tui.model.session import Session
 from send_tui.widgets.numbered import numbered_row
+from send_tui.widgets.quick_scrollbar import QuickScrollbars
 
 
-class AnswerTrail(OptionList):
+class AnswerTrail(QuickScrollbars, OptionList):
     """Lists (question, answer) pairs; Enter on one asks the app to reopen that question."""
 
     class Reopen(Message):

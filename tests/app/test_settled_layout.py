@@ -14,8 +14,10 @@ from typing import Any
 
 import textual
 from textual._compositor import Compositor
+from textual._styles_cache import StylesCache
 from textual.geometry import Region
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
@@ -53,6 +55,10 @@ PINNED = {
     "OptionList.add_options": "84fa492e82306aba",
     "OptionList._remove_option": "e766b3853655df19",
     "OptionList._clear_caches": "6fbcea2f0b8c91a0",
+    "Widget.vertical_scrollbar": "6b140a728f0b50e4",
+    "ScrollBar.render": "43a56156a9a6cc05",
+    "ScrollBarRender.__rich_console__": "39854fc82928d647",
+    "StylesCache.render": "0945715ef8aede9b",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -83,6 +89,11 @@ METHODS = {
     "OptionList.add_options": OptionList.add_options,
     "OptionList._remove_option": OptionList._remove_option,
     "OptionList._clear_caches": OptionList._clear_caches,
+    # The wizard's scrollbars draw themselves (send_tui/widgets/quick_scrollbar.py).
+    "Widget.vertical_scrollbar": Widget.vertical_scrollbar.fget,
+    "ScrollBar.render": ScrollBar.render,
+    "ScrollBarRender.__rich_console__": ScrollBarRender.__rich_console__,
+    "StylesCache.render": StylesCache.render,
 }
 
 
@@ -94,8 +105,8 @@ def test_the_private_textual_methods_settled_layout_relies_on_are_unchanged() ->
     }
     assert not changed, (
         f"Textual {textual.__version__} changed {sorted(changed)}: review "
-        "send_tui/screens/settled_layout.py, send_tui/widgets/key_footer.py and "
-        "send_tui/widgets/trail.py against the new "
+        "send_tui/screens/settled_layout.py and send_tui/widgets/ (key_footer.py, trail.py, "
+        "quick_scrollbar.py) against the new "
         "source, then update PINNED."
     )
 
