@@ -102,6 +102,18 @@ class SettledLayoutScreen(Screen[None]):
             self._compositor_refresh()
         # (In a batch, Textual's own pass queued the paint with call_later; it runs afterwards.)
 
+    def before_changing_in_place(self) -> None:
+        """Call before changing what the screen shows (panes shown or hidden, new text).
+
+        After a scroll Textual lays out only what is visible and marks its full map of the
+        screen stale; the map is rebuilt when next asked for. The next layout finds what to
+        repaint by comparing that map with the new one. Asked for in the middle of a change
+        (a focus or region lookup does), the map was rebuilt from the half-changed screen, so
+        a pane hidden after a scroll (an outcome's text, scrolled, then Esc) could leave a
+        line of its text on screen that nothing repainted. Rebuilt here, it is what is shown.
+        """
+        self._compositor.full_map  # noqa: B018  (the property rebuilds the map if stale)
+
     def prepare_off_screen(self) -> None:
         """Lay out and draw this installed screen before it is first shown: one frame then.
 

@@ -107,6 +107,7 @@ class WizardScreen(SettledLayoutScreen):
         self.node = node
         answer = self.send_app.session.answers.get(node.id)
         self.selected = set(answer) if isinstance(answer, tuple) else set()
+        self.before_changing_in_place()
         with self.app.batch_update():
             self._set_kind(node.kind)
             self.query_one("#node-title", Static).update(Text(node.title))

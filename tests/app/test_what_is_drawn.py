@@ -19,6 +19,7 @@ from rich.style import Style
 
 from send_tui.app import make_app
 from send_tui.model.content import NodeKind
+from send_tui.widgets.quick_scrollbar import QuickScrollBar
 from send_tui.widgets.trail import AnswerTrail
 from tests.app.helpers import node_id, press
 
@@ -62,6 +63,8 @@ def drawn_afresh(app: Any) -> list[list[Cell]]:
     screen = app.screen
     for widget in screen.walk_children(with_self=True):
         widget._styles_cache.clear()
+        if isinstance(widget, QuickScrollBar):
+            widget._drawn = None
     return [
         [(character, segment.style) for segment in strip for character in segment.text]
         for strip in screen._compositor.render_strips()
@@ -147,7 +150,9 @@ async def test_a_trail_that_scrolls_shows_what_a_fresh_drawing_shows_as_rows_com
         assert node_id(app) == "out_disagreement_resolution"
         trail = app.screen.query_one(AnswerTrail)
         assert trail.max_scroll_y > 0 or not trail.display  # taller than its pane (if shown)
-        for key in ["f3", "up", "up", "up", "enter", "2", "escape", "escape", "escape"]:
+        # The outcome's text scrolled (its scrollbar's thumb moves), then the trail.
+        keys = ["pagedown", "down", "up", "f3", "up", "up", "up", "enter", "2"]
+        for key in [*keys, "escape", "escape", "escape"]:
             await press(pilot, key)
             await pilot.pause(0.05)
             stale = stale_cells(terminal, app)
