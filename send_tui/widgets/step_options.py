@@ -1,4 +1,5 @@
-"""An OptionList that keeps its rendered rows when only its height changes (wizard, start menu).
+"""An OptionList that keeps its rendered rows when only its height changes (wizard, start menu,
+the trail), and draws them again when its width changes (a scrollbar coming or going).
 
 Each step's body is a different height, so the options below it are resized on most keys.
 OptionList forgets every rendered row on any resize and paints again a frame later; rows only
@@ -8,6 +9,8 @@ depend on the width, so this one forgets them only when the width they were draw
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList
 
 from send_tui.widgets.quick_scrollbar import QuickScrollbars
@@ -24,6 +27,12 @@ class StepOptions(QuickScrollbars, OptionList):
         # handler would clear the rows anyway and ask for the repaint a frame later.
         event.prevent_default()
         self.fit_width()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Where no layout pass fitted the rows first (a list in a dialog whose scrollbar came
+        # with its first rows), fit them now: rows drawn wider than the list are cut off.
+        self.fit_width()
+        return super().render_lines(crop)
 
     def fit_width(self) -> None:
         """Forget the drawn rows if the width they were drawn at has changed.

@@ -14,10 +14,10 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from send_tui.model.session import Session
 from send_tui.widgets.numbered import numbered_row
-from send_tui.widgets.quick_scrollbar import QuickScrollbars
+from send_tui.widgets.step_options import StepOptions
 
 
-class AnswerTrail(QuickScrollbars, OptionList):
+class AnswerTrail(StepOptions):
     """Lists (question, answer) pairs; Enter on one asks the app to reopen that question."""
 
     class Reopen(Message):
@@ -31,7 +31,7 @@ class AnswerTrail(QuickScrollbars, OptionList):
     _repaint_held = False
 
     def __init__(self, session: Session, **kwargs: object) -> None:
-        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(markup=False, **kwargs)
         self.session = session
         self.border_title = "Your answers"
         self._shown: tuple[int, int] | None = None  # (session, revision) last drawn

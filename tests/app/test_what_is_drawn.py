@@ -16,6 +16,7 @@ import pytest
 from rich.cells import cell_len
 from rich.segment import ControlType
 from rich.style import Style
+from textual.widgets import OptionList
 
 from send_tui.app import make_app
 from send_tui.model.content import NodeKind
@@ -65,6 +66,8 @@ def drawn_afresh(app: Any) -> list[list[Cell]]:
         widget._styles_cache.clear()
         if isinstance(widget, QuickScrollBar):
             widget._drawn = None
+        if isinstance(widget, OptionList):
+            widget._option_render_cache.clear()  # each row drawn again, at the list's width
     return [
         [(character, segment.style) for segment in strip for character in segment.text]
         for strip in screen._compositor.render_strips()
