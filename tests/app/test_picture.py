@@ -3,6 +3,9 @@ plan (t) and the deadlines screen (ctrl+t), and a date's next step one key from 
 
 from __future__ import annotations
 
+from itertools import takewhile
+
+import pytest
 from textual.widgets import DataTable, OptionList, Static
 
 from send_tui.app import make_app
@@ -13,6 +16,7 @@ from send_tui.screens.deadlines import DeadlinesScreen
 from send_tui.screens.plan import PlanScreen
 from send_tui.screens.timeline import TimelineScreen
 from send_tui.screens.wizard import WizardScreen
+from send_tui.theme import HIGH_CONTRAST
 from tests.app.helpers import press, screen_lines, screen_text
 
 
@@ -23,6 +27,13 @@ def table_columns(app) -> dict[str, list[str]]:
         str(column.label).split("\n")[0]: [str(cell) for cell in grid.get_column(column.key)]
         for column in grid.ordered_columns
     }
+
+
+def grid_body(app) -> list[str]:
+    """The comparison's rows as painted: the lines under the headings, above the scrollbar."""
+    grid = app.screen.query_one("#compare-table", DataTable)
+    region = grid.scrollable_content_region
+    return screen_lines(app)[region.y + grid.header_height : region.bottom]
 
 
 # Start a call, a council decision, a refusal to assess, appeal: out_appeal (mediation first).
@@ -177,6 +188,54 @@ async def test_at_60x20_the_comparison_keeps_its_row_names_and_headings_in_view(
         named = [line[2:12].strip() for line in body if line[2:12].strip()]
         assert named and all(name in labels for name in named)
         assert not any("Mediation" in line for line in moved)
+
+
+@pytest.mark.parametrize(
+    ("size", "look"),
+    [
+        pytest.param((60, 20), "default", id="60x20"),
+        pytest.param((60, 20), "no_color", id="60x20-no-color"),
+        pytest.param((60, 20), HIGH_CONTRAST, id="60x20-high-contrast"),
+        pytest.param((80, 24), "default", id="80x24"),
+        pytest.param((120, 40), "default", id="120x40"),
+    ],
+)
+async def test_a_tall_row_scrolled_part_way_up_still_says_what_it_is(
+    size: tuple[int, int], look: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scrolled a line at a time, whatever row's words are on the top line have that row's name
+    beside them in bold, not only the row's first line: a cell is never read without its row, and
+    a blank line still parts one row's name from the next's."""
+    if look == "no_color":
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        if look == HIGH_CONTRAST:
+            app.theme = HIGH_CONTRAST
+        await press(pilot, *TO_APPEAL, "f2", "c")
+        grid = app.screen.query_one("#compare-table", DataTable)
+        mediation = [" ".join(cell.split()) for cell in table_columns(app)["Mediation"]]
+        labels = [label for _key, label in ASPECTS]
+        part_way = 0
+        assert grid.max_scroll_y > 0
+        while grid.scroll_y < grid.max_scroll_y:
+            await press(pilot, "down")
+            body = grid_body(app)
+            words = body[0][14:32].strip()  # the first route's words on the top line
+            if not words:
+                continue  # the blank line under a row
+            name = " ".join(takewhile(bool, (line[2:12].strip() for line in body)))
+            # a whole name, or its first lines marked as cut when fewer of the row's lines are left
+            rows = [
+                i
+                for i, label in enumerate(labels)
+                if name == label or (name.endswith("…") and label.startswith(name[:-1]))
+            ]
+            assert any(words in mediation[i] for i in rows), (grid.scroll_y, name, words)
+            part_way += not any(cell.startswith(words) for cell in mediation)
+            top = app.screen._compositor.render_strips()[grid.region.y + grid.header_height]
+            assert all(s.style.bold for s in top.crop(2, 2 + len(name.split()[0]))), name
+        assert part_way  # some tall rows were seen cut by the top edge
 
 
 async def test_the_comparison_keeps_its_place_when_the_timeline_closes() -> None:

@@ -16,6 +16,8 @@ PASSED_AND_WAITING = (*TO_APPEAL, "d", *"2026-09-20", "tab", "tab", *"2026-11-25
 
 CASES = {
     "comparison": (*TO_APPEAL, "f2", "c"),
+    # the first row scrolled part way up: its name moved down to the top of the view
+    "comparison_scrolled": (*TO_APPEAL, "f2", "c", "down", "down", "down"),
     "timeline": PASSED_AND_WAITING,
     "plan_with_warnings": (*TO_APPEAL, "d", *"2026-09-20", "escape", "f2"),
 }
