@@ -49,7 +49,7 @@ README = REPO / "README.md"
 STARTUP = BENCH / "startup.py"
 WALK = BENCH / "walk.py"
 #: The walks, by their name in the table, and the name walk.py knows each by.
-WALK_APPS = {"send": "send", "bare": "bare", "in place": "inplace"}
+WALK_APPS = {"send": "send", "bare": "bare", "in place": "inplace", "shaped": "shaped"}
 PYTHON = sys.executable
 T = TypeVar("T")
 #: The date the long session is made on: inside the shipped term dates, so every clock counts.
@@ -239,6 +239,24 @@ def heavy_imports_on_import(env: dict[str, str]) -> list[str]:
 # --- 3: key presses, each walk in a fresh process --------------------------------------------
 
 
+def run_walk_py(name: str, spec: dict[str, Any], env: dict[str, str], scratch: Path) -> Any:
+    """Run `walk.py name SPEC RESULT` as a new process and give what it wrote to RESULT."""
+    spec_file = scratch / f"walk-{name}-spec.json"
+    result_file = scratch / f"walk-{name}.json"
+    spec_file.write_text(json.dumps(spec), encoding="utf-8")
+    result_file.unlink(missing_ok=True)
+    child = subprocess.run(
+        [PYTHON, str(WALK), name, str(spec_file), str(result_file)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"walk.py {name} failed ({child.returncode}):\n{child.stderr}")
+    return json.loads(result_file.read_text(encoding="utf-8"))
+
+
 def walk_in_child(which: str, spec: dict[str, Any], setup: Setup) -> tuple[WalkResult, list[int]]:
     """Run `walk.py` for `which` (a key of WALK_APPS) as a new process, as `start_once` does.
 
@@ -246,29 +264,37 @@ def walk_in_child(which: str, spec: dict[str, Any], setup: Setup) -> tuple[WalkR
     packs and index in the heap, Textual's caches warmed by another app, or send-tui's
     `gc.freeze()` left behind. Gives the walk and the collector's thresholds it ended with.
     """
-    name = WALK_APPS[which]
-    spec_file = setup.scratch / f"walk-{name}-spec.json"
-    result_file = setup.scratch / f"walk-{name}.json"
-    spec_file.write_text(json.dumps(spec), encoding="utf-8")
-    result_file.unlink(missing_ok=True)
-    child = subprocess.run(
-        [PYTHON, str(WALK), name, str(spec_file), str(result_file)],
-        env=setup.env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    if child.returncode != 0:
-        raise RuntimeError(f"walk.py {name} failed ({child.returncode}):\n{child.stderr}")
-    report = json.loads(result_file.read_text(encoding="utf-8"))
+    report = run_walk_py(WALK_APPS[which], spec, setup.env, setup.scratch)
     walked = WalkResult(**{f.name: report[f.name] for f in fields(WalkResult)})
     return walked, report["gc_threshold"]
 
 
+@dataclass(frozen=True)
+class WizardShapes:
+    """What send-tui showed after each key of its walk of each path (`walk.py shapes`): the
+    script the shaped baseline plays, so its keys, texts and layout are send-tui's."""
+
+    start: dict[str, Any]  # the start screen before the first key
+    scripts: dict[tuple[Step, ...], list[Any]]  # per path: [key, moved, shown] for each key
+
+
+def record_wizard_shapes(
+    paths: list[tuple[Step, ...]], env: dict[str, str], scratch: Path
+) -> WizardShapes:
+    """Walk send-tui over `paths` once, untimed, in a child, noting what each key showed."""
+    spec = {"paths": [list(map(list, path)) for path in paths]}
+    report = run_walk_py("shapes", spec, env, scratch)
+    return WizardShapes(report["start"], dict(zip(paths, report["paths"], strict=True)))
+
+
 def walk_spec(which: str, paths: list[tuple[Step, ...]], setup: Setup) -> dict[str, Any]:
-    """What `walk.py` walks: send-tui the paths' steps, the bare apps as many keys (`bare_keys`)."""
+    """What `walk.py` walks: send-tui the paths' steps, the shaped app the script of what
+    send-tui showed on them, the other bare apps as many keys (`bare_keys`)."""
     if which == "send":
         return {"paths": [list(map(list, path)) for path in paths]}
+    if which == "shaped":
+        shapes = setup.shapes
+        return {"start": shapes.start, "script": [e for p in paths for e in shapes.scripts[p]]}
     return {"keys": [[key.key, key.moves] for key in bare_keys(setup.shipped, paths)]}
 
 
@@ -468,6 +494,7 @@ class Setup:
     packs: dict[int, generate.PackStats]
     shipped: Content
     walk_paths: list[tuple[Step, ...]]
+    shapes: WizardShapes  # what send-tui shows on each walk path, for the shaped baseline
     session: Session
     cache: Path  # a content cache, filled for the shipped content and the biggest pack
 
@@ -519,7 +546,9 @@ def prepare(walk_paths: int = WALK_PATHS) -> Setup:
     for root in (None, packs[max(PACK_SIZES)].root):
         load_in_child(root, env, cache)
     search_index_cached(load_content_cached(packs[max(PACK_SIZES)].root, folder=cache))
-    return Setup(scratch, env, packs, shipped, spread, long_session(shipped), cache)
+    say("noting what send-tui shows on the walk, for the shaped baseline ...")
+    shapes = record_wizard_shapes(spread, env, scratch)
+    return Setup(scratch, env, packs, shipped, spread, shapes, long_session(shipped), cache)
 
 
 def timed(call: Callable[[], T], *, collect: bool = True) -> tuple[float, T]:
@@ -555,7 +584,7 @@ def _measure(
 
     samples = Samples()
     startups: dict[str, list[Startup]] = {"send": [], "bare": []}
-    walks = {"send": WalkResult(), "bare": WalkResult(), "in place": WalkResult()}
+    walks = {which: WalkResult() for which in WALK_APPS}
     biggest = max(PACK_SIZES)
     for number in range(rounds):
         say(f"round {number + 1} of {rounds} ...")
@@ -563,7 +592,8 @@ def _measure(
         for which in order:
             startups[which].append(start_once(which, setup.env, setup.scratch))
         share = setup.walk_paths[number::rounds]  # the rounds together walk every chosen path
-        for which in (*order, "in place"):
+        like_send = ("in place", "shaped") if number % 2 == 0 else ("shaped", "in place")
+        for which in (*order, *like_send):
             walks[which].add(walk_in_child(which, walk_spec(which, share, setup), setup)[0])
         samples.add("load shipped", load_in_child(None, setup.env))
         samples.add("load shipped cached", load_in_child(None, setup.env, setup.cache))
@@ -678,6 +708,15 @@ def table_rows(
             "walk",
         )
     )
+    shaped, shaped_walk = m("shaped key settled"), walks["shaped"]
+    drift = f"; {shaped_walk.lost_keys} keys moved nothing" if shaped_walk.lost_keys else ""
+    rows.append(
+        Row(
+            "↳ against bare Textual shaped like the wizard (same layout and texts, stock widgets)",
+            f"{settled / shaped:.2f} ({ms(settled)} / {ms(shaped)}; its first frame, one frame "
+            f"of that screen: {ms(m('shaped key first_paint'))}{drift})",
+        )
+    )
     rows.append(
         Row(
             "↳ against bare Textual pushing a screen per step (median ratio)",
@@ -686,15 +725,20 @@ def table_rows(
     )
     rows.append(
         Row(
-            "↳ frames painted per key, to settle: send-tui / pushing / in place",
-            " / ".join(f"{m(f'{w} frames'):.0f}" for w in ("send", "bare", "in place")),
+            "↳ frames painted per key, to settle: send-tui / pushing / in place / shaped",
+            " / ".join(f"{m(f'{w} frames'):.0f}" for w in ("send", "bare", "in place", "shaped")),
         )
     )
     for measure, what in (("settled", "settled frame"), ("first_paint", "first paint")):
         for direction, words in (("forward", "a number (forward)"), ("back", "Esc (back)")):
             cells = ", ".join(
                 f"{name} {ms(m(f'{w} key {measure} {direction}'))} / {ms(samples.p95(f'{w} key {measure} {direction}'))}"
-                for w, name in (("send", "send-tui"), ("bare", "pushing"), ("in place", "in place"))
+                for w, name in (
+                    ("send", "send-tui"),
+                    ("bare", "pushing"),
+                    ("in place", "in place"),
+                    ("shaped", "shaped"),
+                )
             )
             rows.append(Row(f"↳ {words} to the {what}: median / p95", cells))
     rows.append(

@@ -8,13 +8,22 @@ quickly and then keeps repainting (a pushed screen resized, a Footer recomposed)
 second. Between keys the app is left to settle, unmeasured. Pilot's own `press` is not used for
 the timing: it waits for the CPU to go idle in 20 ms steps, which would swamp a 20 ms target.
 
-Two bare Textual apps with the same keys give Textual's own cost on the machine: one pushes a
-screen of the same shape (title, body, numbered options, footer) per step, the other updates
-one such screen in place.
+Bare Textual apps with the same keys give Textual's own cost on the machine. Two draw a
+screen of a simple shape (title, body, seven options, footer): one pushes such a screen per
+step, the other updates one in place (the issue's goal is a ratio against that one). The
+third, BareShapedApp, is like for like: send-tui's own screens (start screen, and the wizard's
+title bar, question, scrolling body, options with hints, bordered answer trail, footer) at
+80x24, in Textual's stock widgets with the wizard's CSS, showing after each key what send-tui
+showed (the texts, the trail's rows, an outcome's text, the keys in the footer), each step set
+out in place in one batch_update. What send-tui showed is read from its own screen on an
+untimed walk (`record_wizard_shapes`, `walk.py shapes`), so the shaped app's keys are send-tui's
+key for key and no wording is worked out twice. What is left between send-tui and it is
+send-tui's own cost (its model, its widgets, its bookkeeping), not the cost of what it shows.
 
-bench/run.py runs each walk as a fresh process of its own, `walk.py send|bare|inplace SPEC.json
-RESULT.json` (see `main`), so each app is timed as an adviser's process would run it: not beside
-the benchmark's big packs, nor after another app has warmed Textual's caches or frozen the heap.
+bench/run.py runs each walk as a fresh process of its own, `walk.py send|bare|inplace|shaped
+SPEC.json RESULT.json` (see `main`), so each app is timed as an adviser's process would run it:
+not beside the benchmark's big packs, nor after another app has warmed Textual's caches or
+frozen the heap. None of the bare walks imports send_tui.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import cProfile
 import gc
+import io
 import json
 import sys
 import time
@@ -30,12 +40,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.console import Console
+from rich.text import Span, Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -228,8 +241,16 @@ def defer_full_collections() -> None:
     gc.set_threshold(young, middle, NO_FULL_COLLECTIONS)
 
 
+#: Told of each key of send-tui's walk once the app has settled after it: (app, key, moved);
+#: and, with key None, of each new call before its first key (see `record_wizard_shapes`).
+Observer = Callable[[App[Any], Key | None, bool], None]
+
+
 async def walk_send_tui(
-    paths: list[tuple[Step, ...]], *, defer_full_gc: bool = False
+    paths: list[tuple[Step, ...]],
+    *,
+    defer_full_gc: bool = False,
+    observe: Observer | None = None,
 ) -> WalkResult:
     """Walk each path by keys, then Esc back to the start screen; time every move."""
     from send_tui.app import make_app
@@ -237,6 +258,13 @@ async def walk_send_tui(
 
     app = make_app()
     result = WalkResult()
+
+    async def press(key: Key) -> None:
+        timing = await press_and_time(pilot, clock, key, _send_tui_place)
+        result.record(key, timing)
+        if observe is not None:
+            observe(app, key, timing is not None)
+
     async with app.run_test(size=(80, 24)) as pilot:
         clock = FrameClock(app)
         await pilot.pause(READ_START_SCREEN)
@@ -244,16 +272,138 @@ async def walk_send_tui(
             defer_full_collections()
         for path in paths:
             app.session.clear()  # a new caller, so "1" on the start screen starts a call
+            if observe is not None:
+                observe(app, None, False)
             for key in path_keys(app.content, path):
-                result.record(key, await press_and_time(pilot, clock, key, _send_tui_place))
+                await press(key)
             if getattr(getattr(app.screen, "node", None), "id", None) != path[-1][0]:
                 result.wrong_ends += 1
             for _ in range(len(path) + 5):
                 if isinstance(app.screen, StartScreen):
                     break
-                back = Key("escape", True)
-                result.record(back, await press_and_time(pilot, clock, back, _send_tui_place))
+                await press(Key("escape", True))
     return result
+
+
+# --- what send-tui's screen shows, for the shaped baseline -------------------------------------
+
+
+def text_json(text: Text) -> dict[str, Any]:
+    """A Rich Text as JSON, styles and all, so a process without send-tui can draw it again."""
+    return {
+        "text": text.plain,
+        "style": str(text.style) if text.style else "",
+        "spans": [[span.start, span.end, str(span.style)] for span in text.spans],
+    }
+
+
+def text_from_json(shown: dict[str, Any]) -> Text:
+    spans = [Span(start, end, style) for start, end, style in shown["spans"]]
+    return Text(shown["text"], style=shown["style"], spans=spans)
+
+
+def _flat_prompt(prompt: object, width: int) -> Text:
+    """An option's prompt as one Text that stock OptionList draws as send-tui's list does.
+
+    send-tui's numbered row (the number, and beside it the label and hint wrapped with a
+    hanging indent) is not a Text: it is drawn here at the width the list gave it, and its
+    lines kept, so the stock list has the same lines, heights and scrollbars.
+    """
+    from send_tui.widgets.numbered import NumberedRow
+
+    if not isinstance(prompt, NumberedRow):
+        return prompt if isinstance(prompt, Text) else Text(str(prompt))
+    console = Console(width=width, file=io.StringIO(), force_terminal=True)
+    lines = console.render_lines(prompt, console.options.update_width(width), pad=False)
+    drawn = [Text.assemble(*((seg.text, seg.style or "") for seg in line)) for line in lines]
+    for line in drawn:
+        line.rstrip()
+    return Text("\n").join(drawn)
+
+
+def _options_json(options: OptionList) -> list[dict[str, Any]]:
+    padding = options.get_component_styles("option-list--option").padding
+    width = options.scrollable_content_region.width - padding.width
+    return [text_json(_flat_prompt(option.prompt, width)) for option in options.options]
+
+
+def _static_json(screen: Screen[Any], selector: str) -> dict[str, Any]:
+    shown = screen.query_one(selector, Static).content
+    return text_json(shown if isinstance(shown, Text) else Text(str(shown)))
+
+
+def send_tui_shows(app: App[Any]) -> dict[str, Any]:
+    """What send-tui's screen shows now (start screen or wizard), as BareShapedApp sets it out.
+
+    Read from the widgets, so the texts are the wizard's own (an outcome's text is assembled
+    by the screen), not worked out again here. The footer: the keys it shows.
+    """
+    from send_tui.screens.start import StartScreen
+    from send_tui.screens.wizard import WizardScreen
+    from send_tui.widgets.title_bar import TitleBar
+    from send_tui.widgets.trail import AnswerTrail
+
+    screen = app.screen
+    footer = [
+        binding.key
+        for _node, binding, enabled, _tooltip in screen.active_bindings.values()
+        if binding.show and enabled
+    ]
+    title_bar = str(screen.query_one(TitleBar).content)
+    if isinstance(screen, StartScreen):
+        return {
+            "screen": "start",
+            "title_bar": title_bar,
+            "about": _static_json(screen, "#about"),
+            "review": _static_json(screen, "#review"),
+            "options": _options_json(screen.query_one("#start-options", OptionList)),
+            "keys": _static_json(screen, "#keys"),
+            "footer": footer,
+        }
+    if not isinstance(screen, WizardScreen):
+        raise RuntimeError(f"the walk reached {type(screen).__name__}, not the wizard")
+    outcome = screen.node.kind.value == "outcome"
+    options = screen.query_one("#options", OptionList)
+    trail = screen.query_one(AnswerTrail)
+    return {
+        "screen": "wizard",
+        "kind": screen.node.kind.value,
+        "title_bar": title_bar,
+        "title": _static_json(screen, "#node-title"),
+        "multi_hint": _static_json(screen, "#multi-hint"),
+        "body": None if outcome else _static_json(screen, "#node-text"),
+        "body_shown": screen.query_one("#node-text").display,
+        "options": None if outcome else _options_json(options),
+        "highlighted": options.highlighted or 0,
+        "details": _static_json(screen, "#outcome-details") if outcome else None,
+        "suggested": _static_json(screen, "#outcome-suggested") if outcome else None,
+        "trail": [
+            [row, option.disabled]
+            for row, option in zip(_options_json(trail), trail.options, strict=True)
+        ],
+        "footer": footer,
+    }
+
+
+async def record_wizard_shapes(paths: list[tuple[Step, ...]]) -> dict[str, Any]:
+    """Walk send-tui as `walk_send_tui` does and note what it shows after every key.
+
+    Gives "start" (the start screen before the first key) and, per path, [key, moved, shown]
+    for each key: the script BareShapedApp plays, so its keys are send-tui's, key for key.
+    """
+    start: dict[str, Any] = {}
+    walked: list[list[list[Any]]] = []
+
+    def observe(app: App[Any], key: Key | None, moved: bool) -> None:
+        if key is None:
+            if not start:
+                start.update(send_tui_shows(app))
+            walked.append([])
+        else:
+            walked[-1].append([key.key, moved, send_tui_shows(app)])
+
+    await walk_send_tui(paths, observe=observe)
+    return {"start": start, "paths": walked}
 
 
 # --- the bare baselines -----------------------------------------------------------------------
@@ -342,6 +492,283 @@ class BareInPlaceApp(App[None]):
         self.push_screen(BareInPlace())
 
 
+#: The wizard's and the start screen's rules from send_tui/app.tcss (and TitleBar's), for
+#: stock widgets with the same ids: the same layout at 80x24.
+SHAPED_CSS = """
+.title-bar {
+    height: 1;
+    background: $panel;
+    color: $text;
+    padding: 0 1;
+    text-style: bold;
+}
+ShapedWizard {
+    #columns { height: 1fr; }
+    #main { width: 1fr; padding: 0 1; }
+    #trail {
+        width: 26;
+        height: 1fr;
+        border: round $border-blurred;
+        border-title-color: $text;
+        border-title-style: bold;
+        background: $surface;
+    }
+    #trail:focus { border: round $primary; }
+    #node-title { text-style: bold; color: $text; height: auto; }
+    #node-body { height: auto; max-height: 45%; margin: 1 0 0 0; }
+    #node-body Static { margin-bottom: 1; }
+    #options { height: 1fr; border: round $border-blurred; margin-bottom: 0; }
+    #options:focus { border: round $primary; }
+    #outcome-body { height: 1fr; margin: 1 0 0 0; }
+    #outcome-body:focus { background: $surface; }
+    #outcome-suggested { margin-top: 1; }
+}
+ShapedWizard.-narrow #trail { display: none; }
+ShapedStart {
+    #start-body { padding: 1 2; }
+    #about, #review { margin-bottom: 1; }
+    #start-options { height: auto; border: round $primary; }
+    #keys { margin-top: 1; color: $text-muted; }
+}
+"""
+
+
+class ShapedStart(Screen[None]):
+    """send-tui's start screen in stock widgets: "1" opens the wizard on the call's first step."""
+
+    BINDINGS = [
+        *[Binding(str(n), f"play('{n}')", show=False) for n in range(1, 10)],
+        Binding("c", "play('c')", show=False),
+    ]
+
+    def __init__(self, shown: dict[str, Any]) -> None:
+        super().__init__()
+        self.shown = shown
+        self.coming_back: dict[str, Any] | None = None  # what to show when the call is left
+
+    def compose(self) -> ComposeResult:
+        shown = self.shown
+        yield Static(shown["title_bar"], classes="title-bar", markup=False)
+        with VerticalScroll(id="start-body"):
+            yield Static(text_from_json(shown["about"]), id="about", markup=False)
+            yield Static(text_from_json(shown["review"]), id="review", markup=False)
+            with Vertical(id="start-choices"):
+                yield OptionList(*map(text_from_json, shown["options"]), id="start-options")
+            yield Static(text_from_json(shown["keys"]), id="keys", markup=False)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        """Back from a call: the choices again if they changed (one to carry on the call), as
+        send-tui's StartScreen does on resume."""
+        shown, self.coming_back = self.coming_back, None
+        if shown is None:
+            return
+        options = self.query_one("#start-options", OptionList)
+        if shown["options"] != self.shown["options"]:
+            options.set_options(map(text_from_json, shown["options"]))
+        self.shown = shown
+        options.highlighted = 0
+        options.focus()
+
+    def action_play(self, key: str) -> None:
+        self.app.play(key)  # type: ignore[attr-defined]
+
+
+class ShapedWizard(Screen[None]):
+    """send-tui's wizard in stock widgets, its panes and trail set out in place for each step.
+
+    What `show` changes follows WizardScreen.show: the panes for the kind of step, the title,
+    the body or the outcome's text, the options (all of them, highlighted as the wizard does),
+    the trail rows that differ, the title bar if it changed; then the bindings, if the keys
+    the footer shows changed. A multi step's number key ticks an option (`tick`).
+    """
+
+    BINDINGS = [
+        Binding("escape", "play('escape')", "Back"),
+        *[Binding(str(n), f"play('{n}')", show=False) for n in range(1, 10)],
+        Binding("c", "play('c')", "Continue"),
+        Binding("d", "noop('d')", "Deadlines"),
+        Binding("l", "noop('l')", "Letter"),
+    ]
+
+    def __init__(self, shown: dict[str, Any]) -> None:
+        super().__init__()
+        self.shown = shown
+        self._kind: str | None = None
+        self._trail: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="title-bar", id="title-bar", markup=False)
+        with Horizontal(id="columns"):
+            with Vertical(id="main"):
+                yield Static(id="node-title", markup=False)
+                with VerticalScroll(id="node-body"):
+                    yield Static(id="node-text", markup=False)
+                    yield Static(
+                        text_from_json(self.shown["multi_hint"]), id="multi-hint", markup=False
+                    )
+                yield OptionList(id="options")
+                with VerticalScroll(id="outcome-body", can_focus=True):
+                    yield Static(id="outcome-details", markup=False)
+                    yield Static(id="outcome-suggested", markup=False)
+            trail = OptionList(id="trail")
+            trail.border_title = "Your answers"
+            yield trail
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show(self.shown)
+
+    def show(self, shown: dict[str, Any]) -> None:
+        footer_changed = shown["footer"] != self.shown["footer"]
+        self.shown = shown
+        with self.app.batch_update():
+            self._set_kind(shown["kind"])
+            self.query_one("#node-title", Static).update(text_from_json(shown["title"]))
+            if shown["kind"] == "outcome":
+                self.query_one("#outcome-details", Static).update(text_from_json(shown["details"]))
+                self.query_one("#outcome-suggested", Static).update(
+                    text_from_json(shown["suggested"])
+                )
+                body = self.query_one("#outcome-body")
+                body.scroll_home(animate=False)
+                body.focus()
+            else:
+                text = self.query_one("#node-text", Static)
+                text.update(text_from_json(shown["body"]))
+                text.display = shown["body_shown"]
+                self.query_one("#node-body").scroll_home(animate=False)
+                options = self.query_one("#options", OptionList)
+                options.set_options(map(text_from_json, shown["options"]))
+                options.highlighted = shown["highlighted"]
+                options.focus()
+            self._show_trail(shown["trail"])
+            bar = self.query_one("#title-bar", Static)
+            if str(bar.content) != shown["title_bar"]:
+                bar.update(shown["title_bar"])
+        if footer_changed:
+            self.refresh_bindings()
+
+    def _set_kind(self, kind: str) -> None:
+        """The panes a kind of step uses, as WizardScreen._set_kind sets them."""
+        if kind == self._kind:
+            return
+        self._kind = kind
+        outcome, info = kind == "outcome", kind == "info"
+        body, options = self.query_one("#node-body"), self.query_one("#options")
+        body.display = options.display = not outcome
+        self.query_one("#outcome-body").display = outcome
+        self.query_one("#multi-hint").display = kind == "multi"
+        body.styles.height = "1fr" if info else None
+        body.styles.max_height = "100%" if info else None
+        options.styles.height = "auto" if info else None
+
+    def _show_trail(self, rows: list[Any]) -> None:
+        """Keep the rows the trail already shows, drop the rest, add the new ones."""
+        if rows == self._trail:
+            return
+        trail = self.query_one("#trail", OptionList)
+        keep = 0
+        while keep < min(len(rows), len(self._trail)) and rows[keep] == self._trail[keep]:
+            keep += 1
+        if keep == 0:
+            trail.clear_options()
+        else:
+            for index in range(len(self._trail) - 1, keep - 1, -1):
+                trail.remove_option_at_index(index)
+        trail.add_options(Option(text_from_json(row), disabled=off) for row, off in rows[keep:])
+        self._trail = rows
+
+    def tick(self, shown: dict[str, Any]) -> None:
+        """A multi step's number: every option's prompt again, its tick changed."""
+        options = self.query_one("#options", OptionList)
+        highlighted = options.highlighted
+        for index, prompt in enumerate(shown["options"]):
+            options.replace_option_prompt_at_index(index, text_from_json(prompt))
+        options.highlighted = highlighted
+        self.shown = shown
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The keys the footer shows are send-tui's for this step; the number keys always work."""
+        if parameters and parameters[0] in ("escape", "c", "d", "l"):
+            return parameters[0] in self.shown["footer"]
+        return True
+
+    def action_play(self, key: str) -> None:
+        self.app.play(key)  # type: ignore[attr-defined]
+
+    def action_noop(self, key: str) -> None:
+        """Keys for the footer only: the walk never presses them."""
+
+
+class BareShapedApp(App[None]):
+    """The shaped baseline: send-tui's start screen and wizard, their layout and texts, in stock
+    widgets, playing the script of what send-tui showed after each key of its walk.
+
+    Each key takes the next entry of the script ([key, moved, shown]): a step that moves
+    shows the next screen in place (`ShapedWizard.show`), or opens the wizard from the start
+    screen (pushed, as send-tui pushes its installed wizard) or returns to it (popped). The
+    wizard is built and shown once before the first key, as send-tui builds its wizard ahead.
+    """
+
+    CSS = SHAPED_CSS
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
+    BINDINGS = [  # an action each: the footer shows one key per action
+        Binding("f1", "noop('f1')", "Help"),
+        Binding("f2", "noop('f2')", "Plan"),
+        Binding("ctrl+s", "noop('ctrl+s')", "Save"),
+    ]
+
+    def __init__(self, start: dict[str, Any], script: list[list[Any]]) -> None:
+        super().__init__()
+        self.start = ShapedStart(start)
+        first = next((s for _k, _m, s in script if s["screen"] == "wizard"), None)
+        self.wizard = ShapedWizard(first) if first is not None else None
+        self.script = script
+        self.played = 0  # entries of the script taken
+        self.moves = 0  # of which moved: where the walk is (`_shaped_place`)
+
+    async def on_mount(self) -> None:
+        self.install_screen(self.start, "start")
+        if self.wizard is None:
+            await self.push_screen("start")
+            return
+        self.install_screen(self.wizard, "wizard")
+        await self.push_screen("wizard")
+        self.set_timer(0.2, self._to_start)
+
+    async def _to_start(self) -> None:
+        await self.switch_screen("start")
+
+    def play(self, key: str) -> None:
+        """Show what send-tui showed after this key; a key out of step with the script moves
+        nothing (and the walk counts it as lost)."""
+        if self.played >= len(self.script) or self.script[self.played][0] != key:
+            return
+        _key, moved, shown = self.script[self.played]
+        self.played += 1
+        if not moved:
+            if shown["screen"] == "wizard" and self.screen is self.wizard:
+                self.wizard.tick(shown)
+            return
+        self.moves += 1
+        if shown["screen"] == "start":
+            self.start.coming_back = shown
+            if self.screen is not self.start:
+                self.pop_screen()
+        elif self.wizard is not None:
+            self.wizard.show(shown)
+            if self.screen is not self.wizard:
+                self.push_screen("wizard")
+
+    def action_noop(self, key: str) -> None:
+        """Keys for the footer only: the walk never presses them."""
+
+
+def _shaped_place(app: App[Any]) -> object:
+    return (id(app.screen), getattr(app, "moves", None))
+
+
 def _bare_place(app: App[Any]) -> object:
     return (len(app.screen_stack), getattr(app.screen, "depth", None))
 
@@ -354,10 +781,10 @@ def bare_keys(content: Content, paths: list[tuple[Step, ...]]) -> Iterator[Key]:
         yield from [Key("escape", True)] * forward
 
 
-async def walk_bare(
-    keys: list[Key], *, in_place: bool = False, defer_full_gc: bool = False
+async def _walk_keys(
+    app: App[Any], keys: list[Key], place: Callable[[App[Any]], object], defer_full_gc: bool
 ) -> WalkResult:
-    app = BareInPlaceApp() if in_place else BareWalkApp()
+    """Press `keys` in a bare app, timing each, after it has been left on its first screen."""
     result = WalkResult()
     async with app.run_test(size=(80, 24)) as pilot:
         clock = FrameClock(app)
@@ -365,8 +792,23 @@ async def walk_bare(
         if defer_full_gc:
             defer_full_collections()
         for key in keys:
-            result.record(key, await press_and_time(pilot, clock, key, _bare_place))
+            result.record(key, await press_and_time(pilot, clock, key, place))
     return result
+
+
+async def walk_bare(
+    keys: list[Key], *, in_place: bool = False, defer_full_gc: bool = False
+) -> WalkResult:
+    app = BareInPlaceApp() if in_place else BareWalkApp()
+    return await _walk_keys(app, keys, _bare_place, defer_full_gc)
+
+
+async def walk_shaped(
+    start: dict[str, Any], script: list[list[Any]], *, defer_full_gc: bool = False
+) -> WalkResult:
+    """Walk BareShapedApp through `script` ([key, moved, shown], from `record_wizard_shapes`)."""
+    keys = [Key(key, moved) for key, moved, _shown in script]
+    return await _walk_keys(BareShapedApp(start, script), keys, _shaped_place, defer_full_gc)
 
 
 # --- one walk in a fresh process --------------------------------------------------------------
@@ -376,10 +818,14 @@ def main(which: str, spec_path: Path, result_path: Path) -> None:
     """Walk one app as SPEC says and write the WalkResult to RESULT (JSON).
 
     SPEC: for `send`, "paths" (the steps of each shipped path to walk, as [node, option]); for
-    `bare` and `inplace`, "keys" ([key, moves] each, from `bare_keys`). Optional: "defer_full_gc",
-    and "profile", a file for a cProfile of the walk. The bare walks never import send_tui, so
-    their process stays a bare Textual app's. RESULT also gives the collector's thresholds at the
-    end, which the deferred walk reports.
+    `bare` and `inplace`, "keys" ([key, moves] each, from `bare_keys`); for `shaped`, "start"
+    and "script" (from `record_wizard_shapes`, the paths' scripts one after another).
+    Optional: "defer_full_gc", and "profile", a file for a cProfile of the walk. The bare walks
+    never import send_tui, so their process stays a bare Textual app's. RESULT also gives the
+    collector's thresholds at the end, which the deferred walk reports.
+
+    `shapes` is not timed: it walks send-tui over SPEC's "paths" and writes, instead of a
+    WalkResult, what `record_wizard_shapes` noted, for the parent to pass to `shaped`.
     """
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
     defer = bool(spec.get("defer_full_gc", False))
@@ -389,8 +835,15 @@ def main(which: str, spec_path: Path, result_path: Path) -> None:
     elif which in ("bare", "inplace"):
         keys = [Key(key, moves) for key, moves in spec["keys"]]
         walking = walk_bare(keys, in_place=which == "inplace", defer_full_gc=defer)
+    elif which == "shaped":
+        walking = walk_shaped(spec["start"], spec["script"], defer_full_gc=defer)
+    elif which == "shapes":
+        paths = [tuple((node, option) for node, option in path) for path in spec["paths"]]
+        shapes = asyncio.run(record_wizard_shapes(paths))
+        result_path.write_text(json.dumps(shapes), encoding="utf-8")
+        return
     else:
-        raise SystemExit(f"walk.py: no app called {which!r} (send, bare or inplace)")
+        raise SystemExit(f"walk.py: no app called {which!r} (send, bare, inplace, shaped, shapes)")
     profiler = cProfile.Profile() if spec.get("profile") else None
     if profiler is not None:
         profiler.enable()
