@@ -31,7 +31,6 @@ from __future__ import annotations
 import asyncio
 import cProfile
 import gc
-import io
 import json
 import sys
 import time
@@ -40,7 +39,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
 from rich.text import Span, Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -302,19 +300,23 @@ def text_from_json(shown: dict[str, Any]) -> Text:
     return Text(shown["text"], style=shown["style"], spans=spans)
 
 
-def _flat_prompt(prompt: object, width: int) -> Text:
+def _flat_prompt(prompt: object, width: int, options: OptionList) -> Text:
     """An option's prompt as one Text that stock OptionList draws as send-tui's list does.
 
     send-tui's numbered row (the number, and beside it the label and hint wrapped with a
     hanging indent) is not a Text: it is drawn here at the width the list gave it, and its
     lines kept, so the stock list has the same lines, heights and scrollbars.
     """
+    from textual.style import Style as VisualStyle
+    from textual.visual import RenderOptions
+
     from send_tui.widgets.numbered import NumberedRow
 
     if not isinstance(prompt, NumberedRow):
         return prompt if isinstance(prompt, Text) else Text(str(prompt))
-    console = Console(width=width, file=io.StringIO(), force_terminal=True)
-    lines = console.render_lines(prompt, console.options.update_width(width), pad=False)
+    lines = prompt.render_strips(
+        width, None, VisualStyle(), RenderOptions(options._get_style, options.styles)
+    )
     drawn = [Text.assemble(*((seg.text, seg.style or "") for seg in line)) for line in lines]
     for line in drawn:
         line.rstrip()
@@ -324,7 +326,7 @@ def _flat_prompt(prompt: object, width: int) -> Text:
 def _options_json(options: OptionList) -> list[dict[str, Any]]:
     padding = options.get_component_styles("option-list--option").padding
     width = options.scrollable_content_region.width - padding.width
-    return [text_json(_flat_prompt(option.prompt, width)) for option in options.options]
+    return [text_json(_flat_prompt(option.prompt, width, options)) for option in options.options]
 
 
 def _static_json(screen: Screen[Any], selector: str) -> dict[str, Any]:
