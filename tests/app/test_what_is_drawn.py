@@ -84,6 +84,16 @@ def stale_cells(terminal: Terminal, app: Any) -> list[str]:
     ]
 
 
+async def press_and_compare(pilot: Any, terminal: Terminal, keys: list[str]) -> None:
+    """Press each key, and after each compare what the terminal shows with a fresh drawing."""
+    app = pilot.app
+    for key in keys:
+        await press(pilot, key)
+        await pilot.pause(0.05)
+        stale = stale_cells(terminal, app)
+        assert not stale, f"after {key!r} (at {node_id(app)}):\n" + "\n".join(stale[:5])
+
+
 #: On into a call, through questions with few and many options to an outcome (focus moves to
 #: its text), into the trail and out (F3, Esc), back up the path to the start screen (whose
 #: choices then include "continue"), a look-up and back, the plan and back, then on again from
@@ -101,11 +111,7 @@ async def test_after_every_key_the_screen_shows_what_a_fresh_drawing_shows(
         terminal = Terminal(app)
         app.screen.refresh()  # the grid starts from a whole frame
         await pilot.pause(0.5)  # and past start-up settling in (the wizard drawn off screen)
-        for key in KEYS:
-            await press(pilot, key)
-            await pilot.pause(0.05)
-            stale = stale_cells(terminal, app)
-            assert not stale, f"after {key!r} (at {node_id(app)}):\n" + "\n".join(stale[:5])
+        await press_and_compare(pilot, terminal, KEYS)
 
 
 #: The longest shipped path (nine steps): the trail grows taller than its pane and scrolls.
@@ -145,18 +151,10 @@ async def test_a_trail_that_scrolls_shows_what_a_fresh_drawing_shows_as_rows_com
         await pilot.pause(0.5)
         # On to the outcome; into the trail, up to an earlier answer, reopen it and answer it
         # differently (the later rows go, with the trail scrolled), then back up the path.
-        for key in _long_path_keys(app):
-            await press(pilot, key)
-            await pilot.pause(0.05)
-            stale = stale_cells(terminal, app)
-            assert not stale, f"after {key!r} (at {node_id(app)}):\n" + "\n".join(stale[:5])
+        await press_and_compare(pilot, terminal, _long_path_keys(app))
         assert node_id(app) == "out_disagreement_resolution"
         trail = app.screen.query_one(AnswerTrail)
         assert trail.max_scroll_y > 0 or not trail.display  # taller than its pane (if shown)
         # The outcome's text scrolled (its scrollbar's thumb moves), then the trail.
         keys = ["pagedown", "down", "up", "f3", "up", "up", "up", "enter", "2"]
-        for key in [*keys, "escape", "escape", "escape"]:
-            await press(pilot, key)
-            await pilot.pause(0.05)
-            stale = stale_cells(terminal, app)
-            assert not stale, f"after {key!r} (at {node_id(app)}):\n" + "\n".join(stale[:5])
+        await press_and_compare(pilot, terminal, [*keys, "escape", "escape", "escape"])
