@@ -106,11 +106,15 @@ async def test_the_autosave_is_written_soon_even_if_its_screen_never_paints(
         app.session.answer("situation", "council_decision")
         app.session_changed()
         saved = autosave_file(isolated_paths)
+
+        def written() -> bool:
+            return saved.exists() and "council_decision" in saved.read_text(encoding="utf-8")
+
         for _ in range(100):
             await pilot.pause(0.1)
-            if "council_decision" in saved.read_text(encoding="utf-8"):
+            if written():
                 break
-        assert "council_decision" in saved.read_text(encoding="utf-8")
+        assert written()
 
 
 async def test_without_consent_nothing_is_autosaved(isolated_paths: Path) -> None:
