@@ -21,6 +21,7 @@ class StepOptions(QuickScrollbars, OptionList):
         super().__init__(*options, **kwargs)  # type: ignore[arg-type]
         self._drawn_width: int | None = None
         self._scroll_pending = False
+        self._end_pending = False
 
     def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]  # Textual passes the event
         # Textual calls `_on_resize` of every class in the MRO; without this OptionList's own
@@ -54,8 +55,15 @@ class StepOptions(QuickScrollbars, OptionList):
         self.scroll_to_highlight()
         self._scroll_pending = True
 
+    def scroll_end_when_laid_out(self) -> None:
+        """Scroll to the last row once the next layout has sized the list (rows just added)."""
+        self._end_pending = True
+
     def settle_scroll(self) -> None:
         """Called by SettledLayoutScreen straight after a layout, before the paint."""
         if self._scroll_pending:
             self._scroll_pending = False
             self.scroll_to_highlight()
+        if self._end_pending:
+            self._end_pending = False
+            self.scroll_end(animate=False, immediate=True)

@@ -76,6 +76,9 @@ class AnswerTrail(StepOptions):
                 for number, (node_id, title, answer) in enumerate(rows[keep:], start=keep + 1)
             )
         self._rows = rows
+        if not self.has_focus:
+            # The newest answer in view: on a long call the first ones scroll away above.
+            self.scroll_end_when_laid_out()
         if highlighted is not None and self.has_focus:
             self.highlighted = min(
                 highlighted, self.option_count - 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import OptionList, Static
 
+from send_tui.model.content import NodeKind
+
 
 def screen_text(app: App) -> str:
     """All the text on the active screen: static text and every option's prompt."""
@@ -67,3 +69,29 @@ def screen_lines(app: App) -> list[str]:
 def notices(app: App) -> list[str]:
     """The messages of the notifications raised so far, oldest first."""
     return [n.message for n in app._notifications]
+
+
+#: The longest shipped path (nine steps): the trail grows taller than its pane and scrolls.
+LONG_PATH = [
+    ("situation", "school_concern"),
+    ("raised_with_school", "yes"),
+    ("options_overview", None),
+    ("after_talking", "appeal"),
+    ("council_decision", "amendments"),
+    ("appeal_scope", "other_parts"),
+    ("what_next_decision", "disagreement_resolution"),
+]
+
+
+def long_path_keys(app: App) -> list[str]:
+    """The keys from the start screen to the end of LONG_PATH (its outcome)."""
+    keys = ["1"]  # a new call
+    for step, option_id in LONG_PATH:
+        node = app.content.nodes[step]  # type: ignore[attr-defined]
+        if option_id is None:
+            assert node.kind is NodeKind.INFO
+            keys.append("1")
+        else:
+            assert node.kind is NodeKind.QUESTION
+            keys.append(str([o.id for o in node.options].index(option_id) + 1))
+    return keys

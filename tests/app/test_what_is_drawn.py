@@ -19,10 +19,9 @@ from rich.style import Style
 from textual.widgets import OptionList
 
 from send_tui.app import make_app
-from send_tui.model.content import NodeKind
 from send_tui.widgets.quick_scrollbar import QuickScrollBar
 from send_tui.widgets.trail import AnswerTrail
-from tests.app.helpers import node_id, press
+from tests.app.helpers import long_path_keys, node_id, press
 
 Cell = tuple[str, Style | None]
 
@@ -114,31 +113,6 @@ async def test_after_every_key_the_screen_shows_what_a_fresh_drawing_shows(
         await press_and_compare(pilot, terminal, KEYS)
 
 
-#: The longest shipped path (nine steps): the trail grows taller than its pane and scrolls.
-LONG_PATH = [
-    ("situation", "school_concern"),
-    ("raised_with_school", "yes"),
-    ("options_overview", None),
-    ("after_talking", "appeal"),
-    ("council_decision", "amendments"),
-    ("appeal_scope", "other_parts"),
-    ("what_next_decision", "disagreement_resolution"),
-]
-
-
-def _long_path_keys(app: Any) -> list[str]:
-    keys = ["1"]  # a new call
-    for step, option_id in LONG_PATH:
-        node = app.content.nodes[step]
-        if option_id is None:
-            assert node.kind is NodeKind.INFO
-            keys.append("1")
-        else:
-            assert node.kind is NodeKind.QUESTION
-            keys.append(str([o.id for o in node.options].index(option_id) + 1))
-    return keys
-
-
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
 async def test_a_trail_that_scrolls_shows_what_a_fresh_drawing_shows_as_rows_come_and_go(
     size: tuple[int, int],
@@ -151,7 +125,7 @@ async def test_a_trail_that_scrolls_shows_what_a_fresh_drawing_shows_as_rows_com
         await pilot.pause(0.5)
         # On to the outcome; into the trail, up to an earlier answer, reopen it and answer it
         # differently (the later rows go, with the trail scrolled), then back up the path.
-        await press_and_compare(pilot, terminal, _long_path_keys(app))
+        await press_and_compare(pilot, terminal, long_path_keys(app))
         assert node_id(app) == "out_disagreement_resolution"
         trail = app.screen.query_one(AnswerTrail)
         assert trail.max_scroll_y > 0 or not trail.display  # taller than its pane (if shown)

@@ -16,7 +16,15 @@ from send_tui.screens.glossary import GlossaryScreen
 from send_tui.screens.plan import PlanScreen
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST
-from tests.app.helpers import node_id, press, screen_text, write_settings
+from send_tui.widgets.trail import AnswerTrail
+from tests.app.helpers import (
+    long_path_keys,
+    node_id,
+    press,
+    screen_lines,
+    screen_text,
+    write_settings,
+)
 
 # Start screen: 1 starts a new call. Then the numbers are the options in the content.
 START = "1"
@@ -194,6 +202,21 @@ async def test_narrow_terminal_hides_the_trail_but_f3_shows_it() -> None:
         assert "Not to do an EHC needs assessment" in screen_text(app)
         await walk(app, pilot, "enter")  # the latest answer is highlighted
         assert node_id(app) == "council_decision"
+
+
+async def test_on_a_long_call_the_trail_keeps_the_newest_answer_in_view() -> None:
+    """The answers outgrow the trail at 80x24: it shows the latest (the one most often changed),
+    the first ones scrolled away above, and after a changed answer cuts it back too."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await walk(app, pilot, *long_path_keys(app))
+        trail = app.screen.query_one("#trail", AnswerTrail)
+        assert trail.max_scroll_y > 0
+        shown = "\n".join(line[54:] for line in screen_lines(app))
+        newest = trail.get_option_at_index(trail.option_count - 1).prompt.plain
+        assert newest.split()[-1] in shown  # the newest answer's last word, at the bottom
+        assert "caller's" not in shown  # the first answer has scrolled away above
+        assert trail.scroll_y == trail.max_scroll_y
 
 
 async def test_glossary_is_one_key_away_and_filters() -> None:
