@@ -17,8 +17,9 @@ title bar, question, scrolling body, options with hints, bordered answer trail, 
 showed (the texts, the trail's rows, an outcome's text, the keys in the footer), each step set
 out in place in one batch_update. What send-tui showed is read from its own screen on an
 untimed walk (`record_wizard_shapes`, `walk.py shapes`), so the shaped app's keys are send-tui's
-key for key and no wording is worked out twice. What is left between send-tui and it is
-send-tui's own cost (its model, its widgets, its bookkeeping), not the cost of what it shows.
+key for key and no wording is worked out twice. It says what Textual's stock widgets cost for
+what send-tui shows: they take several frames to settle, so its first frame (one stock frame of
+that screen) is the figure to set send-tui's whole key against.
 
 bench/run.py runs each walk as a fresh process of its own, `walk.py send|bare|inplace|shaped
 SPEC.json RESULT.json` (see `main`), so each app is timed as an adviser's process would run it:

@@ -132,3 +132,20 @@ async def test_a_trail_that_scrolls_shows_what_a_fresh_drawing_shows_as_rows_com
         # The outcome's text scrolled (its scrollbar's thumb moves), then the trail.
         keys = ["pagedown", "down", "up", "f3", "up", "up", "up", "enter", "2"]
         await press_and_compare(pilot, terminal, [*keys, "escape", "escape", "escape"])
+
+
+async def test_the_next_call_starts_from_a_clean_drawing_too() -> None:
+    """One call to its end (the trail scrolled), then a new client, a shorter call, back to the
+    start screen, continued, and an answer reopened from the trail and changed: nothing of the
+    first call, nor of the answer changed, is left on screen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        terminal = Terminal(app)
+        app.screen.refresh()
+        await pilot.pause(0.5)
+        await press_and_compare(pilot, terminal, [*long_path_keys(app), "ctrl+n", "y"])
+        assert not app.session.answers  # a new client: the first call is gone
+        await press_and_compare(pilot, terminal, ["1", "2", "1", "escape", "escape", "escape"])
+        await press_and_compare(pilot, terminal, ["escape", "c", "f3", "enter", "2"])
+        assert node_id(app) == "what_next_decision"  # the second call, its answer changed
+        assert list(app.session.answers) == ["situation", "council_decision"]
