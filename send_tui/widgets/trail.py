@@ -89,10 +89,10 @@ class AnswerTrail(StepOptions):
         """Repaint only the lines of the rows from `row` on while they are replaced.
 
         OptionList repaints the whole list when an option is added or removed; the rows above
-        `row` are unchanged, and repainting all of them (with the border) was about a tenth of
-        a key. The repaints asked for meanwhile are held, then the lines that changed (those
-        of the rows dropped or added) are repainted. If the list scrolled or its highlight moved,
-        it repaints whole.
+        `row` are unchanged, and repainting all of them (with the border) cost about 1.3 ms of
+        an 18 ms key; the changed lines alone, about 0.9. The repaints asked for meanwhile are
+        held, then the lines that changed (those of the rows dropped or added) are repainted.
+        If the list scrolled or its highlight moved, it repaints whole.
         """
         if not self.scrollable_content_region:
             yield
