@@ -15,11 +15,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from send_tui import paths
-from send_tui.dialogs.confirm import ConfirmDialog
+from send_tui.css_cache import CssCache
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, save_config
 from send_tui.model.dates import long_date
-from send_tui.screens.content_problems import ContentProblemsScreen
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST_THEME
 
@@ -108,6 +107,11 @@ class SendApp(App[None]):
         super().__init__()
         self.content_problems = problems
         self.config = config or Config()
+        # What earlier runs parsed of the CSS, before Textual parses it for the first screen;
+        # not for another theme, which has Textual parse everything again (see on_mount).
+        self._css_cache = CssCache(paths.cache_dir())
+        if self.config.theme == self.theme:
+            self._css_cache.seed(self.stylesheet)
         self.config_path = config_path
         self.config_problems = list(config_problems or [])
         self._content = content
@@ -204,6 +208,8 @@ class SendApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         if not self.has_content:
+            from send_tui.screens.content_problems import ContentProblemsScreen
+
             return ContentProblemsScreen(self.content_problems)
         return StartScreen()
 
@@ -263,6 +269,7 @@ class SendApp(App[None]):
             self.set_timer(FREEZE_AFTER_SECONDS - quiet, self._settle_in)
             return
         await self._build_wizard()
+        self._css_cache.save(self.stylesheet)  # the wizard's CSS is parsed by now too
         self._freeze_startup_objects()
 
     async def _build_wizard(self) -> None:
@@ -671,6 +678,8 @@ class SendApp(App[None]):
             resumable=self.resumable is not None,
             kept_autosave=self.kept_autosave is not None,
         )
+        from send_tui.dialogs.confirm import ConfirmDialog
+
         self.push_screen(ConfirmDialog(question, yes="Clear (y)", no="Keep (n)"), decided)
 
     def action_call_details(self) -> None:
@@ -743,6 +752,8 @@ class SendApp(App[None]):
             if self.session.case.consent_to_record and self.kept_autosave is None
             else ""
         )
+        from send_tui.dialogs.confirm import ConfirmDialog
+
         self.push_screen(
             ConfirmDialog(
                 f"This call has not been saved as a summary.{kept} Quit anyway?",

@@ -140,9 +140,13 @@ class SettledLayoutScreen(Screen[None]):
 
     async def _on_compose(self, event: events.Compose) -> None:
         # Before the screen's widgets are first styled, so that styling counts once.
-        self._apply_breakpoints(self.app.size, restyle=False)
+        self._apply_breakpoints(self.app.size)
 
-    def _apply_breakpoints(self, size: Size, *, restyle: bool = True) -> None:
+    def _on_mount(self, event: events.Mount) -> None:
+        # Every widget composed so far was styled as it mounted, with the CSS of now.
+        self._styled_for = self.app._css_update_count
+
+    def _apply_breakpoints(self, size: Size) -> None:
         """Set the breakpoint classes (`-wide`, `-narrow`) for `size` before laying out at it.
 
         Textual sets them when the screen's Resize event arrives, which for a newly composed
@@ -199,9 +203,10 @@ class SettledLayoutScreen(Screen[None]):
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """Restyle a resumed screen only if the app's CSS changed since it was last styled.
 
-        Textual restyles every widget of a screen when it is pushed again (about 15 ms for
-        the wizard), although its styles can only be stale if the CSS changed meanwhile (a
-        theme chosen while it was off the stack): Textual counts those changes, as it does
+        Textual restyles every widget of a screen each time it is shown, the first time too
+        (about 15 ms for the wizard, 5 for the start screen), although its styles can only be
+        stale if the CSS changed since its widgets were styled, as they mounted or when it
+        was last shown (a theme chosen meanwhile): Textual counts those changes, as it does
         for switching modes. Runs before Screen's own handler, which reads the flag.
         """
         current = self.app._css_update_count

@@ -151,6 +151,27 @@ async def test_a_theme_chosen_at_the_start_screen_reaches_the_wizard_when_it_com
         assert app.screen.query_one(TitleBar).styles.background == at_start
 
 
+async def test_a_theme_chosen_before_the_first_call_reaches_the_wizard_built_ahead_of_it() -> None:
+    """The wizard is styled as it is built, off screen; shown for the first time after the
+    theme changed, it is styled again (it is not, when nothing changed: a frame's worth)."""
+    from send_tui.app import WIZARD
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            if app.is_screen_installed(WIZARD) and app.get_screen(WIZARD).is_mounted:
+                break
+            await pilot.pause(0.05)
+        built = app.get_screen(WIZARD).query_one(TitleBar).styles.background
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        at_start = app.screen.query_one(TitleBar).styles.background
+        assert at_start != built
+        await press(pilot, "1")
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.query_one(TitleBar).styles.background == at_start
+
+
 async def test_a_quiet_start_builds_the_wizard_ahead_and_the_first_call_uses_it() -> None:
     from send_tui.app import WIZARD
 

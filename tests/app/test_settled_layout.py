@@ -15,6 +15,7 @@ from typing import Any
 import textual
 from textual._compositor import Compositor
 from textual._styles_cache import StylesCache
+from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -60,6 +61,9 @@ PINNED = {
     "ScrollBarRender.__rich_console__": "39854fc82928d647",
     "StylesCache.render": "0945715ef8aede9b",
     "DataTable._render_line": "a32c6991165cea90",
+    "Stylesheet.__init__": "5496b02a203e14ec",
+    "Stylesheet._parse_rules": "2f1c2d220b672d1b",
+    "Stylesheet.set_variables": "f8c97f5d9d755f56",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -97,6 +101,10 @@ METHODS = {
     "StylesCache.render": StylesCache.render,
     # The comparison's row name kept in view draws DataTable's own line (screens/comparison.py).
     "DataTable._render_line": DataTable._render_line,
+    # The parsed CSS kept between runs fills the stylesheet's parse cache (css_cache.py).
+    "Stylesheet.__init__": Stylesheet.__init__,
+    "Stylesheet._parse_rules": Stylesheet._parse_rules,
+    "Stylesheet.set_variables": Stylesheet.set_variables,
 }
 
 
@@ -109,7 +117,7 @@ def test_the_private_textual_methods_settled_layout_relies_on_are_unchanged() ->
     assert not changed, (
         f"Textual {textual.__version__} changed {sorted(changed)}: review "
         "send_tui/screens/settled_layout.py and send_tui/widgets/ (key_footer.py, trail.py, "
-        "quick_scrollbar.py) and send_tui/screens/comparison.py against the new "
+        "quick_scrollbar.py), send_tui/screens/comparison.py and send_tui/css_cache.py against the new "
         "source, then update PINNED."
     )
 
