@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from send_tui import paths
 from send_tui.css_cache import CssCache
+from send_tui.model import dates
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, save_config
 from send_tui.model.dates import long_date
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from send_tui.model.content_cache import Front
     from send_tui.model.search import SearchIndex
     from send_tui.model.session import CaseDetails, DroppedAnswer, Session
+    from send_tui.model.summary import LetterDateNews
     from send_tui.screens.wizard import WizardScreen
 
 #: Young-generation collections as Python's defaults; full collections ten times rarer, since a
@@ -46,6 +48,8 @@ WIZARD = "wizard"
 AUTOSAVE_WITHIN_SECONDS = 0.25
 #: How long the adviser has not pressed a key before start-up settles in (see `_settle_in`).
 FREEZE_AFTER_SECONDS = 0.3
+#: How to keep a changed letter's sent date, said anywhere but the letter screen itself.
+LETTER_DATE_HOW = "On the letter screen (F5), press F9"
 
 # Screens and dialogs an adviser opens later are imported when first opened, so start-up
 # loads only what the first screen needs.
@@ -139,6 +143,9 @@ class SendApp(App[None]):
         self._autosave_problem_shown = False
         self._autosave_due = False  # a change is waiting to be autosaved (`session_changed`)
         self._wizard_mounted: AwaitMount | None = None  # the wizard built ahead of the call
+        self._letter_date_news: LetterDateNews | None = None  # see `_announce_letter_date`
+        if session is not None:
+            self._call_replaced()
 
     # -- what every screen reads -------------------------------------------------------
 
@@ -413,12 +420,42 @@ class SendApp(App[None]):
         next step's frame on every key; several changes before the paint make one write.
         """
         self.refresh_bindings()
+        self._announce_letter_date()
         if not self._autosave_due:
             self._autosave_due = True
             self.call_after_refresh(self.write_autosave)
             # And at the latest soon after: a screen pushed over this one before its paint
             # would hold the callback until it comes back.
             self.set_timer(AUTOSAVE_WITHIN_SECONDS, self.write_autosave)
+
+    def _announce_letter_date(self) -> None:
+        """Say so the moment a change re-dates a saved letter, or undoing it restores its date.
+
+        Wherever the change was made: an answer changed in the wizard or a name corrected in
+        the call details changes a reopened call's letter as much as its own form does, and
+        the adviser would otherwise first hear of it in the save dialog.
+        """
+        if self.session.sent_letter is None:  # most calls: no saved letter, nothing to import
+            self._letter_date_news = None
+            return
+        if self._letter_date_news is None:  # a letter saved in this call: dated as it stands
+            from send_tui.model.summary import LetterDateNews
+
+            self._letter_date_news = LetterDateNews()
+        news = self._letter_date_news.news(self.session, dates.today())
+        if news is not None:
+            how = getattr(self.screen, "LETTER_DATE_HOW", LETTER_DATE_HOW)
+            self.notify(news.message(how), title="Letter date", markup=False, timeout=12)
+
+    def _call_replaced(self) -> None:
+        """What the new call (opened, resumed) already is is not news about it."""
+        self._letter_date_news = None
+        if self.session.sent_letter is None:
+            return
+        from send_tui.model.summary import LetterDateNews
+
+        self._letter_date_news = LetterDateNews()
+        self._letter_date_news.reset(self.session, dates.today())
 
     def write_autosave(self) -> None:
         """Write the autosave now (or, without consent, remove it) if a change is waiting."""
@@ -461,6 +498,7 @@ class SendApp(App[None]):
         if self.resumable is None:
             return
         self._session = self.resumable.session
+        self._call_replaced()
         self.resumable = None
         self.saved_revision = -1  # resumed work has not been saved as a summary
         self.show_path()
@@ -468,6 +506,7 @@ class SendApp(App[None]):
     def clear_client(self, *, announce: bool = True) -> None:
         """Forget the caller: screen, state and autosave. Nothing of them remains."""
         self.session.clear()
+        self._letter_date_news = None  # a cleared call has no saved letter to re-date
         if self.kept_autosave is not None:
             # The opened record is cleared; the call kept in the autosave is offered again.
             self.resumable, self.kept_autosave = self.kept_autosave, None

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from send_tui import paths
+from send_tui.app import LETTER_DATE_HOW
 from send_tui.dialogs.base import Dialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.model import dates, storage
@@ -78,7 +79,7 @@ class SaveDialog(Dialog[list[Path] | None]):
             session,
             dates.today(),
             consent_key=" (F6)",
-            letter_date_how="On the letter screen (F5), press F9",
+            letter_date_how=LETTER_DATE_HOW,
         )
         if not session.case.consent_to_record:  # the consent line always ends with a line break
             return Text(lines[0] + "\n" + "\n".join(lines[1:]))

@@ -62,6 +62,7 @@ from send_tui.model.start_menu import ABOUT, new_call_question, start_choices
 from send_tui.model.summary import (
     DATE_KEYS,
     DeadlineLine,
+    LetterDateNews,
     letter_date,
     letter_dating,
     session_deadline_lines,
@@ -166,6 +167,8 @@ class PlainShell:
         self.config_problems = list(config_problems or [])
         self.session = session if session is not None else Session(content)
         self.saved_revision = self.session.revision
+        self.letter_date_news = LetterDateNews()  # see `session_changed`
+        self.letter_date_news.reset(self.session, dates.today())
         self.autosave = Autosave(paths.data_dir())
         self.resumable: Pending | None = None
         self.autosave_problem: str | None = None
@@ -510,6 +513,7 @@ class PlainShell:
     def start_action(self, action: str) -> None:
         if action == "resume" and self.resumable is not None:
             self.session = self.resumable.session
+            self.letter_date_news.reset(self.session, dates.today())
             self.resumable = None
             self.saved_revision = -1  # resumed work has not been saved as a summary
             self.out.note("Resumed the call from the autosave.")
@@ -915,7 +919,6 @@ class PlainShell:
         self.out.note(dating.message(LETTER_DATE_HOW))
 
     def _store_letter(self, values: dict[str, str]) -> None:
-        was = letter_dating(self.session, dates.today())
         before = self.session.revision
         typed = dict(values)
         if "about" not in self.session.letter_fields and typed.get("about") == draft_about(
@@ -927,9 +930,6 @@ class PlainShell:
         values.update(self.session.letter_fields)
         if self.session.revision != before:
             self.session_changed()
-        now = letter_dating(self.session, dates.today())
-        if now is not None and now.changed != (was is not None and was.changed):
-            self.out.note(now.message(LETTER_DATE_HOW))  # said the moment the letter is re-dated
 
     def _pick(
         self,
@@ -1225,7 +1225,12 @@ class PlainShell:
         return self.session.has_work() and self.session.revision != self.saved_revision
 
     def session_changed(self) -> None:
-        """After every change: autosave (with consent), and say so once if it fails."""
+        """After every change: say so if it re-dated the saved letter (or undoing it restored
+        the date), wherever it was made (an answer, the letter's form, the call details); then
+        autosave (with consent), and say so once if that fails."""
+        news = self.letter_date_news.news(self.session, dates.today())
+        if news is not None:
+            self.out.note(news.message(LETTER_DATE_HOW))
         if self.keeps_earlier_autosave:
             return
         problem = self.autosave.save(self.session)
@@ -1236,6 +1241,7 @@ class PlainShell:
     def clear_client(self, *, announce: bool = True) -> None:
         """Forget the caller: state and autosave. Nothing of them remains."""
         self.session.clear()
+        self.letter_date_news.reset(self.session, dates.today())
         if self.keeps_earlier_autosave:  # the earlier call is offered again, as in the app
             self.keeps_earlier_autosave = False
             self.resumable, self.autosave_problem = self.autosave.pending(self.content)

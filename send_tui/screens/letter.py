@@ -36,7 +36,7 @@ from send_tui.model.letter import (
     reply_deadline,
     template_fields,
 )
-from send_tui.model.summary import LetterDating, letter_date, letter_dating, toggle_letter_date
+from send_tui.model.summary import letter_date, letter_dating, toggle_letter_date
 from send_tui.render.text import render_letter_text
 from send_tui.widgets.title_bar import TitleBar
 
@@ -65,6 +65,9 @@ NOT_SAVED_YET = (
 
 
 class LetterScreen(Screen[None]):
+    #: How the app's notice of a re-dated letter (`SendApp._announce_letter_date`) says it here.
+    LETTER_DATE_HOW = LETTER_DATE_HOW
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="send.letter.back"),
         Binding("f7", "copy_letter", "Copy letter", priority=True, id="send.letter.copy"),
@@ -91,7 +94,6 @@ class LetterScreen(Screen[None]):
             session.content.letters.values(), key=lambda t: t.title
         )
         template = choose_template(session, draft) or templates[0]
-        self._redated = _redated(letter_dating(session, dates.today()))
         yield TitleBar(
             "Complaint letter: fill the form; the preview updates as you type",
             short="Letter: fill the form; the preview updates as you type",
@@ -205,16 +207,6 @@ class LetterScreen(Screen[None]):
         if session.revision != before:
             self.send_app.session_changed()
         self._refresh_preview()
-        self._announce_dating()
-
-    def _announce_dating(self) -> None:
-        """Say so the moment a change re-dates a saved letter (or undoing it restores the date)."""
-        dating = letter_dating(self.send_app.session, dates.today())
-        if dating is not None and _redated(dating) != self._redated:
-            self.notify(
-                dating.message(LETTER_DATE_HOW), title="Letter date", markup=False, timeout=12
-            )
-        self._redated = _redated(dating)
 
     @on(Input.Changed)
     @on(TextArea.Changed)
@@ -345,8 +337,3 @@ class LetterScreen(Screen[None]):
             "if nothing pastes, save with ctrl+s and open the .docx.",
             timeout=8,
         )
-
-
-def _redated(dating: LetterDating | None) -> bool:
-    """Has a change made the saved letter a new one (dated today or kept as a correction)?"""
-    return dating is not None and dating.changed

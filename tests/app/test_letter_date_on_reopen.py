@@ -136,3 +136,36 @@ async def test_left_alone_the_changed_letter_is_dated_today_and_the_save_says_so
         await change_outcome(pilot, "Another family")
         assert "Letter date:" not in screen_text(app) and not f9_offered(app)
         assert preview(app).startswith("Sat 28 Nov 2026")
+
+
+async def test_an_answer_changed_in_the_wizard_re_dates_the_letter_and_says_so_at_once(
+    tmp_path: Path,
+) -> None:
+    """Not only the letter's own form: a changed answer changes a reopened call's letter too,
+    and the adviser hears of it then, not first in the save dialog."""
+    app = make_app(session=load_record(saved_call(tmp_path), shipped()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, StartScreen):
+            await press(pilot, "c")
+        assert node_id(app) == "out_complaint_school"
+        await press(pilot, "escape")
+        assert node_id(app) == "complaint_about" and notices(app) == []
+        await press(pilot, "2")  # a college, not a school: another letter
+        assert node_id(app) == "out_complaint_college"
+        assert len(notices(app)) == 1
+        assert "now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026" in notices(app)[0]
+        assert "On the letter screen (F5), press F9 to keep" in notices(app)[0]
+
+        await press(pilot, "escape", "1")  # back to the school: the letter as it was sent
+        assert node_id(app) == "out_complaint_school"
+        assert len(notices(app)) == 2
+        assert "dated Fri 20 Nov 2026, the day it was sent" in notices(app)[1]
+
+        # Walk it twice: the next call has no saved letter, so its answers say nothing of one.
+        await press(pilot, "ctrl+n", "y")
+        await pilot.pause()
+        app.clear_notifications()
+        await press(pilot, "n", "1", "4", "1", "escape", "2")
+        assert node_id(app) == "out_complaint_college"
+        assert notices(app) == []

@@ -41,3 +41,22 @@ def test_the_change_is_told_as_it_happens_and_letter_date_keeps_the_sent_date(
 def test_letter_date_on_an_unchanged_letter_changes_nothing(tmp_path: Path) -> None:
     text = run(tmp_path, ["letter date"])
     assert "Not changed: only a saved letter that you have changed since" in text
+
+
+def test_an_answer_changed_in_the_walk_re_dates_the_letter_and_says_so_at_once(
+    tmp_path: Path,
+) -> None:
+    """Not only the letter's form: another answer changes a reopened call's letter too."""
+    text = run(tmp_path, ["c", "back", "2", "back", "1"])
+    college = text.index("Who is the complaint about?")
+    moved = text.index(
+        "Note: The letter was changed, so it is now dated today, Sat 28 Nov", college
+    )
+    assert moved < text.index("Complain to the college", college)  # told before the next step
+    assert "Type letter date to keep Fri 20 Nov 2026" in text[moved:]
+    school = text.index("Who is the complaint about?", moved)
+    restored = text.index(
+        "Note: This letter is dated Fri 20 Nov 2026, the day it was sent.", school
+    )
+    assert restored < text.index("Complain to the school", school)
+    assert text.count("Note: The letter was changed") == 1
