@@ -66,14 +66,19 @@ async def settled_in(pilot: Any, cache_file: Path) -> None:
     raise AssertionError("the CSS cache was not written once the app had settled in")
 
 
+async def first_start(cache_file: Path) -> list[str]:
+    """A start with no cache: it settles in (and writes the cache), then takes one call."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled_in(pilot, cache_file)
+        return await one_call(pilot)
+
+
 async def test_the_next_start_takes_its_css_from_the_cache_and_looks_the_same(
     cache_dir: Path, tokenised: list[str]
 ) -> None:
     cache_file = cache_dir / FILE_NAME
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled_in(pilot, cache_file)
-        first = await one_call(pilot)
+    first = await first_start(cache_file)
     assert "app.tcss" in tokenised  # the first start parses the app's CSS ...
     assert_owner_only(cache_file)
 
@@ -91,10 +96,7 @@ async def test_a_damaged_cache_is_ignored_and_written_again(
     cache_dir: Path, tokenised: list[str]
 ) -> None:
     cache_file = cache_dir / FILE_NAME
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled_in(pilot, cache_file)
-        first = await one_call(pilot)
+    first = await first_start(cache_file)
 
     data = bytearray(cache_file.read_bytes())
     data[-40:-20] = bytes(20)  # a payload that no longer matches its checksum

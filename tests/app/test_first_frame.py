@@ -136,19 +136,24 @@ async def test_the_footer_changes_its_keys_in_place_and_shows_what_the_step_offe
         assert Frames(app).now()[-1] == question_row  # the footer row, cell for cell
 
 
+async def another_theme_then_the_call(pilot: Any, before: object) -> None:
+    """Choose another theme at the start screen, then start the call: the wizard wears it."""
+    app = pilot.app
+    app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+    await pilot.pause()
+    at_start = app.screen.query_one(TitleBar).styles.background
+    assert at_start != before
+    await press(pilot, "1")
+    assert isinstance(app.screen, WizardScreen)
+    assert app.screen.query_one(TitleBar).styles.background == at_start
+
+
 async def test_a_theme_chosen_at_the_start_screen_reaches_the_wizard_when_it_comes_back() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "1", "escape", "escape")
         assert isinstance(app.screen, StartScreen)
-        before = app.screen.query_one(TitleBar).styles.background
-        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
-        await pilot.pause()
-        at_start = app.screen.query_one(TitleBar).styles.background
-        assert at_start != before
-        await press(pilot, "1")
-        assert isinstance(app.screen, WizardScreen)
-        assert app.screen.query_one(TitleBar).styles.background == at_start
+        await another_theme_then_the_call(pilot, app.screen.query_one(TitleBar).styles.background)
 
 
 async def test_a_theme_chosen_before_the_first_call_reaches_the_wizard_built_ahead_of_it() -> None:
@@ -163,13 +168,7 @@ async def test_a_theme_chosen_before_the_first_call_reaches_the_wizard_built_ahe
                 break
             await pilot.pause(0.05)
         built = app.get_screen(WIZARD).query_one(TitleBar).styles.background
-        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
-        await pilot.pause()
-        at_start = app.screen.query_one(TitleBar).styles.background
-        assert at_start != built
-        await press(pilot, "1")
-        assert isinstance(app.screen, WizardScreen)
-        assert app.screen.query_one(TitleBar).styles.background == at_start
+        await another_theme_then_the_call(pilot, built)
 
 
 async def test_a_quiet_start_builds_the_wizard_ahead_and_the_first_call_uses_it() -> None:
