@@ -551,9 +551,9 @@ def prepare(walk_paths: int = WALK_PATHS) -> Setup:
     search_index_cached(load_content_cached(packs[max(PACK_SIZES)].root, folder=cache))
     say("starting send-tui once, untimed, as an adviser's first start (it fills the CSS cache) ...")
     start_once("send-settled", env, scratch)
-    from send_tui.css_cache import FILE_NAME as CSS_CACHE_FILE
+    from send_tui.css_cache import FILE_PATTERN as CSS_CACHE_FILES
 
-    if not (cache / CSS_CACHE_FILE).is_file():
+    if not list(cache.glob(CSS_CACHE_FILES)):
         say("  (no CSS cache was written: every start will parse the CSS)")
     say("noting what send-tui shows on the walk, for the shaped baseline ...")
     shapes = record_wizard_shapes(spread, env, scratch)

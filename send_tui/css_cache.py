@@ -11,8 +11,9 @@ The file has the content cache's format and care (`content_cache.read_cached`, `
 key, checksum, pickled payload; written atomically, owner-only; one that is corrupt or for
 another key is ignored and replaced, never trusted. It holds only CSS, never a caller's data.
 
-Only the theme the app is built with is cached: a theme chosen in the settings makes Textual
-parse everything again in a fresh stylesheet, which this does not reach.
+Each theme has a file of its own. Only the theme the app starts in is cached: one chosen
+while it runs has Textual parse everything again in a fresh stylesheet, which this does not
+reach (the next start, in that theme, then finds its own file).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
 
 MAGIC = b"send-tui css cache 1\n"
-FILE_NAME = "textual-css.cache"
+#: One file per theme (`cache_file`), so an adviser who switches does not lose the other's.
+FILE_PATTERN = "textual-css-*.cache"
 
 
 def _code_files() -> list[Path]:
@@ -51,11 +53,23 @@ def _code_files() -> list[Path]:
     ]
 
 
+def _variables_hash(stylesheet: Stylesheet) -> hashlib._Hash:
+    digest = hashlib.sha256()
+    for name, value in sorted(stylesheet._variables.items()):
+        digest.update(f"{name}={value}\0".encode("utf-8", "surrogateescape"))
+    return digest
+
+
+def cache_file(folder: Path, stylesheet: Stylesheet) -> Path:
+    """The file for the CSS variables (the theme) `stylesheet` has now."""
+    return folder / FILE_PATTERN.replace("*", _variables_hash(stylesheet).hexdigest()[:16])
+
+
 def css_key(stylesheet: Stylesheet) -> str:
     """A hash of everything a parse depends on besides the CSS text (which the entries hold)."""
     from send_tui import __version__
 
-    digest = hashlib.sha256()
+    digest = _variables_hash(stylesheet)
     for part in (__version__, sys.version):
         digest.update(part.encode("utf-8") + b"\0")
     for path in _code_files():
@@ -65,8 +79,6 @@ def css_key(stylesheet: Stylesheet) -> str:
             stat = None
         facts = f"{path}\0{stat.st_size if stat else -1}\0{stat.st_mtime_ns if stat else -1}\0"
         digest.update(facts.encode("utf-8", "surrogateescape"))
-    for name, value in sorted(stylesheet._variables.items()):
-        digest.update(f"{name}={value}\0".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -74,13 +86,15 @@ class CssCache:
     """Seeds a stylesheet from the file, and writes the file again once there is more in it."""
 
     def __init__(self, folder: Path) -> None:
-        self.path = folder / FILE_NAME
+        self.folder = folder
+        self.path: Path | None = None  # once seeded: the file for the theme seeded with
         self._key: str | None = None
         self._seeded: frozenset[Any] = frozenset()
 
     def seed(self, stylesheet: Stylesheet) -> int:
         """Put what earlier runs parsed into `stylesheet`'s parse cache; how many entries."""
         self._key = css_key(stylesheet)
+        self.path = cache_file(self.folder, stylesheet)
         entries = read_cached(self.path, self._key, MAGIC, kind=dict)
         if not entries:
             return 0
@@ -97,7 +111,7 @@ class CssCache:
         Not when the CSS variables have changed since `seed` (another theme): that parse
         cache belongs to a theme this file is not for.
         """
-        if self._key is None or css_key(stylesheet) != self._key:
+        if self._key is None or self.path is None or css_key(stylesheet) != self._key:
             return False
         cache = stylesheet._parse_cache
         entries = {entry_key: cache.get(entry_key) for entry_key in cache.keys()}
