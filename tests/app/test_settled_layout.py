@@ -15,6 +15,7 @@ from typing import Any
 import textual
 from textual._compositor import Compositor
 from textual._styles_cache import StylesCache
+from textual.app import App
 from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region
 from textual.screen import Screen
@@ -64,6 +65,8 @@ PINNED = {
     "Stylesheet.__init__": "5496b02a203e14ec",
     "Stylesheet._parse_rules": "2f1c2d220b672d1b",
     "Stylesheet.set_variables": "f8c97f5d9d755f56",
+    "App._watch_theme": "a6de38d37b42f581",
+    "App._refresh_truecolor_filter": "de78b5ae8901952a",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -105,6 +108,9 @@ METHODS = {
     "Stylesheet.__init__": Stylesheet.__init__,
     "Stylesheet._parse_rules": Stylesheet._parse_rules,
     "Stylesheet.set_variables": Stylesheet.set_variables,
+    # The app starts in the adviser's theme as App._watch_theme would set it (SendApp._start_in_theme).
+    "App._watch_theme": App._watch_theme,
+    "App._refresh_truecolor_filter": App._refresh_truecolor_filter,
 }
 
 
@@ -117,8 +123,8 @@ def test_the_private_textual_methods_settled_layout_relies_on_are_unchanged() ->
     assert not changed, (
         f"Textual {textual.__version__} changed {sorted(changed)}: review "
         "send_tui/screens/settled_layout.py and send_tui/widgets/ (key_footer.py, trail.py, "
-        "quick_scrollbar.py), send_tui/screens/comparison.py and send_tui/css_cache.py against the new "
-        "source, then update PINNED."
+        "quick_scrollbar.py), send_tui/screens/comparison.py, send_tui/css_cache.py and "
+        "SendApp._start_in_theme against the new source, then update PINNED."
     )
 
 
