@@ -449,9 +449,9 @@ class SendApp(App[None]):
     def _announce_letter_date(self) -> None:
         """Say so the moment a change re-dates a saved letter, or undoing it restores its date.
 
-        Wherever the change was made: an answer changed in the wizard or a name corrected in
-        the call details changes a reopened call's letter as much as its own form does, and
-        the adviser would otherwise first hear of it in the save dialog.
+        Wherever the change was made: an answer changed in the wizard (a college, not a
+        school) changes a reopened call's letter as much as its own form does, and the adviser
+        would otherwise first hear of it in the save dialog.
         """
         if self.session.sent_letter is None:  # most calls: no saved letter, nothing to import
             self._letter_date_news = None

@@ -251,7 +251,7 @@ def letter_dating(session: Session, today: date) -> LetterDating | None:
 class LetterDateNews:
     """When to tell the adviser that a change re-dated the saved letter, or undoing it
     restored the date: the moment it happens, wherever the change was made (an answer, the
-    letter's form, the call details), in the app and plain mode alike.
+    letter's form, anything else the letter shows), in the app and plain mode alike.
 
     `news` is called after each change; `reset` when the call itself is replaced (resumed,
     opened, cleared), so what that call already was is not told as news.

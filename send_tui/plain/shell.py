@@ -1226,7 +1226,7 @@ class PlainShell:
 
     def session_changed(self) -> None:
         """After every change: say so if it re-dated the saved letter (or undoing it restored
-        the date), wherever it was made (an answer, the letter's form, the call details); then
+        the date), wherever it was made (an answer, the letter's form, anything the letter shows); then
         autosave (with consent), and say so once if that fails."""
         news = self.letter_date_news.news(self.session, dates.today())
         if news is not None:
