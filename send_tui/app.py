@@ -20,6 +20,7 @@ from send_tui.model import dates
 from send_tui.model.autosave import Autosave, Pending
 from send_tui.model.config import Config, save_config
 from send_tui.model.dates import long_date
+from send_tui.model.letter_date_news import LetterDateNews
 from send_tui.screens.start import StartScreen
 from send_tui.theme import HIGH_CONTRAST_THEME
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from send_tui.model.content_cache import Front
     from send_tui.model.search import SearchIndex
     from send_tui.model.session import CaseDetails, DroppedAnswer, Session
-    from send_tui.model.summary import LetterDateNews
     from send_tui.screens.wizard import WizardScreen
 
 #: Young-generation collections as Python's defaults; full collections ten times rarer, since a
@@ -145,9 +145,9 @@ class SendApp(App[None]):
         self._autosave_problem_shown = False
         self._autosave_due = False  # a change is waiting to be autosaved (`session_changed`)
         self._wizard_mounted: AwaitMount | None = None  # the wizard built ahead of the call
-        self._letter_date_news: LetterDateNews | None = None  # see `_announce_letter_date`
-        if session is not None:
-            self._call_replaced()
+        self._letter_date_news = LetterDateNews()  # see `_announce_letter_date`
+        if session is not None:  # an opened record: what it already is is not news
+            self._letter_date_news.reset(session, dates.today())
 
     # -- what every screen reads -------------------------------------------------------
 
@@ -453,27 +453,10 @@ class SendApp(App[None]):
         school) changes a reopened call's letter as much as its own form does, and the adviser
         would otherwise first hear of it in the save dialog.
         """
-        if self.session.sent_letter is None:  # most calls: no saved letter, nothing to import
-            self._letter_date_news = None
-            return
-        if self._letter_date_news is None:  # a letter saved in this call: dated as it stands
-            from send_tui.model.summary import LetterDateNews
-
-            self._letter_date_news = LetterDateNews()
         news = self._letter_date_news.news(self.session, dates.today())
         if news is not None:
             how = getattr(self.screen, "LETTER_DATE_HOW", LETTER_DATE_HOW)
             self.notify(news.message(how), title="Letter date", markup=False, timeout=12)
-
-    def _call_replaced(self) -> None:
-        """What the new call (opened, resumed) already is is not news about it."""
-        self._letter_date_news = None
-        if self.session.sent_letter is None:
-            return
-        from send_tui.model.summary import LetterDateNews
-
-        self._letter_date_news = LetterDateNews()
-        self._letter_date_news.reset(self.session, dates.today())
 
     def write_autosave(self) -> None:
         """Write the autosave now (or, without consent, remove it) if a change is waiting."""
@@ -516,7 +499,7 @@ class SendApp(App[None]):
         if self.resumable is None:
             return
         self._session = self.resumable.session
-        self._call_replaced()
+        self._letter_date_news.reset(self._session, dates.today())  # as it was left: not news
         self.resumable = None
         self.saved_revision = -1  # resumed work has not been saved as a summary
         self.show_path()
@@ -524,7 +507,7 @@ class SendApp(App[None]):
     def clear_client(self, *, announce: bool = True) -> None:
         """Forget the caller: screen, state and autosave. Nothing of them remains."""
         self.session.clear()
-        self._letter_date_news = None  # a cleared call has no saved letter to re-date
+        self._letter_date_news.reset(self.session, dates.today())
         if self.kept_autosave is not None:
             # The opened record is cleared; the call kept in the autosave is offered again.
             self.resumable, self.kept_autosave = self.kept_autosave, None

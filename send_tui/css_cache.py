@@ -4,8 +4,9 @@ Parsing the CSS is about 15 ms of the first screen's 90 ms (app.tcss alone about
 every widget's DEFAULT_CSS); a bare Textual app parses about 9 ms of its own. Textual keeps
 what it parsed in the stylesheet's `_parse_cache`, keyed by the CSS text itself, where it came
 from, and how it is scoped, so a changed .tcss or widget is simply a miss there. What else
-shapes a parse is in this file's key: Textual's, Python's and send-tui's versions (the classes
-that are pickled, by their files) and the CSS variables (the theme's colours are substituted while parsing).
+shapes a parse is in this file's key: send-tui's and Python's versions, the files of the
+classes that are pickled (Textual's CSS model, its colours and geometry, Rich's styles), and
+the CSS variables, since the theme's colours are substituted while parsing.
 
 The file has the content cache's format and care (`content_cache.read_cached`, `write_cache`):
 key, checksum, pickled payload; written atomically, owner-only; one that is corrupt or for

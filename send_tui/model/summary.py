@@ -248,31 +248,6 @@ def letter_dating(session: Session, today: date) -> LetterDating | None:
     )
 
 
-class LetterDateNews:
-    """When to tell the adviser that a change re-dated the saved letter, or undoing it
-    restored the date: the moment it happens, wherever the change was made (an answer, the
-    letter's form, anything else the letter shows), in the app and plain mode alike.
-
-    `news` is called after each change; `reset` when the call itself is replaced (resumed,
-    opened, cleared), so what that call already was is not told as news.
-    """
-
-    def __init__(self) -> None:
-        self._redated = False
-
-    def reset(self, session: Session, today: date) -> None:
-        dating = letter_dating(session, today)
-        self._redated = dating is not None and dating.changed
-
-    def news(self, session: Session, today: date) -> LetterDating | None:
-        """The letter's dating if the last change turned it (re-dated, or restored); else None."""
-        dating = letter_dating(session, today)
-        redated = dating is not None and dating.changed
-        turned = dating is not None and redated != self._redated
-        self._redated = redated
-        return dating if turned else None
-
-
 def toggle_letter_date(session: Session, today: date) -> LetterDating | None:
     """Switch a changed letter between today's date and the date it was sent; the new state.
 

@@ -52,6 +52,7 @@ from send_tui.model.letter import (
     render_letter,
     reply_deadline,
 )
+from send_tui.model.letter_date_news import LetterDateNews
 from send_tui.model.session import (
     CONSENT_HELP,
     Session,
@@ -62,7 +63,6 @@ from send_tui.model.start_menu import ABOUT, new_call_question, start_choices
 from send_tui.model.summary import (
     DATE_KEYS,
     DeadlineLine,
-    LetterDateNews,
     letter_date,
     letter_dating,
     session_deadline_lines,
@@ -1226,8 +1226,8 @@ class PlainShell:
 
     def session_changed(self) -> None:
         """After every change: say so if it re-dated the saved letter (or undoing it restored
-        the date), wherever it was made (an answer, the letter's form, anything the letter shows); then
-        autosave (with consent), and say so once if that fails."""
+        the date), wherever it was made; then autosave (with consent), and say so once if that
+        fails."""
         news = self.letter_date_news.news(self.session, dates.today())
         if news is not None:
             self.out.note(news.message(LETTER_DATE_HOW))

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
+from send_tui import paths
 from send_tui.app import make_app
 from send_tui.dialogs.save import SaveDialog
 from send_tui.model import outputs
+from send_tui.model.autosave import Autosave
 from send_tui.model.record import load_record
 from send_tui.screens.letter import LetterScreen
 from send_tui.screens.start import StartScreen
@@ -169,3 +171,18 @@ async def test_an_answer_changed_in_the_wizard_re_dates_the_letter_and_says_so_a
         await press(pilot, "n", "1", "4", "1", "escape", "2")
         assert node_id(app) == "out_complaint_college"
         assert notices(app) == []
+
+
+async def test_a_resumed_call_says_nothing_on_resuming_and_tells_of_a_re_dating_when_it_comes(
+    tmp_path: Path,
+) -> None:
+    """Walked twice: the reopened call left in the autosave and resumed at the next start."""
+    assert Autosave(paths.data_dir()).save(load_record(saved_call(tmp_path), shipped())) is None
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await press(pilot, "r")
+        assert node_id(app) == "out_complaint_school"
+        assert app.session.sent_letter is not None and notices(app) == []
+        await press(pilot, "escape", "2")
+        assert len(notices(app)) == 1
+        assert "now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026" in notices(app)[0]

@@ -83,6 +83,15 @@ def stale_cells(terminal: Terminal, app: Any) -> list[str]:
     ]
 
 
+async def watching(pilot: Any) -> Terminal:
+    """The terminal's cells from a whole first frame on, once start-up has settled in (the
+    wizard drawn off screen)."""
+    terminal = Terminal(pilot.app)
+    pilot.app.screen.refresh()
+    await pilot.pause(0.5)
+    return terminal
+
+
 async def press_and_compare(pilot: Any, terminal: Terminal, keys: list[str]) -> None:
     """Press each key, and after each compare what the terminal shows with a fresh drawing."""
     app = pilot.app
@@ -107,9 +116,7 @@ async def test_after_every_key_the_screen_shows_what_a_fresh_drawing_shows(
 ) -> None:
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        terminal = Terminal(app)
-        app.screen.refresh()  # the grid starts from a whole frame
-        await pilot.pause(0.5)  # and past start-up settling in (the wizard drawn off screen)
+        terminal = await watching(pilot)
         await press_and_compare(pilot, terminal, KEYS)
 
 
@@ -120,9 +127,7 @@ async def test_a_trail_that_scrolls_shows_what_a_fresh_drawing_shows_as_rows_com
     """The trail repaints only the rows that changed: scrolled, reopened and cut back too."""
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        terminal = Terminal(app)
-        app.screen.refresh()
-        await pilot.pause(0.5)
+        terminal = await watching(pilot)
         # On to the outcome; into the trail, up to an earlier answer, reopen it and answer it
         # differently (the later rows go, with the trail scrolled), then back up the path.
         await press_and_compare(pilot, terminal, long_path_keys(app))
@@ -140,9 +145,7 @@ async def test_the_next_call_starts_from_a_clean_drawing_too() -> None:
     first call, nor of the answer changed, is left on screen."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        terminal = Terminal(app)
-        app.screen.refresh()
-        await pilot.pause(0.5)
+        terminal = await watching(pilot)
         await press_and_compare(pilot, terminal, [*long_path_keys(app), "ctrl+n", "y"])
         assert not app.session.answers  # a new client: the first call is gone
         await press_and_compare(pilot, terminal, ["1", "2", "1", "escape", "escape", "escape"])
