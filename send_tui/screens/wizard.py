@@ -34,6 +34,7 @@ from send_tui.widgets import content_text
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.numbered import numbered_row
 from send_tui.widgets.one_layout import PaneScroll, PaneText
+from send_tui.widgets.shown_text import ShownText
 from send_tui.widgets.step_options import StepOptions
 from send_tui.widgets.title_bar import TitleBar
 from send_tui.widgets.trail import AnswerTrail
@@ -91,7 +92,7 @@ class WizardScreen(SettledLayoutScreen):
                     yield Static(Text(MULTI_HINT, style="italic"), id="multi-hint", markup=False)
                 yield StepOptions(id="options", markup=False)
                 with PaneScroll(id="outcome-body", can_focus=True):
-                    yield PaneText(id="outcome-details", markup=False)
+                    yield ShownText(id="outcome-details", markup=False)
                     yield PaneText(id="outcome-suggested", markup=False)
             yield AnswerTrail(self.send_app.session, id="trail")
         yield KeyFooter()

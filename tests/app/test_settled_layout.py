@@ -16,6 +16,7 @@ import textual
 from textual._compositor import Compositor
 from textual._styles_cache import StylesCache
 from textual.app import App
+from textual.content import Content
 from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region
 from textual.screen import Screen
@@ -67,6 +68,11 @@ PINNED = {
     "Stylesheet.set_variables": "f8c97f5d9d755f56",
     "App._watch_theme": "a6de38d37b42f581",
     "App._refresh_truecolor_filter": "de78b5ae8901952a",
+    "Widget.render_line": "36df21323c2e9fea",
+    "Widget.render_lines": "1f2a11f3d51846d9",
+    "Widget._render_content": "50c545576ca20403",
+    "Content._wrap_and_format": "6bf904d927f5bf29",
+    "Content.render_strips": "5595f673f3a2e010",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -111,6 +117,13 @@ METHODS = {
     # The app starts in the adviser's theme as App._watch_theme would set it (SendApp._start_in_theme).
     "App._watch_theme": App._watch_theme,
     "App._refresh_truecolor_filter": App._refresh_truecolor_filter,
+    # An outcome's text is drawn as far down as shown, each line as the whole text draws it
+    # (send_tui/widgets/shown_text.py).
+    "Widget.render_line": Widget.render_line,
+    "Widget.render_lines": Widget.render_lines,
+    "Widget._render_content": Widget._render_content,
+    "Content._wrap_and_format": Content._wrap_and_format,
+    "Content.render_strips": Content.render_strips,
 }
 
 
@@ -123,7 +136,7 @@ def test_the_private_textual_methods_settled_layout_relies_on_are_unchanged() ->
     assert not changed, (
         f"Textual {textual.__version__} changed {sorted(changed)}: review "
         "send_tui/screens/settled_layout.py and send_tui/widgets/ (key_footer.py, trail.py, "
-        "quick_scrollbar.py), send_tui/screens/comparison.py, send_tui/css_cache.py and "
+        "quick_scrollbar.py, shown_text.py), send_tui/screens/comparison.py, send_tui/css_cache.py and "
         "SendApp._start_in_theme against the new source, then update PINNED."
     )
 

@@ -10,6 +10,7 @@ character and style, with the screen drawn afresh from scratch.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
@@ -19,7 +20,9 @@ from rich.style import Style
 from textual.widgets import OptionList
 
 from send_tui.app import make_app
+from send_tui.widgets.one_layout import PaneText
 from send_tui.widgets.quick_scrollbar import QuickScrollBar
+from send_tui.widgets.shown_text import ShownText
 from send_tui.widgets.trail import AnswerTrail
 from tests.app.helpers import long_path_keys, node_id, press
 
@@ -59,8 +62,22 @@ class Terminal:
 
 
 def drawn_afresh(app: Any) -> list[list[Cell]]:
-    """The screen as its widgets draw it now, with every cached line thrown away."""
+    """The screen as its widgets draw it now, with every cached line thrown away (and an
+    outcome's text drawn whole, by Textual, not only as far down as shown)."""
     screen = app.screen
+    texts = list(screen.query(ShownText))
+    for text in texts:
+        text.render_line = partial(PaneText.render_line, text)  # type: ignore[method-assign]
+        text._dirty_regions.add(text.size.region)
+    try:
+        return _drawn(screen)
+    finally:
+        for text in texts:
+            del text.render_line
+            text.refresh()  # drawn again as shown, from the top
+
+
+def _drawn(screen: Any) -> list[list[Cell]]:
     for widget in screen.walk_children(with_self=True):
         widget._styles_cache.clear()
         if isinstance(widget, QuickScrollBar):
