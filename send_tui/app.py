@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from send_tui import paths
+from send_tui.collector_hold import CollectorHold
 from send_tui.css_cache import CssCache
 from send_tui.model import dates
 from send_tui.model.autosave import Autosave, Pending
@@ -141,6 +142,7 @@ class SendApp(App[None]):
             self._opened_over, self._autosave_problem = self.autosave.pending(content)
             self.kept_autosave = self._opened_over  # kept until the adviser decides
         self._last_activity = time.monotonic()
+        self._collector = CollectorHold()  # off from a key until its frame is painted
         self._idle_warning_shown = False
         self._autosave_problem_shown = False
         self._autosave_due = False  # a change is waiting to be autosaved (`session_changed`)
@@ -746,7 +748,17 @@ class SendApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self._last_activity = time.monotonic()
+            self._collector.hold()
         await super().on_event(event)
+
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        """Paint a frame; a key's frame lets the garbage collector run (`CollectorHold`)."""
+        super()._display(screen, renderable)
+        if renderable is not None:
+            self._collector.frame_painted()
+
+    def on_unmount(self) -> None:
+        self._collector.release()  # never left off once the app has stopped
 
     def _check_idle(self) -> None:
         from send_tui.dialogs.idle_warning import IdleWarning
