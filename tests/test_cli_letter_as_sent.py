@@ -64,7 +64,7 @@ def test_a_letter_saved_in_november_renders_in_january_with_the_same_dates(
 
 def test_the_record_states_the_letter_dates(saved_record: Path) -> None:
     header = tomllib.loads(saved_record.read_text(encoding="utf-8"))["record"]
-    assert header["version"] == 3
+    assert header["version"] == 4
     assert header["made"] == SAVED_ON
     assert header["letter_date"] == SAVED_ON
     assert header["letter_reply_by"] == date(2026, 12, 11)  # 10 working days
@@ -98,7 +98,7 @@ def test_a_version_1_record_dates_its_letter_the_day_it_was_saved(tmp_path: Path
     path = save_record(
         complaint_session(), tmp_path / "old.toml", saved=datetime(2026, 11, 20, 9, 0)
     )
-    text = path.read_text(encoding="utf-8").replace("version = 3", "version = 1")
+    text = path.read_text(encoding="utf-8").replace("version = 4", "version = 1")
     path.write_text(text, encoding="utf-8")
     letter = build_summary(load_record(path, shipped()), date(2027, 1, 15)).letter
     assert letter is not None and letter.date == "Fri 20 Nov 2026"

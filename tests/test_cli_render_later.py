@@ -73,7 +73,7 @@ def test_a_version_1_record_was_made_the_day_it_was_saved(
     path = save_record(
         complaint_session(), tmp_path / "old.toml", saved=datetime(2026, 11, 20, 9, 0)
     )
-    text = path.read_text(encoding="utf-8").replace("version = 3", "version = 1")
+    text = path.read_text(encoding="utf-8").replace("version = 4", "version = 1")
     path.write_text(text, encoding="utf-8")
     monkeypatch.setenv("SEND_TUI_TODAY", LATER)
     target = tmp_path / "old.txt"

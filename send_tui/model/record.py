@@ -26,14 +26,15 @@ from send_tui.model.summary import (
     DATE_KEY_NAMES,
     PERSONAL_DATE_KEYS,
     letter_fingerprint,
-    saved_letter_dates,
+    saved_letter,
 )
 
 FORMAT = "send-tui-record"
-VERSION = 3
+VERSION = 4
 #: Versions this send-tui reads: 1 had no letter dates (its letter is dated the day it was saved);
-#: 1 and 2 had no `made` (their summary is taken as made the day the record was saved).
-READS = (1, 2, 3)
+#: 1 and 2 had no `made` (their summary is taken as made the day the record was saved); 1 to 3
+#: had no way to say the saved letter was changed since (it comes back as saved).
+READS = (1, 2, 3, 4)
 #: Far above any real record (a few kilobytes); anything bigger is not one.
 MAX_BYTES = 1024 * 1024
 
@@ -46,8 +47,12 @@ _RECORD_KEYS = (
     "local_pack",
     "letter_date",
     "letter_reply_by",
+    "letter_saved_as",
+    "letter_date_kept",
     "made",
 )
+#: A letter fingerprint as `summary.letter_fingerprint` makes it: 16 lower-case hex digits.
+_FINGERPRINT = frozenset("0123456789abcdef")
 _CASE_KEYS = ("reference", "consent_to_record")
 _INFO_ANSWER = "seen"
 
@@ -95,11 +100,17 @@ def record_document(
     }
     if session.made is not None:
         header["made"] = session.made
-    sent = saved_letter_dates(session)
-    if sent is not None:
-        header["letter_date"] = sent.dated
-        if sent.reply_by is not None:
-            header["letter_reply_by"] = sent.reply_by
+    saved_as = saved_letter(session)
+    if saved_as is not None:
+        header["letter_date"] = saved_as.sent.dated
+        if saved_as.sent.reply_by is not None:
+            header["letter_reply_by"] = saved_as.sent.reply_by
+        if saved_as.changed:
+            # Only an autosave can get here (a save fixes the letter first): the letter was
+            # changed since it was saved, so the resumed call must know it, and what it said.
+            header["letter_saved_as"] = saved_as.sent.fingerprint
+            if saved_as.kept:
+                header["letter_date_kept"] = True
     return {
         # `plan` is a top-level array, so tomli-w writes it before the tables. `case` is last and
         # both its keys are required, so a file cut short anywhere is refused, not half-read.
@@ -217,9 +228,12 @@ def session_from_record(record: RecordFile, content: Content) -> Session:
     else:
         dated = header.get("letter_date")
     if dated is not None and letter_started(session):
-        session.sent_letter = SentLetter(
-            dated, header.get("letter_reply_by"), letter_fingerprint(session)
-        )
+        # Without `letter_saved_as` the letter is as it was saved (every save, and version 1 to
+        # 3); with it, the letter was changed since, and the fingerprint is of the saved one.
+        fingerprint = header.get("letter_saved_as") or letter_fingerprint(session)
+        session.sent_letter = SentLetter(dated, header.get("letter_reply_by"), fingerprint)
+        if header.get("letter_date_kept"):
+            session.kept_date_of = session.sent_letter
     return session
 
 
@@ -284,6 +298,7 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
                 )
             _typed(path, record, "record", key, date, "a date such as 2026-03-10")
             _in_range(path, f"record.{key}", record[key])
+    _check_letter_changed(path, record, version)
     plan = document.get("plan")
     if not isinstance(plan, list) or not all(isinstance(r, str) for r in plan):
         raise RecordError(
@@ -314,6 +329,27 @@ def _check_shape(path: Path, document: dict[str, Any]) -> None:
     _typed(path, case, "case", "reference", str, "text")
     _fits(path, "case.reference", REFERENCE, case["reference"])
     _typed(path, case, "case", "consent_to_record", bool, "true or false")
+
+
+def _check_letter_changed(path: Path, record: Mapping[str, Any], version: int) -> None:
+    """`letter_saved_as` and `letter_date_kept`: a version 4 autosave's letter changed since."""
+    for key in ("letter_saved_as", "letter_date_kept"):
+        if key in record and version < 4:
+            raise RecordError(path, f"record.{key}", f"not a key of a version {version} record.")
+    if "letter_saved_as" in record:
+        if "letter_date" not in record:
+            raise RecordError(path, "record.letter_saved_as", "only comes with record.letter_date.")
+        value = record["letter_saved_as"]
+        if not (isinstance(value, str) and len(value) == 16 and set(value) <= _FINGERPRINT):
+            raise RecordError(
+                path, "record.letter_saved_as", "expected 16 hex digits, as send-tui writes it."
+            )
+    if "letter_date_kept" in record:
+        _typed(path, record, "record", "letter_date_kept", bool, "true or false")
+        if "letter_saved_as" not in record:
+            raise RecordError(
+                path, "record.letter_date_kept", "only comes with record.letter_saved_as."
+            )
 
 
 def _table(path: Path, document: Mapping[str, Any], key: str) -> dict[str, Any]:

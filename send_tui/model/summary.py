@@ -263,20 +263,27 @@ def toggle_letter_date(session: Session, today: date) -> LetterDating | None:
     return letter_dating(session, today)
 
 
-def saved_letter_dates(session: Session) -> SentLetter | None:
-    """The dates the saved letter was fixed with, while they still apply; for the record.
+@dataclass(frozen=True, slots=True)
+class SavedLetter:
+    """The saved letter as the record keeps it (`saved_letter`), so a resume is where it was.
 
-    A changed letter that keeps its sent date (`toggle_letter_date`) gives that date and no
-    reply-by date, so a resumed autosave opens dated as the adviser chose, its reply-by worked
-    out from that date; the record needs no key of its own for the choice.
+    A letter changed since it was saved is a new letter dated today, unless the adviser kept
+    the sent date for a correction (F9). The autosave of such a call must come back the same:
+    still changed, still offering F9, and not a letter that silently lost the day it was sent.
     """
-    from send_tui.model.session import SentLetter
 
-    sent = _sent_letter(session)
-    if sent is not None:
-        return sent
-    kept = _kept_letter(session)
-    return SentLetter(kept.dated, None, letter_fingerprint(session)) if kept else None
+    sent: SentLetter  # the letter as it was saved: its dates and what it said
+    changed: bool  # the letter no longer says what it said when it was saved
+    kept: bool  # changed, but kept dated as sent (`Session.kept_date_of`)
+
+
+def saved_letter(session: Session) -> SavedLetter | None:
+    """The saved letter and what has become of it since; None when no letter was saved."""
+    sent = session.sent_letter
+    if sent is None:
+        return None
+    changed = _sent_letter(session) is None
+    return SavedLetter(sent, changed, kept=changed and _kept_letter(session) is not None)
 
 
 def _kept_letter(session: Session) -> SentLetter | None:

@@ -186,3 +186,38 @@ async def test_a_resumed_call_says_nothing_on_resuming_and_tells_of_a_re_dating_
         await press(pilot, "escape", "2")
         assert len(notices(app)) == 1
         assert "now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026" in notices(app)[0]
+
+
+async def test_a_re_dated_letter_left_unsaved_comes_back_re_dated_at_the_next_start(
+    tmp_path: Path, isolated_paths: Path
+) -> None:
+    """Walked three times: a reopened call's letter is changed and the window closed before a
+    save; the next start resumes it still dated today with F9 offered, and the F9 pressed then
+    is still in force at the start after that."""
+    app = make_app(session=load_record(saved_call(tmp_path), shipped()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "f5")
+        await change_outcome(pilot, "A meeting")
+        assert f9_offered(app)
+
+    again = make_app()
+    async with again.run_test(size=(100, 40)) as pilot:
+        await press(pilot, "r")
+        assert notices(again) == []  # what the call already was is not news
+        await press(pilot, "f5")
+        assert isinstance(again.screen, LetterScreen)
+        assert "now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026" in screen_text(again)
+        assert preview(again).startswith("Sat 28 Nov 2026")
+        assert f9_offered(again)
+        await press(pilot, "f9")
+        assert preview(again).startswith("Fri 20 Nov 2026")
+
+    third = make_app()
+    async with third.run_test(size=(100, 40)) as pilot:
+        await press(pilot, "r", "f5")
+        assert isinstance(third.screen, LetterScreen)
+        assert "keeps the date it was sent, Fri 20 Nov 2026" in screen_text(third)
+        assert preview(third).startswith("Fri 20 Nov 2026")
+        await press(pilot, "f9")  # dated today after all: F9 still works on a resumed call
+        assert preview(third).startswith("Sat 28 Nov 2026")

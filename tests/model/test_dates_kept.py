@@ -82,7 +82,7 @@ def test_an_autosave_fixes_no_day_made(tmp_path: Path) -> None:
 @pytest.mark.parametrize("version", [1, 2])
 def test_an_older_record_was_made_the_day_it_was_saved(tmp_path: Path, version: int) -> None:
     path = save_record(complaint_session(), tmp_path / "old.toml", saved=datetime(2026, 11, 20, 9))
-    text = path.read_text(encoding="utf-8").replace("version = 3", f"version = {version}")
+    text = path.read_text(encoding="utf-8").replace("version = 4", f"version = {version}")
     path.write_text(text, encoding="utf-8")
     session = load_record(path, shipped())
     assert session.made == SENT
@@ -110,7 +110,7 @@ def test_a_bad_day_made_is_refused_in_words(tmp_path: Path, made: str, says: str
 
 def test_a_version_2_record_with_a_day_made_is_refused(tmp_path: Path) -> None:
     path = saved_call(tmp_path)
-    text = path.read_text(encoding="utf-8").replace("version = 3", "version = 2")
+    text = path.read_text(encoding="utf-8").replace("version = 4", "version = 2")
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RecordError) as caught:
         load_record(path, shipped())
@@ -246,6 +246,114 @@ def test_a_kept_date_lasts_through_the_autosave_and_resume(tmp_path: Path) -> No
     assert letter is not None and letter.date == SENT_WORDS
     assert letter.reply_by == date(2026, 12, 4)  # counted from the date kept
     assert "reply_from" not in resumed.dates
+
+
+def test_a_re_dated_letter_comes_back_from_the_autosave_still_re_dated_and_f9_still_works(
+    tmp_path: Path,
+) -> None:
+    """Walked twice: reopened, changed (so dated today), closed unsaved, resumed the next day."""
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    autosave = save_record(session, tmp_path / "autosave.toml")
+    header = tomllib.loads(autosave.read_text(encoding="utf-8"))["record"]
+    assert header["letter_date"] == SENT and header["letter_saved_as"]
+    assert "letter_date_kept" not in header
+
+    later = date(2026, 11, 30)  # resumed on the Monday
+    resumed = load_record(autosave, shipped())
+    dating = letter_dating(resumed, later)
+    assert dating is not None and dating.changed and not dating.kept
+    assert "now dated today, Mon 30 Nov 2026, not Fri 20 Nov 2026" in dating.message("Press F9")
+    assert build_summary(resumed, later).letter.date == "Mon 30 Nov 2026"  # type: ignore[union-attr]
+    toggle_letter_date(resumed, later)  # only a correction after all
+    letter = build_summary(resumed, later).letter
+    assert letter is not None and letter.date == SENT_WORDS
+    assert letter.reply_by == date(2026, 12, 4)  # counted from the date it was sent
+
+
+def test_a_resumed_letter_changed_back_is_the_letter_as_sent_again(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    sent_reply_by = session.sent_letter.reply_by  # type: ignore[union-attr]
+    was = session.letter_fields["outcome"]
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    resumed = load_record(save_record(session, tmp_path / "autosave.toml"), shipped())
+    resumed.letter_fields["outcome"] = was
+    dating = letter_dating(resumed, TODAY)
+    assert dating is not None and not dating.changed
+    letter = build_summary(resumed, TODAY).letter
+    assert letter is not None and (letter.date, letter.reply_by) == (SENT_WORDS, sent_reply_by)
+
+
+def test_a_kept_date_comes_back_kept_and_f9_can_still_date_it_today(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    toggle_letter_date(session, TODAY)
+    autosave = save_record(session, tmp_path / "autosave.toml")
+    assert tomllib.loads(autosave.read_text(encoding="utf-8"))["record"]["letter_date_kept"]
+    resumed = load_record(autosave, shipped())
+    dating = letter_dating(resumed, TODAY)
+    assert dating is not None and dating.changed and dating.kept
+    toggle_letter_date(resumed, TODAY)  # a new letter after all
+    assert build_summary(resumed, TODAY).letter.date == TODAY_WORDS  # type: ignore[union-attr]
+
+
+def test_a_saved_record_never_says_its_letter_was_changed(tmp_path: Path) -> None:
+    """A save fixes the letter first: the changed-letter keys are for the autosave alone."""
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    again = tmp_path / "again"
+    again.mkdir()
+    record = outputs.save_outputs(session, again, "call", TODAY)[-1]
+    header = tomllib.loads(record.read_text(encoding="utf-8"))["record"]
+    assert header["letter_date"] == TODAY
+    assert "letter_saved_as" not in header and "letter_date_kept" not in header
+    assert letter_dating(load_record(record, shipped()), date(2026, 12, 7)) is not None
+
+
+def test_a_new_call_after_a_resumed_re_dated_one_has_no_saved_letter(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    toggle_letter_date(session, TODAY)
+    resumed = load_record(save_record(session, tmp_path / "autosave.toml"), shipped())
+    resumed.clear()
+    assert (resumed.sent_letter, resumed.kept_date_of) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "says"),
+    [
+        (('letter_saved_as = "', 'letter_saved_as = "XYZ'), "record.letter_saved_as", "16 hex"),
+        (("letter_date_kept = true", 'letter_date_kept = "yes"'), "letter_date_kept", "true or"),
+        (("letter_date = 2026-11-20\n", ""), "record.letter_saved_as", "record.letter_date"),
+        (("version = 4", "version = 3"), "record.letter_saved_as", "version 3 record"),
+    ],
+)
+def test_a_bad_changed_letter_key_is_refused_in_words(
+    tmp_path: Path, change: tuple[str, str], key: str, says: str
+) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    toggle_letter_date(session, TODAY)
+    path = save_record(session, tmp_path / "autosave.toml")
+    text = path.read_text(encoding="utf-8")
+    assert change[0] in text
+    path.write_text(text.replace(*change), encoding="utf-8")
+    with pytest.raises(RecordError) as caught:
+        load_record(path, shipped())
+    assert key in str(caught.value) and says in str(caught.value)
+
+
+def test_a_kept_date_without_the_letter_it_keeps_is_refused(tmp_path: Path) -> None:
+    session = load_record(saved_call(tmp_path), shipped())
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    toggle_letter_date(session, TODAY)
+    path = save_record(session, tmp_path / "autosave.toml")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(x for x in lines if "letter_saved_as" not in x), encoding="utf-8")
+    with pytest.raises(RecordError) as caught:
+        load_record(path, shipped())
+    assert "record.letter_date_kept" in str(caught.value)
+    assert "record.letter_saved_as" in str(caught.value)
 
 
 # --- a save that writes nothing fixes nothing --------------------------------------------------

@@ -64,7 +64,7 @@ def test_the_file_says_what_it_is(saved: Path) -> None:
     document = tomllib.loads(saved.read_text(encoding="utf-8"))
     assert document["record"] == {
         "format": "send-tui-record",
-        "version": 3,
+        "version": 4,
         "saved": SAVED,
         "content_review": shipped().review_date,
         "local_pack": "tower-hamlets",
@@ -132,9 +132,9 @@ def test_a_record_cut_mid_line_is_refused(tmp_path: Path) -> None:
     ("change", "key", "says"),
     [
         (("send-tui-record", "something-else"), "record.format", "not a send-tui record"),
-        (("version = 3", "version = 4"), "record.version", "newer send-tui"),
-        (("version = 3", "version = 0"), "record.version", "not one this send-tui reads"),
-        (("version = 3", 'version = "3"'), "record.version", "not a whole number"),
+        (("version = 4", "version = 5"), "record.version", "newer send-tui"),
+        (("version = 4", "version = 0"), "record.version", "not one this send-tui reads"),
+        (("version = 4", 'version = "4"'), "record.version", "not a whole number"),
         (
             ('situation = "complaint"', 'situation = "dragons"'),
             "answers.situation",
