@@ -60,3 +60,21 @@ def test_an_answer_changed_in_the_walk_re_dates_the_letter_and_says_so_at_once(
     )
     assert restored < text.index("Complain to the school", school)
     assert text.count("Note: The letter was changed") == 1
+
+
+def test_a_re_dated_letter_left_unsaved_is_still_re_dated_when_resumed(
+    tmp_path: Path, isolated_paths: Path
+) -> None:
+    """Walked twice: the changed letter of a reopened call is autosaved, the adviser quits
+    without saving, and the next plain-mode start resumes it still dated today, with
+    `letter date` still able to keep the date it was sent."""
+    run(tmp_path, LINES[:-1])  # changed, not kept; quit without saving
+    out = io.StringIO()
+    lines = ["r", "letter show", "letter date", "letter show", "quit", "yes"]
+    stdin = io.StringIO("".join(f"{line}\n" for line in lines))
+    run_plain(stdin=stdin, stdout=out, echo=True)
+    text = " ".join(out.getvalue().split())
+    shown = text.index("letter show")
+    assert "now dated today, Sat 28 Nov 2026, not Fri 20 Nov 2026" in text[shown:]
+    kept = text.index("keeps the date it was sent, Fri 20 Nov 2026", shown)
+    assert "Fri 20 Nov 2026" in text[text.index("letter show", kept) :]
