@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.widgets import Static
 
+from send_tui.widgets.focus_styles import FocusStyledWhenSeen
 from send_tui.widgets.quick_scrollbar import QuickScrollbars
 
 
@@ -28,5 +29,5 @@ class PaneText(_OneLayout, Static):
     """A Static in a wizard pane."""
 
 
-class PaneScroll(_OneLayout, QuickScrollbars, VerticalScroll):
+class PaneScroll(_OneLayout, FocusStyledWhenSeen, QuickScrollbars, VerticalScroll):
     """A VerticalScroll holding a wizard pane's text."""

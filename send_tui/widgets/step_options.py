@@ -13,10 +13,11 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import OptionList
 
+from send_tui.widgets.focus_styles import FocusStyledWhenSeen
 from send_tui.widgets.quick_scrollbar import QuickScrollbars
 
 
-class StepOptions(QuickScrollbars, OptionList):
+class StepOptions(FocusStyledWhenSeen, QuickScrollbars, OptionList):
     def __init__(self, *options: object, **kwargs: object) -> None:
         super().__init__(*options, **kwargs)  # type: ignore[arg-type]
         self._drawn_width: int | None = None

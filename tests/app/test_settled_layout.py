@@ -18,6 +18,7 @@ from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.content import Content
 from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -74,6 +75,9 @@ PINNED = {
     "Content._wrap_and_format": "6bf904d927f5bf29",
     "Content.render_strips": "5595f673f3a2e010",
     "App._display": "4b78dff6669a455c",
+    "Stylesheet.apply": "1faf3687bbba428f",
+    "Stylesheet._process_component_classes": "852b5e4b93c6fc25",
+    "DOMNode._get_component_classes": "c664337c28f09338",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -127,6 +131,11 @@ METHODS = {
     "Content.render_strips": Content.render_strips,
     # Each painted frame lets the garbage collector held off for a key run (collector_hold.py).
     "App._display": App._display,
+    # A focus change is restyled only where it shows (send_tui/widgets/focus_styles.py): every
+    # styling of a node asks its `_get_component_classes`, which notes the focus it styles for.
+    "Stylesheet.apply": Stylesheet.apply,
+    "Stylesheet._process_component_classes": Stylesheet._process_component_classes,
+    "DOMNode._get_component_classes": DOMNode._get_component_classes,
 }
 
 
