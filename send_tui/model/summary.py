@@ -68,7 +68,7 @@ class Wording:
     letter: str = "Complaint letter"
     no_outcome: str = "The answers have not reached an outcome yet."
     no_plan: str = "No routes are in the plan yet."
-    no_deadlines: str = "No dates were entered, so no deadlines were worked out."
+    no_deadlines: str = "No deadlines: no date was entered that starts one for this call."
     no_contacts: str = "No contacts for this plan."
     no_references: str = "No references for this plan."
     leads_to: str = "Where the answers lead"

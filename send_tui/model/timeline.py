@@ -40,7 +40,9 @@ class TimelineWording:
     warnings_heading: str = "Watch out"
     firm: str = "firm legal limit"
     target: str = "target"
-    empty: str = "No dates were entered, so there is nothing on the timeline yet."
+    empty: str = (
+        "Nothing on the timeline yet: no date was entered that starts a deadline for this call."
+    )
     started_by: str = "Starts from"
     waits_on: str = "Waits on"
     done: str = "done"

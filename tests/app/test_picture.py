@@ -112,7 +112,7 @@ async def test_t_on_the_plan_shows_the_timeline_and_c_there_the_comparison_and_b
     async with app.run_test(size=(60, 20)) as pilot:
         await press(pilot, *TO_APPEAL, "f2", "t")
         assert isinstance(app.screen, TimelineScreen)
-        assert "No dates were entered" in screen_text(app)
+        assert "no date was entered that starts a deadline" in screen_text(app)
         await press(pilot, "c")
         assert isinstance(app.screen, ComparisonScreen)
         await press(pilot, "t")  # back to the timeline under it, not another one on top
@@ -143,7 +143,7 @@ async def test_content_without_a_comparison_or_timeline_file_still_opens_both() 
         assert table_columns(app) == {"": [label for _, label in ASPECTS]}
         await press(pilot, "t")
         assert isinstance(app.screen, TimelineScreen)
-        assert "No dates were entered" in screen_text(app)
+        assert "no date was entered that starts a deadline" in screen_text(app)
 
 
 async def test_the_palette_opens_the_timeline_and_the_comparison() -> None:
