@@ -465,8 +465,10 @@ class SendApp(App[None]):
         if not self._autosave_due:
             return
         self._autosave_due = False
-        if self._session is None or self.kept_autosave is not None:
-            return  # (an autosave kept for later is never overwritten)
+        if self._session is None or self.kept_autosave is not None or self.resumable is not None:
+            # An autosave kept for later, or still offered to resume, is never overwritten
+            # (nor, without consent, deleted) by a change made before it is resumed or cleared.
+            return
         problem = self.autosave.save(self.session)
         if problem and not self._autosave_problem_shown:
             self._autosave_problem_shown = True
@@ -700,8 +702,14 @@ class SendApp(App[None]):
             self.show_path()  # nothing to clear: keep any call details typed for this caller
             return
 
+        # Details typed before the call has begun (F6 on the start screen) are the new
+        # caller's: clearing an earlier call waiting in the autosave must not clear them too.
+        new_callers = self.session.case if then_begin and not self.session.has_work() else None
+
         def clear() -> None:
             self.clear_client(announce=not then_begin)
+            if new_callers is not None:
+                self.session.set_case(new_callers.reference, new_callers.consent_to_record)
             if then_begin:
                 self.show_path()
 
@@ -739,6 +747,8 @@ class SendApp(App[None]):
                 state = "on" if case.consent_to_record else "off: nothing personal is kept"
                 if self.kept_autosave is not None:
                     state = "off while this record is open: the earlier call is kept in it"
+                elif self.resumable is not None:
+                    state = "off until the call in progress is resumed or cleared: it is kept"
                 self.notify(f"Call details kept. Autosave is {state}.", markup=False)
 
         self.push_screen(CallDetailsDialog(self.session.case), kept)
@@ -801,7 +811,9 @@ class SendApp(App[None]):
 
         kept = (
             " It stays in this computer's autosave, to resume next time (ctrl+n clears it)."
-            if self.session.case.consent_to_record and self.kept_autosave is None
+            if self.session.case.consent_to_record
+            and self.kept_autosave is None
+            and self.resumable is None
             else ""
         )
         from send_tui.dialogs.confirm import ConfirmDialog

@@ -523,8 +523,14 @@ class PlainShell:
         elif action == "begin":
             # "Start a new call" never reopens the previous caller's answers.
             if self.session.has_work() or self.resumable is not None:
+                # Details typed before the call has begun are the new caller's: clearing an
+                # earlier call waiting in the autosave must not clear them too.
+                new_callers = None if self.session.has_work() else self.session.case
                 if not self._clear_if_agreed():
                     return
+                if new_callers is not None:
+                    self.session.set_case(new_callers.reference, new_callers.consent_to_record)
+                    self.saved_revision = self.session.revision
             self.go(_View(self.session.current()))
         elif action.startswith("open:"):
             self.go(_View(action.removeprefix("open:"), preview=True))
@@ -1135,6 +1141,8 @@ class PlainShell:
         if self.session.revision != before:
             self.session_changed()
         state = "on" if consent else "off: nothing personal is kept"
+        if self.resumable is not None:
+            state = "off until the call in progress is resumed or cleared: it is kept"
         out.note(f"Call details kept. Autosave is {state}.")
 
     def save_folder(self) -> Path:
@@ -1231,7 +1239,9 @@ class PlainShell:
         news = self.letter_date_news.news(self.session, dates.today())
         if news is not None:
             self.out.note(news.message(LETTER_DATE_HOW))
-        if self.keeps_earlier_autosave:
+        if self.keeps_earlier_autosave or self.resumable is not None:
+            # The call waiting in the autosave is never overwritten (nor, without consent,
+            # deleted) by a change made before it is resumed or cleared.
             return
         problem = self.autosave.save(self.session)
         if problem and not self._autosave_problem_shown:
@@ -1269,8 +1279,16 @@ class PlainShell:
         if self._clear_if_agreed(announce=True):
             self.show()
 
+    def _autosaved(self) -> bool:
+        """Is this call kept in the autosave (not an earlier one, kept aside or to resume)?"""
+        return (
+            self.session.case.consent_to_record
+            and not self.keeps_earlier_autosave
+            and self.resumable is None
+        )
+
     def _kept_note(self) -> str:
-        if self.session.case.consent_to_record:
+        if self._autosaved():
             return " It stays in this computer's autosave, to resume next time (new clears it)."
         return ""
 
@@ -1289,10 +1307,15 @@ class PlainShell:
         if not self.unsaved:
             self.out.say("End of input: quitting.")
             return
-        if self.session.case.consent_to_record:
+        if self._autosaved():
             self.out.note(
                 "End of input: quitting. This call was not saved as a summary; it is kept in this "
                 "computer's autosave, to resume next time."
+            )
+        elif self.session.case.consent_to_record:
+            self.out.warn(
+                "End of input: quitting. This call was not saved as a summary, and not "
+                "autosaved: the earlier call kept in the autosave was left as it was."
             )
         else:
             self.out.warn(

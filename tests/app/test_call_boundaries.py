@@ -1,0 +1,69 @@
+"""Where one call meets the next: a new call, the autosave and its resume, a reopened record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from send_tui.app import make_app
+from send_tui.screens.start import StartScreen
+from tests.app.helpers import give_consent, node_id, press, screen_text
+
+
+async def _leave_an_unsaved_call(isolated_paths: Path) -> Path:
+    """Caller A, with consent, left unsaved at 'what next' (the app was closed)."""
+    app = make_app()
+    async with app.run_test() as pilot:
+        await give_consent(pilot, "CALLER-A")
+        await press(pilot, "1", "2", "1")
+    autosave = isolated_paths / "data" / "autosave.toml"
+    assert "CALLER-A" in autosave.read_text(encoding="utf-8")
+    return autosave
+
+
+async def test_call_details_typed_on_the_start_screen_keep_the_call_to_resume(
+    isolated_paths: Path,
+) -> None:
+    """The start screen offers "r Resume"; the adviser first notes the next caller's reference
+    (F6). That must not delete the earlier call from the autosave: the start screen still offers
+    to resume it, and the next start must too."""
+    autosave = await _leave_an_unsaved_call(isolated_paths)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "Resume the call in progress" in screen_text(app)
+        await give_consent(pilot, "CALLER-B")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, StartScreen)
+        assert "Resume the call in progress" in screen_text(app)
+        assert autosave.exists(), "the earlier call was deleted from the autosave"
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "Resume the call in progress" in screen_text(app)
+        await press(pilot, "r")
+        assert app.session.case.reference == "CALLER-A"
+        assert node_id(app) == "what_next_assessment"
+
+
+async def test_call_details_typed_before_starting_the_new_call_are_kept(
+    isolated_paths: Path,
+) -> None:
+    """With "r Resume" offered, the adviser notes the new caller's reference and consent (F6),
+    then starts the new call (1, and y to clear the earlier one). The new caller's details
+    are still there, so the call is autosaved as the caller agreed."""
+    from textual.widgets import Checkbox, Input
+
+    autosave = await _leave_an_unsaved_call(isolated_paths)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await give_consent(pilot, "CALLER-B")
+        await press(pilot, "1", "y")
+        assert node_id(app) == "situation"
+        await press(pilot, "2")
+        await pilot.pause(0.3)
+        await press(pilot, "f6")
+        assert app.screen.query_one("#reference", Input).value == "CALLER-B"
+        assert app.screen.query_one("#consent", Checkbox).value is True
+        await press(pilot, "escape")
+        assert "CALLER-B" in autosave.read_text(encoding="utf-8")
