@@ -67,3 +67,29 @@ async def test_call_details_typed_before_starting_the_new_call_are_kept(
         assert app.screen.query_one("#consent", Checkbox).value is True
         await press(pilot, "escape")
         assert "CALLER-B" in autosave.read_text(encoding="utf-8")
+
+
+async def test_a_look_up_letter_opened_on_the_start_screen_keeps_the_call_to_resume(
+    isolated_paths: Path,
+) -> None:
+    """With "r Resume" offered, the adviser looks up what a complaint needs and opens its
+    letter (l), then goes back: the call waiting in the autosave is still there."""
+    from send_tui.screens.letter import LetterScreen
+
+    autosave = await _leave_an_unsaved_call(isolated_paths)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        choices = screen_text(app)
+        key = next(
+            line.split()[0] for line in choices.splitlines() if "What does a complaint need" in line
+        )
+        await press(pilot, key)
+        while app.screen.node.kind.name != "OUTCOME":  # type: ignore[attr-defined]
+            await press(pilot, "1")
+        await press(pilot, "l")
+        assert isinstance(app.screen, LetterScreen)
+        await pilot.pause(0.3)
+        await press(pilot, "escape", "escape")
+        await pilot.pause(0.3)
+        assert autosave.exists(), "the earlier call was deleted from the autosave"
