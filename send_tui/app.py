@@ -621,6 +621,10 @@ class SendApp(App[None]):
         def saved(written: list[Path] | None) -> None:
             if written:
                 self.saved_revision = self.session.revision
+                # The save fixed the letter's date and the day the summary was made: the
+                # autosave must hold them too, or a call saved and then quit resumes with its
+                # letter dated anew, as if it had never been sent.
+                self.session_changed()
                 folder = written[0].parent
                 names = ", ".join(p.name for p in written)
                 self.notify(f"Saved in {folder}: {names}", title="Saved", markup=False, timeout=12)

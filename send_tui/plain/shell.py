@@ -1194,6 +1194,10 @@ class PlainShell:
                 continue
             if written:
                 self.saved_revision = self.session.revision
+                # The save fixed the letter's date and the day the summary was made: the
+                # autosave must hold them too, or a call saved and then quit resumes with its
+                # letter dated anew, as if it had never been sent.
+                self.session_changed()
                 out.note(f"Saved in {written[0].parent}: {', '.join(p.name for p in written)}")
             return
 

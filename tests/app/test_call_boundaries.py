@@ -93,3 +93,59 @@ async def test_a_look_up_letter_opened_on_the_start_screen_keeps_the_call_to_res
         await press(pilot, "escape", "escape")
         await pilot.pause(0.3)
         assert autosave.exists(), "the earlier call was deleted from the autosave"
+
+
+def _keys_to(app, *answers: tuple[str, str]) -> list[str]:
+    """The number keys that give these answers, in order, from the start screen."""
+    keys = ["1"]
+    for step, option_id in answers:
+        node = app.content.nodes[step]
+        keys.append(str([o.id for o in node.options].index(option_id) + 1))
+    return keys
+
+
+async def test_a_call_saved_then_quit_resumes_with_its_letter_as_saved(
+    isolated_paths: Path, monkeypatch
+) -> None:
+    """Saved on Fri 20 Nov (ctrl+s), then quit: the autosave stays, and resuming it on Sat 28
+    Nov is the call as saved, its letter still dated the day it was saved and sent."""
+    import tomllib
+
+    from textual.widgets import Input
+
+    from send_tui.dialogs.save import SaveDialog
+    from send_tui.screens.letter import LetterScreen
+
+    monkeypatch.setenv("SEND_TUI_TODAY", "2026-11-20")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await give_consent(pilot, "CALLER-A")
+        await press(
+            pilot, *_keys_to(app, ("situation", "complaint"), ("complaint_about", "school"))
+        )
+        await press(pilot, "f5")
+        assert isinstance(app.screen, LetterScreen)
+        app.screen.query_one("#addressee_name", Input).value = "Ms Jones"
+        await pilot.pause(0.3)
+        await press(pilot, "escape", "ctrl+s")
+        assert isinstance(app.screen, SaveDialog)
+        await press(pilot, "ctrl+s")
+        assert not isinstance(app.screen, SaveDialog)
+        await pilot.pause(0.3)
+        await press(pilot, "ctrl+q")
+    saved = next((isolated_paths / "saved").glob("*.toml"))
+    assert tomllib.loads(saved.read_text("utf-8"))["record"]["letter_date"].isoformat() == (
+        "2026-11-20"
+    )
+    autosave = isolated_paths / "data" / "autosave.toml"
+    header = tomllib.loads(autosave.read_text("utf-8"))["record"]
+    assert header.get("letter_date") is not None, "the autosave does not know the letter was saved"
+    assert header.get("made") is not None, "the autosave does not know the summary was made"
+
+    monkeypatch.setenv("SEND_TUI_TODAY", "2026-11-28")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "r", "f5")
+        assert isinstance(app.screen, LetterScreen)
+        assert "20 Nov" in str(app.screen.query_one("#preview").render())

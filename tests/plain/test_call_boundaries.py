@@ -30,3 +30,29 @@ def test_call_details_typed_before_starting_the_new_call_are_kept(isolated_paths
     assert shell.session.case.reference == "CALLER-B"
     assert shell.session.case.consent_to_record
     assert "CALLER-B" in (isolated_paths / "data" / FILE_NAME).read_text(encoding="utf-8")
+
+
+def test_a_call_saved_then_quit_resumes_with_its_letter_as_saved(
+    isolated_paths: Path, monkeypatch
+) -> None:
+    """Saved on Fri 20 Nov, then quit: resumed on Sat 28 Nov, the letter is still dated the day
+    it was saved and sent, and the summary still says when it was made."""
+    from datetime import date
+
+    from send_tui.model.summary import letter_date, summary_made
+    from tests.plain.helpers import typed_lines
+    from tests.sessions import shipped
+
+    lines = typed_lines(
+        shipped(),
+        [("situation", "complaint"), ("complaint_about", "school")],
+        letter={"addressee_name": "Ms Jones"},
+    )
+    monkeypatch.setenv("SEND_TUI_TODAY", "2026-11-20")
+    run_lines(["details", "CALLER-A", "yes", *lines, "save", "", "", "no", "quit", "yes"])
+    assert list((isolated_paths / "saved").glob("*.toml"))
+    monkeypatch.setenv("SEND_TUI_TODAY", "2026-11-28")
+    shell, _ = run_lines(["r"])
+    assert shell.session.case.reference == "CALLER-A"
+    assert letter_date(shell.session, date(2026, 11, 28)) == date(2026, 11, 20)
+    assert summary_made(shell.session, date(2026, 11, 28)) == date(2026, 11, 20)
