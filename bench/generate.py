@@ -255,8 +255,9 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
                 }
             ]
 
-    # The shipped clocks and letters name the `caller` and `appeal_scope` questions (a letter's
-    # wording per caller, a clock waived by the scope of an appeal), so the pack has both.
+    # The shipped clocks and letters name the `caller`, `appeal_scope` and `discrimination_who`
+    # questions (a letter's wording per caller, clocks waived by the scope of an appeal or by
+    # who discriminated), so the pack has all three.
     first = node_ids[0]
     writer.file("national/start.toml", "Opening questions")["nodes"] = {
         "caller": {
@@ -267,7 +268,7 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
             "options": [
                 {"id": "parent", "label": "A parent or carer", "next": first},
                 {"id": "young_person", "label": "The young person", "next": "appeal_scope"},
-                {"id": "helper", "label": "A helper", "next": first},
+                {"id": "helper", "label": "A helper", "next": "discrimination_who"},
                 {"id": "representative", "label": "A representative", "next": first},
             ],
         },
@@ -278,6 +279,15 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
             "options": [
                 {"id": "school_only", "label": "Only the school named", "next": first},
                 {"id": "other_parts", "label": "Other parts too", "next": first},
+            ],
+        },
+        "discrimination_who": {
+            "kind": "question",
+            "title": writer.text(5, 12).rstrip(".") + "?",
+            "body": writer.text(10, 30),
+            "options": [
+                {"id": "school", "label": "A school", "next": first},
+                {"id": "other", "label": "Someone else", "next": first},
             ],
         },
     }
@@ -292,7 +302,7 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
     shipped_terms = next((SHIPPED / "local").glob("*/term-dates.toml"))
     shutil.copy(shipped_terms, root / "local" / LOCAL_PACK / "term-dates.toml")
     return PackStats(
-        root, nodes + 2, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4
+        root, nodes + 3, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4
     )
 
 

@@ -43,3 +43,17 @@ async def test_each_benchmark_walk_takes_every_key_of_a_shipped_path() -> None:
     keys = list(walk.bare_keys(shipped(), [path]))
     in_place = await walk.walk_bare(keys, in_place=True)
     assert in_place.lost_keys == 0 and len(in_place.settled) == len(keys)
+
+
+def test_the_benchmarks_generated_packs_still_load(tmp_path: Path) -> None:
+    """The generated packs copy the shipped clocks and letters, which name shipped questions: a
+    new such name (a clock waived by who discriminated) once left the benchmark unable to load
+    its 1,000- and 10,000-node packs."""
+    import generate  # bench/generate.py
+
+    from send_tui.model.loader import load_content
+
+    stats = generate.generate_pack(tmp_path / "pack", nodes=60)
+    content = load_content(stats.root)
+    assert len(content.nodes) == stats.nodes
+    assert {"caller", "appeal_scope", "discrimination_who"} <= content.nodes.keys()
