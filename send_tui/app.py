@@ -470,7 +470,9 @@ class SendApp(App[None]):
             # (nor, without consent, deleted) by a change made before it is resumed or cleared.
             return
         problem = self.autosave.save(self.session)
-        if problem and not self._autosave_problem_shown:
+        if problem is None:
+            self._autosave_problem_shown = False  # working again: a new failure is news
+        elif not self._autosave_problem_shown:
             self._autosave_problem_shown = True
             self.notify(problem, title="Autosave", severity="error", markup=False, timeout=15)
 
@@ -520,6 +522,7 @@ class SendApp(App[None]):
             self.resumable = None
         self.last_dropped = []
         self.saved_revision = self.session.revision
+        self._autosave_problem_shown = False  # the next caller hears of a failing autosave too
         self.clear_notifications()
         self.call_later(self._back_to_start, announce)
 
@@ -818,6 +821,7 @@ class SendApp(App[None]):
             if self.session.case.consent_to_record
             and self.kept_autosave is None
             and self.resumable is None
+            and not self._autosave_problem_shown  # (its last write failed)
             else ""
         )
         from send_tui.dialogs.confirm import ConfirmDialog

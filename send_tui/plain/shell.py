@@ -1248,7 +1248,9 @@ class PlainShell:
             # deleted) by a change made before it is resumed or cleared.
             return
         problem = self.autosave.save(self.session)
-        if problem and not self._autosave_problem_shown:
+        if problem is None:
+            self._autosave_problem_shown = False  # working again: a new failure is news
+        elif not self._autosave_problem_shown:
             self._autosave_problem_shown = True
             self.out.warn(f"Autosave: {problem}")
 
@@ -1256,6 +1258,7 @@ class PlainShell:
         """Forget the caller: state and autosave. Nothing of them remains."""
         self.session.clear()
         self.letter_date_news.reset(self.session, dates.today())
+        self._autosave_problem_shown = False  # the next caller hears of a failing autosave too
         if self.keeps_earlier_autosave:  # the earlier call is offered again, as in the app
             self.keeps_earlier_autosave = False
             self.resumable, self.autosave_problem = self.autosave.pending(self.content)
@@ -1284,11 +1287,13 @@ class PlainShell:
             self.show()
 
     def _autosaved(self) -> bool:
-        """Is this call kept in the autosave (not an earlier one, kept aside or to resume)?"""
+        """Is this call kept in the autosave (not an earlier one, kept aside or to resume, and
+        its last write did not fail)?"""
         return (
             self.session.case.consent_to_record
             and not self.keeps_earlier_autosave
             and self.resumable is None
+            and not self._autosave_problem_shown
         )
 
     def _kept_note(self) -> str:
@@ -1315,6 +1320,11 @@ class PlainShell:
             self.out.note(
                 "End of input: quitting. This call was not saved as a summary; it is kept in this "
                 "computer's autosave, to resume next time."
+            )
+        elif self.session.case.consent_to_record and self._autosave_problem_shown:
+            self.out.warn(
+                "End of input: quitting. This call was not saved as a summary, and the autosave "
+                "failed, so it is not kept."
             )
         elif self.session.case.consent_to_record:
             self.out.warn(

@@ -149,3 +149,35 @@ async def test_a_call_saved_then_quit_resumes_with_its_letter_as_saved(
         await press(pilot, "r", "f5")
         assert isinstance(app.screen, LetterScreen)
         assert "20 Nov" in str(app.screen.query_one("#preview").render())
+
+
+async def test_a_failing_autosave_is_told_to_each_caller_and_never_called_kept(
+    isolated_paths: Path, monkeypatch, tmp_path: Path
+) -> None:
+    """The data folder cannot be written (a file where it should be). The adviser is told once
+    for this call, not at every key; told again for the next caller; and the quit question does
+    not say the call stays in the autosave."""
+    from send_tui.dialogs.confirm import ConfirmDialog
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SEND_TUI_DATA_DIR", str(blocker / "data"))
+
+    def failures(app) -> int:
+        return sum(n.title == "Autosave" for n in app._notifications)
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await give_consent(pilot, "CALLER-A")
+        await press(pilot, "1", "2", "1")
+        await pilot.pause(0.3)
+        assert failures(app) == 1
+        await press(pilot, "ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "stays in this computer's autosave" not in screen_text(app)
+        await press(pilot, "n", "ctrl+n", "y")
+        await pilot.pause()
+        await give_consent(pilot, "CALLER-B")
+        await press(pilot, "1", "2")
+        await pilot.pause(0.3)
+        assert failures(app) == 1  # the first caller's notice was cleared with the call

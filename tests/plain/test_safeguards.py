@@ -83,6 +83,23 @@ def test_an_autosave_problem_is_a_warning_once(
     assert text.count("Warning: Autosave: Autosave failed") == 1
 
 
+def test_the_next_caller_hears_of_a_failing_autosave_too(
+    isolated_paths: Path, monkeypatch, tmp_path: Path
+) -> None:
+    """Walked twice: once per call, not once per run, so the second caller's adviser does not
+    believe that call is being kept."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SEND_TUI_DATA_DIR", str(blocker / "data"))
+    _shell, text = run_lines(["1", *CONSENT, "1", "1", "new", "yes", "1", *CONSENT, "1"])
+    first, _, second = text.partition("Ready for a new caller")
+    assert first.count("Warning: Autosave: Autosave failed") == 1
+    assert second.count("Warning: Autosave: Autosave failed") == 1
+    # And the adviser is not told at the end that this call is kept in the autosave.
+    assert "it is kept in this computer's autosave" not in second
+    assert "the autosave failed, so it is not kept" in " ".join(second.split())
+
+
 def test_settings_problems_are_warnings_at_the_start(isolated_paths: Path) -> None:
     config = write_settings(isolated_paths, 'idle_clear_minutes = "soon"\n')
     out = io.StringIO()
