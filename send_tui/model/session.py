@@ -379,10 +379,15 @@ class Session:
     # -- the whole call --------------------------------------------------------------------
 
     def has_work(self) -> bool:
-        """Is there anything a new client or quitting would throw away?"""
-        return bool(
-            self.answers or self.chosen_routes or any(self.letter_fields.values()) or self.dates
-        )
+        """Is there anything a new client or quitting would throw away?
+
+        Of the letter, what was typed: the choices the letter form fills in as it opens (the
+        template, the addressee's role, the reply unit) are not work, or a letter looked up from
+        the start screen and closed would count as a call to keep, autosave and resume.
+        """
+        from send_tui.model.letter import letter_started
+
+        return bool(self.answers or self.chosen_routes or letter_started(self) or self.dates)
 
     def clear(self) -> None:
         """Forget everything about this caller (new client)."""

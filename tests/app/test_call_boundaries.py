@@ -181,3 +181,32 @@ async def test_a_failing_autosave_is_told_to_each_caller_and_never_called_kept(
         await press(pilot, "1", "2")
         await pilot.pause(0.3)
         assert failures(app) == 1  # the first caller's notice was cleared with the call
+
+
+async def test_a_letter_only_looked_up_is_no_call_to_keep(isolated_paths: Path) -> None:
+    """On the start screen, the adviser looks up what a complaint needs and opens its letter
+    (l) to read it, types nothing, and goes back: there is no call to save, resume or ask
+    about, so ctrl+q quits at once and the next start offers nothing to resume."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await give_consent(pilot, "CALLER-A")
+        key = next(
+            line.split()[0]
+            for line in screen_text(app).splitlines()
+            if "What does a complaint need" in line
+        )
+        await press(pilot, key)
+        while app.screen.node.kind.name != "OUTCOME":  # type: ignore[attr-defined]
+            await press(pilot, "1")
+        await press(pilot, "l")
+        await pilot.pause(0.3)
+        await press(pilot, "escape", "escape")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, StartScreen)
+        assert not app.unsaved
+        await press(pilot, "ctrl+q")
+    assert not (isolated_paths / "data" / "autosave.toml").exists()
+    again = make_app()
+    async with again.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "Resume the call in progress" not in screen_text(again)
