@@ -18,7 +18,7 @@ from typing import Any
 
 from send_tui.model import storage
 from send_tui.model.content import Answer, Content, NodeKind, local_pack_problem
-from send_tui.model.dates import range_problem
+from send_tui.model.dates import range_problem, today
 from send_tui.model.fields import REFERENCE, clean_field, fit_field, length_problem
 from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS, letter_started
 from send_tui.model.session import CaseDetails, SentLetter, Session
@@ -94,7 +94,9 @@ def record_document(
     header: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
-        "saved": (saved or datetime.now()).replace(microsecond=0),
+        # On the day send-tui takes as today (SEND_TUI_TODAY in training), at the clock's time:
+        # a training call "autosaved Thu 3 Dec" while the letters say 28 Nov would confuse.
+        "saved": (saved or datetime.combine(today(), datetime.now().time())).replace(microsecond=0),
         "content_review": session.content.review_date,
         "local_pack": session.content.local_pack,
     }

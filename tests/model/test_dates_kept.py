@@ -386,3 +386,11 @@ def test_a_failed_save_fixes_no_letter_date_and_no_day_made(
     assert (session.made, session.sent_letter) == (None, None)
     assert build_summary(session, TODAY).letter.date == TODAY_WORDS  # type: ignore[union-attr]
     assert dict(build_summary(session, TODAY).details)[WORDS.made] == TODAY_WORDS
+
+
+def test_an_autosave_is_stamped_on_the_day_send_tui_takes_as_today(tmp_path: Path) -> None:
+    """In training (SEND_TUI_TODAY, here 28 November) the start screen's "Resume the call in
+    progress (autosaved ...)" gives that day, the day the call's letters and deadlines use."""
+    path = save_record(complaint_session(), tmp_path / "autosave.toml")
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))["record"]["saved"]
+    assert saved.date() == TODAY
