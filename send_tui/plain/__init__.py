@@ -40,6 +40,7 @@ def run_plain(
             loaded.content,
             console,
             config=loaded.config,
+            config_path=loaded.config_path,
             config_problems=loaded.config_problems,
             session=session,
         )

@@ -157,6 +157,7 @@ class PlainShell:
         console: LineConsole,
         *,
         config: Config | None = None,
+        config_path: Path | None = None,
         config_problems: list[str] | None = None,
         session: Session | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -164,6 +165,7 @@ class PlainShell:
         self.content = content
         self.out = console
         self.config = config or Config()
+        self.config_path = config_path  # where the last folder saved into is remembered
         self.config_problems = list(config_problems or [])
         self.session = session if session is not None else Session(content)
         self.saved_revision = self.session.revision
@@ -1146,9 +1148,22 @@ class PlainShell:
         out.note(f"Call details kept. Autosave is {state}.")
 
     def save_folder(self) -> Path:
-        if self.config.save_folder:
-            return Path(self.config.save_folder).expanduser()
-        return paths.default_save_dir()
+        """Where saves go: the folder last saved into, else the configured one, else
+        documents/send-tui (as in the app, which shares the setting)."""
+        from send_tui.model.config import folder_to_offer
+
+        return folder_to_offer(self.config, paths.default_save_dir())
+
+    def _remember(self, folder: Path) -> None:
+        """Offer this folder next time, in plain mode and the app alike (the settings file)."""
+        from send_tui.model.config import remember_folder
+
+        if self.config_path is None:
+            self.config = self.config.with_changes(last_folder=str(folder))
+            return
+        self.config, problem = remember_folder(self.config, self.config_path, folder)
+        if problem:
+            self.out.warn(problem)
 
     def save(self) -> None:
         from send_tui.model.outputs import (
@@ -1198,6 +1213,7 @@ class PlainShell:
                 # autosave must hold them too, or a call saved and then quit resumes with its
                 # letter dated anew, as if it had never been sent.
                 self.session_changed()
+                self._remember(written[0].parent)
                 out.note(f"Saved in {written[0].parent}: {', '.join(p.name for p in written)}")
             return
 

@@ -262,3 +262,29 @@ def test_an_opened_record_never_overwrites_an_earlier_autosave(isolated_paths: P
     )
     assert autosave.read_bytes() == before
     assert shell.resumable is not None  # offered again after new
+
+
+def test_the_folder_saved_into_is_offered_next_time_here_and_in_the_app(
+    isolated_paths: Path, tmp_path: Path
+) -> None:
+    """Walked twice: a call saved into a folder of the adviser's choosing; at the next run's
+    save, plain mode offers that folder, as the app's save dialog does (one settings file)."""
+    settings = tmp_path / "settings.toml"
+    target = tmp_path / "calls"
+    target.mkdir()
+
+    def plain(lines: list[str]) -> str:
+        out = io.StringIO()
+        stdin = io.StringIO("".join(f"{line}\n" for line in lines))
+        assert run_plain(config_path=settings, stdin=stdin, stdout=out, echo=True) == 0
+        return " ".join(out.getvalue().split())
+
+    plain(["1", "4", "1", "save", str(target), "call-1", "no"])
+    assert (target / "call-1.txt").exists()
+    text = plain(["1", "4", "1", "save", "", "call-2", "no"])
+    assert f"Folder (now {target}):" in text
+    assert (target / "call-2.txt").exists()
+
+    from send_tui.model.config import load_config
+
+    assert load_config(settings)[0].last_folder == str(target)
