@@ -428,6 +428,20 @@ def template_fields(template: LetterTemplate) -> tuple[str, ...]:
     )
 
 
+def fields_never_asked(template: LetterTemplate) -> dict[str, tuple[str, ...]]:
+    """By caller, the form's fields that caller's opening writes but the letter's own wording
+    does not. The form asks only for what the wording uses (`template_fields`), so such a field
+    would print as a blank, or as text typed earlier for another letter. For the loader."""
+    asked = {_PLACE_FOR_FIELD.get(name, name) for name in template_fields(template)}
+    form = {_PLACE_FOR_FIELD.get(name, name) for name in DRAFT_FIELDS}
+    found: dict[str, tuple[str, ...]] = {}
+    for caller, opening in template.for_caller.items():
+        used = {name for paragraph in opening for name in _PLACEHOLDER.findall(paragraph)}
+        if missing := sorted((used & form) - asked):
+            found[caller] = tuple(missing)
+    return found
+
+
 # --- the letter ------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

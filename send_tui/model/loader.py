@@ -494,7 +494,7 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
                 )
     if not (title and heading and procedure and roles and paragraphs):
         return None
-    return LetterTemplate(
+    template = LetterTemplate(
         letter_id,
         title,
         roles,
@@ -506,6 +506,17 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
         MappingProxyType(about),
         table.file,
     )
+    from send_tui.model.letter import fields_never_asked
+
+    for caller, names in fields_never_asked(template).items():
+        it = "them" if len(names) > 1 else "it"
+        table.error(
+            f"for_caller.{caller}",
+            f"uses {', '.join(f'{{{n}}}' for n in names)}, which the letter's own heading and "
+            f"paragraphs do not, so the form never asks for {it}: word the opening without "
+            f"{it}, or use {it} in the letter itself",
+        )
+    return template
 
 
 def _read_caller_note(table: Table, note_id: str) -> CallerNote | None:

@@ -200,3 +200,21 @@ def test_missing_local_pack_folder(pack: Path) -> None:
 def test_a_content_folder_that_does_not_exist(tmp_path: Path) -> None:
     [problem] = problems(tmp_path / "nothing")
     assert problem.startswith("manifest.toml: file not found")
+
+
+def test_a_callers_letter_opening_may_use_only_fields_the_form_asks_for(pack: Path) -> None:
+    """The form asks for the fields the letter's own wording uses: an opening for one caller
+    that writes another would print a blank line for it ("I am in __________")."""
+    edit(
+        pack,
+        "national/flow.toml",
+        'procedure = "the school\'s complaints procedure"',
+        'procedure = "the school\'s complaints procedure"\n\n[letters.plain.for_caller]\n'
+        'young_person = ["I am in {year_group} and I am making a complaint about {about}."]',
+    )
+    found = [p for p in problems(pack) if "for_caller.young_person:" in p]
+    assert found == [
+        "national/flow.toml: letters.plain.for_caller.young_person: uses {year_group}, which the "
+        "letter's own heading and paragraphs do not, so the form never asks for it: word the "
+        "opening without it, or use it in the letter itself"
+    ], problems(pack)
