@@ -427,7 +427,24 @@ def reply(
             raise ValueError(
                 f"The reply date {long_date(on)} is before the letter, {long_date(sent)}."
             )
-        return Deadline("reply", title, on, (f"The letter asks for a reply by {long_date(on)}",))
+        why = calendar.non_working_reason(on)
+        # A date the adviser typed is what the letter says; one on a closed day is worth a
+        # second look before it is posted (Christmas Day, a Saturday), not a silent change.
+        closed = (
+            (
+                f"{long_date(on)} is not a working day ({why}): the setting may be closed that "
+                "day, so a working day may be the better date to ask for.",
+            )
+            if why
+            else ()
+        )
+        return Deadline(
+            "reply",
+            title,
+            on,
+            (f"The letter asks for a reply by {long_date(on)}",),
+            warnings=closed,
+        )
     if working_days is not None:
         count = calendar.count(sent, working_days)
         holiday = school_holiday_note(count, school) if school is not None else None

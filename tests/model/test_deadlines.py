@@ -302,6 +302,19 @@ def test_reply_by_a_date() -> None:
     deadline = dl.reply(D(2026, 3, 20), on=D(2026, 4, 24))
     assert deadline.due == D(2026, 4, 24)
     assert deadline.steps == ("The letter asks for a reply by Fri 24 Apr 2026",)
+    assert deadline.warnings == ()  # a working day: nothing to say
+
+
+@pytest.mark.parametrize(
+    ("on", "why"),
+    [(D(2026, 12, 25), "Christmas Day"), (D(2026, 11, 28), "weekend")],
+)
+def test_a_reply_date_on_a_closed_day_is_kept_and_flagged(on: date, why: str) -> None:
+    """The letter says what the adviser typed; the summary flags the day before it is posted."""
+    deadline = dl.reply(D(2026, 11, 20), on=on)
+    assert deadline.due == on
+    [warning] = deadline.warnings
+    assert "is not a working day" in warning and why in warning
 
 
 @pytest.mark.parametrize(
