@@ -82,7 +82,9 @@ def test_scenarios_can_be_given_more_than_once_and_a_missing_folder_fails(
     out = capsys.readouterr().out
     assert f"Scenarios in {one}: 1" in out and f"Scenarios in {two}: 1" in out
     assert main(["check", "--scenarios", str(tmp_path / "nowhere")]) == 1
-    assert f"{tmp_path / 'nowhere'}: no such folder of scenarios" in capsys.readouterr().err
+    said = capsys.readouterr()
+    assert f"{tmp_path / 'nowhere'}: no such folder of scenarios" in said.err
+    assert "Every path rendered" not in said.out  # told at once, before the long part
 
 
 def test_content_without_scenarios_still_checks(tmp_path: Path, capsys) -> None:

@@ -21,17 +21,25 @@ def run_scenarios(content: Content, extra: Sequence[Path], out: Console) -> int:
     from send_tui.subcommands._common import console
 
     err = console(stderr=True)
+    missing = [
+        f"{scenarios.shown_path(folder)}: no such folder of scenarios"
+        for folder in extra
+        if not folder.is_dir()
+    ]
+    if missing:
+        # Said at once: a mistyped folder should not wait for every path to be rendered first.
+        err.print(f"{len(missing)} failed:", markup=False)
+        for failure in missing:
+            err.print(f"- {failure}", markup=False)
+        return 1
     started = time.perf_counter()
     folders = [content.root / scenarios.FOLDER, *extra]
     failures: list[str] = []
     ran = passed = 0
     for index, folder in enumerate(folders):
         shown = scenarios.shown_path(folder)
-        if not folder.is_dir():
-            if index == 0:
-                continue  # content without scenarios is allowed; a folder asked for is not
-            failures.append(f"{shown}: no such folder of scenarios")
-            continue
+        if index == 0 and not folder.is_dir():
+            continue  # content without scenarios is allowed (a folder asked for was checked)
         results, problems = scenarios.run_folder(folder, content)
         broken = list(dict.fromkeys(problem.file for problem in problems))
         out.print(f"Scenarios in {shown}: {len(results) + len(broken)}", markup=False)
