@@ -272,24 +272,14 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
                 {"id": "representative", "label": "A representative", "next": first},
             ],
         },
-        "appeal_scope": {
-            "kind": "question",
-            "title": writer.text(5, 12).rstrip(".") + "?",
-            "body": writer.text(10, 30),
-            "options": [
-                {"id": "school_only", "label": "Only the school named", "next": first},
-                {"id": "other_parts", "label": "Other parts too", "next": first},
-            ],
-        },
-        "discrimination_who": {
-            "kind": "question",
-            "title": writer.text(5, 12).rstrip(".") + "?",
-            "body": writer.text(10, 30),
-            "options": [
-                {"id": "school", "label": "A school", "next": first},
-                {"id": "other", "label": "Someone else", "next": first},
-            ],
-        },
+        "appeal_scope": _question(
+            writer,
+            {"school_only": "Only the school named", "other_parts": "Other parts too"},
+            first,
+        ),
+        "discrimination_who": _question(
+            writer, {"school": "A school", "other": "Someone else"}, first
+        ),
     }
 
     if root.exists():
@@ -304,6 +294,16 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
     return PackStats(
         root, nodes + 3, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4
     )
+
+
+def _question(writer: _Writer, options: dict[str, str], first: str) -> dict[str, Any]:
+    """A question the shipped content names, with these options (id: label), all on to `first`."""
+    return {
+        "kind": "question",
+        "title": writer.text(5, 12).rstrip(".") + "?",
+        "body": writer.text(10, 30),
+        "options": [{"id": i, "label": label, "next": first} for i, label in options.items()],
+    }
 
 
 def _write(path: Path, tables: dict[str, Any]) -> None:

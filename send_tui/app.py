@@ -144,7 +144,7 @@ class SendApp(App[None]):
         self._last_activity = time.monotonic()
         self._collector = CollectorHold()  # off from a key until its frame is painted
         self._idle_warning_shown = False
-        self._autosave_problem_shown = False
+        self._autosave_failing = False  # the last autosave write failed (told once, until it works)
         self._autosave_due = False  # a change is waiting to be autosaved (`session_changed`)
         self._wizard_mounted: AwaitMount | None = None  # the wizard built ahead of the call
         self._letter_date_news = LetterDateNews()  # see `_announce_letter_date`
@@ -471,9 +471,9 @@ class SendApp(App[None]):
             return
         problem = self.autosave.save(self.session)
         if problem is None:
-            self._autosave_problem_shown = False  # working again: a new failure is news
-        elif not self._autosave_problem_shown:
-            self._autosave_problem_shown = True
+            self._autosave_failing = False  # working again: a new failure is news
+        elif not self._autosave_failing:
+            self._autosave_failing = True
             self.notify(problem, title="Autosave", severity="error", markup=False, timeout=15)
 
     def _ask_about_autosave(self, pending: Pending) -> None:
@@ -510,9 +510,10 @@ class SendApp(App[None]):
         self.saved_revision = -1  # resumed work has not been saved as a summary
         self.show_path()
 
-    def clear_client(self, *, announce: bool = True) -> None:
-        """Forget the caller: screen, state and autosave. Nothing of them remains."""
-        self.session.clear()
+    def clear_client(self, *, announce: bool = True, keep_case: bool = False) -> None:
+        """Forget the caller: screen, state and autosave. Nothing of them remains (but the call
+        details, with `keep_case`: see `Session.clear`)."""
+        self.session.clear(keep_case=keep_case)
         self._letter_date_news.reset(self.session, dates.today())
         if self.kept_autosave is not None:
             # The opened record is cleared; the call kept in the autosave is offered again.
@@ -522,7 +523,7 @@ class SendApp(App[None]):
             self.resumable = None
         self.last_dropped = []
         self.saved_revision = self.session.revision
-        self._autosave_problem_shown = False  # the next caller hears of a failing autosave too
+        self._autosave_failing = False  # the next caller hears of a failing autosave too
         self.clear_notifications()
         self.call_later(self._back_to_start, announce)
 
@@ -711,12 +712,10 @@ class SendApp(App[None]):
 
         # Details typed before the call has begun (F6 on the start screen) are the new
         # caller's: clearing an earlier call waiting in the autosave must not clear them too.
-        new_callers = self.session.case if then_begin and not self.session.has_work() else None
+        keep_case = then_begin and not self.session.has_work()
 
         def clear() -> None:
-            self.clear_client(announce=not then_begin)
-            if new_callers is not None:
-                self.session.set_case(new_callers.reference, new_callers.consent_to_record)
+            self.clear_client(announce=not then_begin, keep_case=keep_case)
             if then_begin:
                 self.show_path()
 
@@ -821,7 +820,7 @@ class SendApp(App[None]):
             if self.session.case.consent_to_record
             and self.kept_autosave is None
             and self.resumable is None
-            and not self._autosave_problem_shown  # (its last write failed)
+            and not self._autosave_failing
             else ""
         )
         from send_tui.dialogs.confirm import ConfirmDialog

@@ -389,13 +389,18 @@ class Session:
 
         return bool(self.answers or self.chosen_routes or letter_started(self) or self.dates)
 
-    def clear(self) -> None:
-        """Forget everything about this caller (new client)."""
+    def clear(self, *, keep_case: bool = False) -> None:
+        """Forget everything about this caller (new client).
+
+        `keep_case` keeps the call details: typed before the new call has begun (F6 on the
+        start screen), they are the next caller's, not the call being cleared.
+        """
         self.answers.clear()
         self.chosen_routes.clear()
         self.letter_fields.clear()
         self.dates.clear()
-        self.case = CaseDetails()
+        if not keep_case:
+            self.case = CaseDetails()
         self.sent_letter = None
         self.kept_date_of = None
         self.made = None

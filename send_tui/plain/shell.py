@@ -179,7 +179,7 @@ class PlainShell:
         # An opened record must not overwrite another call waiting in the autosave: that one is
         # kept, and the opened record is not autosaved (it is saved with `save`).
         self.keeps_earlier_autosave = session is not None and self.autosave.path.exists()
-        self._autosave_problem_shown = False
+        self._autosave_failing = False  # the last autosave write failed (told once, until it works)
         self.clock = clock
         self.view = _View()
         self.selected: set[str] = set()  # the ticks on the multi-choice step shown
@@ -527,12 +527,8 @@ class PlainShell:
             if self.session.has_work() or self.resumable is not None:
                 # Details typed before the call has begun are the new caller's: clearing an
                 # earlier call waiting in the autosave must not clear them too.
-                new_callers = None if self.session.has_work() else self.session.case
-                if not self._clear_if_agreed():
+                if not self._clear_if_agreed(keep_case=not self.session.has_work()):
                     return
-                if new_callers is not None:
-                    self.session.set_case(new_callers.reference, new_callers.consent_to_record)
-                    self.saved_revision = self.session.revision
             self.go(_View(self.session.current()))
         elif action.startswith("open:"):
             self.go(_View(action.removeprefix("open:"), preview=True))
@@ -1265,16 +1261,17 @@ class PlainShell:
             return
         problem = self.autosave.save(self.session)
         if problem is None:
-            self._autosave_problem_shown = False  # working again: a new failure is news
-        elif not self._autosave_problem_shown:
-            self._autosave_problem_shown = True
+            self._autosave_failing = False  # working again: a new failure is news
+        elif not self._autosave_failing:
+            self._autosave_failing = True
             self.out.warn(f"Autosave: {problem}")
 
-    def clear_client(self, *, announce: bool = True) -> None:
-        """Forget the caller: state and autosave. Nothing of them remains."""
-        self.session.clear()
+    def clear_client(self, *, announce: bool = True, keep_case: bool = False) -> None:
+        """Forget the caller: state and autosave. Nothing of them remains (but the call
+        details, with `keep_case`: see `Session.clear`)."""
+        self.session.clear(keep_case=keep_case)
         self.letter_date_news.reset(self.session, dates.today())
-        self._autosave_problem_shown = False  # the next caller hears of a failing autosave too
+        self._autosave_failing = False  # the next caller hears of a failing autosave too
         if self.keeps_earlier_autosave:  # the earlier call is offered again, as in the app
             self.keeps_earlier_autosave = False
             self.resumable, self.autosave_problem = self.autosave.pending(self.content)
@@ -1288,14 +1285,14 @@ class PlainShell:
         if announce:
             self.out.note("Ready for a new caller.")
 
-    def _clear_if_agreed(self, *, announce: bool = False) -> bool:
+    def _clear_if_agreed(self, *, announce: bool = False, keep_case: bool = False) -> bool:
         """Clear the call, asking first when something would be lost; True once cleared."""
         if self.unsaved or self.resumable is not None:
             question = new_call_question(self.session, resumable=self.resumable is not None)
             if not self.ask_yes_no(question):
                 self.out.say("Kept. Carry on with this call.")
                 return False
-        self.clear_client(announce=announce)
+        self.clear_client(announce=announce, keep_case=keep_case)
         return True
 
     def new_client(self) -> None:
@@ -1309,7 +1306,7 @@ class PlainShell:
             self.session.case.consent_to_record
             and not self.keeps_earlier_autosave
             and self.resumable is None
-            and not self._autosave_problem_shown
+            and not self._autosave_failing
         )
 
     def _kept_note(self) -> str:
@@ -1337,7 +1334,7 @@ class PlainShell:
                 "End of input: quitting. This call was not saved as a summary; it is kept in this "
                 "computer's autosave, to resume next time."
             )
-        elif self.session.case.consent_to_record and self._autosave_problem_shown:
+        elif self.session.case.consent_to_record and self._autosave_failing:
             self.out.warn(
                 "End of input: quitting. This call was not saved as a summary, and the autosave "
                 "failed, so it is not kept."

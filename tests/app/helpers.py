@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 from textual.widgets import OptionList, Static
 
@@ -95,3 +97,19 @@ def long_path_keys(app: App) -> list[str]:
             assert node.kind is NodeKind.QUESTION
             keys.append(str([o.id for o in node.options].index(option_id) + 1))
     return keys
+
+
+async def leave_an_unsaved_call(data_home: Path) -> Path:
+    """Caller A, with consent, left unsaved at 'what next' (the app was closed); the autosave.
+
+    `data_home` is the `isolated_paths` fixture's folder.
+    """
+    from send_tui.app import make_app
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await give_consent(pilot, "CALLER-A")
+        await press(pilot, "1", "2", "1")
+    autosave = data_home / "data" / "autosave.toml"
+    assert "CALLER-A" in autosave.read_text(encoding="utf-8")
+    return autosave

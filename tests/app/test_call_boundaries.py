@@ -6,18 +6,13 @@ from pathlib import Path
 
 from send_tui.app import make_app
 from send_tui.screens.start import StartScreen
-from tests.app.helpers import give_consent, node_id, press, screen_text
-
-
-async def _leave_an_unsaved_call(isolated_paths: Path) -> Path:
-    """Caller A, with consent, left unsaved at 'what next' (the app was closed)."""
-    app = make_app()
-    async with app.run_test() as pilot:
-        await give_consent(pilot, "CALLER-A")
-        await press(pilot, "1", "2", "1")
-    autosave = isolated_paths / "data" / "autosave.toml"
-    assert "CALLER-A" in autosave.read_text(encoding="utf-8")
-    return autosave
+from tests.app.helpers import (
+    give_consent,
+    leave_an_unsaved_call,
+    node_id,
+    press,
+    screen_text,
+)
 
 
 async def test_call_details_typed_on_the_start_screen_keep_the_call_to_resume(
@@ -26,7 +21,7 @@ async def test_call_details_typed_on_the_start_screen_keep_the_call_to_resume(
     """The start screen offers "r Resume"; the adviser first notes the next caller's reference
     (F6). That must not delete the earlier call from the autosave: the start screen still offers
     to resume it, and the next start must too."""
-    autosave = await _leave_an_unsaved_call(isolated_paths)
+    autosave = await leave_an_unsaved_call(isolated_paths)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
@@ -53,7 +48,7 @@ async def test_call_details_typed_before_starting_the_new_call_are_kept(
     are still there, so the call is autosaved as the caller agreed."""
     from textual.widgets import Checkbox, Input
 
-    autosave = await _leave_an_unsaved_call(isolated_paths)
+    autosave = await leave_an_unsaved_call(isolated_paths)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
@@ -76,7 +71,7 @@ async def test_a_look_up_letter_opened_on_the_start_screen_keeps_the_call_to_res
     letter (l), then goes back: the call waiting in the autosave is still there."""
     from send_tui.screens.letter import LetterScreen
 
-    autosave = await _leave_an_unsaved_call(isolated_paths)
+    autosave = await leave_an_unsaved_call(isolated_paths)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()

@@ -10,19 +10,13 @@ from send_tui.app import make_app
 from send_tui.dialogs.autosave_choice import AutosaveChoice
 from send_tui.model.record import read_record, save_record, session_from_record
 from send_tui.screens.start import StartScreen
-from tests.app.helpers import give_consent, node_id, press, screen_text
+from tests.app.helpers import leave_an_unsaved_call, node_id, press, screen_text
 
 
 @pytest.fixture
 async def unsaved_call_in_the_autosave(isolated_paths: Path) -> Path:
     """Caller A, with consent, left unsaved at 'what next' (the app was closed)."""
-    app = make_app()
-    async with app.run_test() as pilot:
-        await give_consent(pilot, "CALLER-A")
-        await press(pilot, "1", "2", "1")
-    autosave = isolated_paths / "data" / "autosave.toml"
-    assert "CALLER-A" in autosave.read_text(encoding="utf-8")
-    return autosave
+    return await leave_an_unsaved_call(isolated_paths)
 
 
 def opened_record(tmp_path: Path, content) -> object:
