@@ -54,6 +54,9 @@ def test_every_path_with_a_letter_drafts_a_sentence_a_family_would_write() -> No
             assert "my child" not in about and (" I " in about or " my " in about), where
         elif caller_of(session) == "helper":
             assert "my child" not in about and "the young person I am helping" in about, where
+        elif caller_of(session) == "representative":
+            # a parent or a deputy: the draft must fit either
+            assert "my child" not in about and "the young person I act for" in about, where
         else:
             assert "my child" in about, where
 

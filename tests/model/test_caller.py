@@ -58,10 +58,15 @@ def test_a_helper_says_they_write_with_the_young_persons_agreement(about: str) -
     assert "parent of" not in text and "my child" not in text
 
 
-def test_a_parent_of_a_young_person_who_lacks_capacity_says_why_they_write() -> None:
-    text = letter_text(called_by("representative"))
-    assert "I am the parent of Jo Smith" in text
+@pytest.mark.parametrize(
+    "about", ["school", "college", "early_years", "council", "health", "social_care"]
+)
+def test_a_representative_says_they_act_for_the_young_person_and_why(about: str) -> None:
+    # The representative may be a parent or a deputy: the letter must fit either.
+    text = " ".join(letter_text(called_by("representative", about)).split())
+    assert "I act for Jo Smith" in text and "as their representative" in text
     assert "lacks the mental capacity to make this complaint themselves" in text
+    assert "parent of" not in text and "my child" not in text
 
 
 def test_the_summary_says_who_is_calling_and_what_that_means() -> None:
