@@ -313,7 +313,8 @@ class SendApp(App[None]):
         self._wizard_mounted = self._get_screen(wizard)[1]  # mounts it, not shown
         await self._wizard_mounted
         self._wizard_mounted = None  # mounted: a call's first key need not wait on it
-        wizard.prepare_off_screen()
+        if self.is_running:  # not if the adviser quit while it was built
+            wizard.prepare_off_screen()
 
     def _freeze_startup_objects(self) -> None:
         """Move what start-up built (Textual, the content) out of the garbage collector's sight.
@@ -775,6 +776,43 @@ class SendApp(App[None]):
 
     def on_unmount(self) -> None:
         self._collector.release()  # never left off once the app has stopped
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error in send-tui: save what the caller agreed to, then close with a plain message.
+
+        Textual would print the traceback with each frame's variables (the call's details) to
+        the terminal; `crash_message` says what happened to the call and where the error was,
+        and nothing the adviser typed. Tests still see the error: Textual's bookkeeping is kept.
+
+        While the app shuts down, a screen still being built (the wizard built ahead, a dialog
+        opened with the quit) can find its widgets already removed: nothing is left to show it
+        on, so that is not an error for the adviser.
+        """
+        from textual.app import ScreenStackError
+        from textual.css.query import NoMatches
+
+        if not self.is_running and isinstance(error, NoMatches | ScreenStackError):
+            return
+        import os
+
+        from rich.text import Text
+
+        from send_tui.crash import DEBUG_VARIABLE, crash_message
+
+        try:
+            self._autosave_due = True  # whatever changed since the last write
+            self.write_autosave()
+        except Exception:  # noqa: BLE001  (the autosave may be what failed; the message matters more)
+            pass
+        if os.environ.get(DEBUG_VARIABLE):
+            super()._handle_exception(error)  # Textual's traceback, for a developer
+            return
+        self._return_code = 1
+        if self._exception is None:  # run_test raises it for the tests
+            self._exception = error
+            self._exception_event.set()
+        self.bell()
+        self.panic(Text(crash_message(error)))
 
     def _check_idle(self) -> None:
         from send_tui.dialogs.idle_warning import IdleWarning

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 from send_tui import __version__, subcommands
+from send_tui.crash import DEBUG_VARIABLE
 
 
 def _subcommand_modules() -> list[ModuleType]:
@@ -47,14 +48,23 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        return _run_app(args)
     try:
+        if args.command is None:
+            return _run_app(args)
         return int(args.run(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:
+        # A bug, in plain mode or a sub-command (the full-screen app reports its own): a plain
+        # message instead of a traceback, which can hold what the adviser typed.
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        from send_tui.crash import crash_message
+
+        print(crash_message(error), file=sys.stderr)
+        return 1
 
 
 def _wants_plain(args: argparse.Namespace) -> bool:
