@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from send_tui.dialogs.base import Dialog
+from send_tui.widgets.choice_list import ChoiceList
 
 KEEP, DISCARD, RESUME = "keep", "discard", "resume"
 
@@ -68,7 +69,7 @@ class AutosaveChoice(Dialog[str]):
                 id="question",
                 markup=False,
             )
-            yield OptionList(
+            yield ChoiceList(
                 *[
                     Option(Text.assemble((f"{key}  ", "bold"), label), id=choice)
                     for key, choice, label in CHOICES

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from send_tui.model.content import GlossaryTerm, glossary_matches
+from send_tui.widgets.choice_list import ChoiceList
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class GlossaryScreen(Screen[None]):
         with Horizontal(id="glossary-columns"):
             with Vertical(id="glossary-left"):
                 yield Input(placeholder="Filter terms", id="glossary-filter")
-                yield OptionList(id="glossary-list", markup=False)
+                yield ChoiceList(id="glossary-list", markup=False)
             with VerticalScroll(id="glossary-definition"):
                 yield Static(id="definition", markup=False)
         yield Footer()

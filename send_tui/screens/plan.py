@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from send_tui.dialogs.base import Dialog
 from send_tui.model.session import PlanEntry
+from send_tui.widgets.choice_list import ChoiceList
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class PlanScreen(Screen[None]):
                 markup=False,
             )
             yield Static(id="plan-warnings", markup=False)
-            yield OptionList(id="plan-list", markup=False)
+            yield ChoiceList(id="plan-list", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -177,7 +178,7 @@ class RoutePicker(Dialog[None]):
         with Vertical() as box:
             box.border_title = "Add routes to the plan"
             box.border_subtitle = "Esc: done"
-            yield OptionList(*self._options(), markup=False)
+            yield ChoiceList(*self._options(), markup=False)
 
     def _options(self) -> list[Option]:
         return [

@@ -27,6 +27,7 @@ from send_tui.model.timeline import (
     done_message,
     next_step_node,
 )
+from send_tui.widgets.choice_list import ChoiceList
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class TimelineScreen(Screen[None]):
         with Vertical(id="timeline-main"):
             with VerticalScroll(id="timeline-warnings", can_focus=True):
                 yield Static(id="timeline-warnings-text", markup=False)
-            yield OptionList(id="timeline-list", markup=False)
+            yield ChoiceList(id="timeline-list", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -8,16 +8,16 @@ depend on the width, so this one forgets them only when the width they were draw
 
 from __future__ import annotations
 
-from textual import _widget_navigation, events
+from textual import events
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widgets import OptionList
 
+from send_tui.widgets.choice_list import ChoiceList
 from send_tui.widgets.focus_styles import FocusStyledWhenSeen
 from send_tui.widgets.quick_scrollbar import QuickScrollbars
 
 
-class StepOptions(FocusStyledWhenSeen, QuickScrollbars, OptionList):
+class StepOptions(FocusStyledWhenSeen, QuickScrollbars, ChoiceList):
     def __init__(self, *options: object, **kwargs: object) -> None:
         super().__init__(*options, **kwargs)  # type: ignore[arg-type]
         self._drawn_width: int | None = None
@@ -35,15 +35,6 @@ class StepOptions(FocusStyledWhenSeen, QuickScrollbars, OptionList):
         # with its first rows), fit them now: rows drawn wider than the list are cut off.
         self.fit_width()
         return super().render_lines(crop)
-
-    def _move_page(self, direction: _widget_navigation.Direction) -> None:
-        # OptionList finds the row a page away in its line cache, which it leaves empty while the
-        # list has no room for a row (squeezed to no height, or not yet laid out), so Page Up/Down
-        # there raised KeyError (seen in the random-key run). With no rows on screen a page is no
-        # rows: the highlight stays where it is.
-        if not self.scrollable_content_region:
-            return
-        super()._move_page(direction)
 
     def fit_width(self) -> None:
         """Forget the drawn rows if the width they were drawn at has changed.

@@ -1,14 +1,18 @@
 """Page Up and Page Down on a list with no room for a row do nothing, and raise nothing.
 
-Found by the random-key run: OptionList looks the page up in a line cache it leaves empty while
-it has no height (squeezed out, or before its first layout), and raised KeyError into the call.
+Found by the random-key run (the wizard) and a resize run (the plan in a terminal dragged very
+small): OptionList looks the page up in a line cache it leaves empty while it has no height, and
+raised KeyError into the call.
 """
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
+from send_tui.app import make_app
+from send_tui.screens.plan import PlanScreen
 from send_tui.widgets.step_options import StepOptions
+from tests.app.helpers import press
 
 
 class SqueezedList(App[None]):
@@ -46,3 +50,14 @@ async def test_page_down_still_moves_a_page_on_a_list_with_room() -> None:
         await pilot.pause()
         await pilot.press("pagedown")
         assert options.highlighted == options.scrollable_content_region.height > 0
+
+
+async def test_page_keys_on_the_plan_in_a_terminal_too_small_for_its_list() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await press(pilot, "1", "4", "1", "f2")  # a complaint about a school, then the plan
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.resize_terminal(40, 10)  # the plan's list has no room left
+        await press(pilot, "down", "pagedown", "pageup", "pagedown")
+        assert app.is_running and app._exception is None
+        assert isinstance(app.screen, PlanScreen)
