@@ -42,14 +42,12 @@ from send_tui.model.letter import (
     TimescaleError,
     about_confirmed,
     addressee_role,
-    choose_template,
     completeness,
     draft_about,
     letter_templates,
     no_letter_reason,
     open_letter,
     outcome_notes,
-    render_letter,
     reply_deadline,
 )
 from send_tui.model.letter_date_news import LetterDateNews
@@ -74,6 +72,8 @@ from send_tui.plain.console import EndOfInput, LineConsole
 NO_LETTER_WAYS = ("(plan add)", "search for the complaint and open it")
 #: How plain mode says to switch a changed letter's date (`LetterDating.message`).
 LETTER_DATE_HOW = "Type letter date"
+#: How plain mode says to record the caller's consent (`left_out`).
+CONSENT_HOW = "Type details to change this."
 
 #: What plan entries' reasons read as (the plan screen's words).
 REASONS = {
@@ -1011,32 +1011,42 @@ class PlainShell:
             return True
 
     def show_letter(self) -> None:
+        """The letter exactly as the save writes it (`letter_preview`), after what it still needs."""
+        from send_tui.model.outputs import NOT_SAVED_YET, left_out, letter_preview
         from send_tui.render.text import render_letter_text
 
         session = self.session
+        today = dates.today()
         draft = LetterDraft.from_session(session)
-        template = session.content.letters.get(draft.template) or choose_template(session, draft)
-        sent = letter_date(session, dates.today())
         missing = completeness(
-            draft, sent=sent, content=self.content, about_confirmed=about_confirmed(session)
+            draft,
+            sent=letter_date(session, today),
+            content=self.content,
+            about_confirmed=about_confirmed(session),
         )
         out = self.out
         out.say()
-        dating = letter_dating(session, dates.today())
+        dating = letter_dating(session, today)
         if dating is not None:
             out.say(f"Letter date: {dating.message(LETTER_DATE_HOW)}")
+        for sentence in left_out(session, consent_how=CONSENT_HOW):
+            out.say(f"Left out when saved: {sentence}")
         if missing:
             out.say("Still missing before sending:")
             for line in missing:
                 out.say(line, "    ", "  - ")
         else:
             out.say("The letter has everything it needs.")
-        if template is None:
+        preview = letter_preview(session, today)
+        if preview is None:
             out.say("No letter template fits this path.")
             return
+        letter, saved = preview
         out.say()
         out.say("THE LETTER")
-        out.write(render_letter_text(render_letter(template, draft, sent, self.content)))
+        if not saved:
+            out.say(NOT_SAVED_YET)
+        out.write(render_letter_text(letter))
         out.say("END OF THE LETTER. Type save to save it with the summary (.docx).")
 
     # -- glossary and search ---------------------------------------------------------------

@@ -27,12 +27,10 @@ from send_tui.model.letter import (
     TimescaleError,
     about_confirmed,
     addressee_role,
-    caller_of,
     choose_template,
     completeness,
     draft_about,
     letter_templates,
-    render_letter,
     reply_deadline,
     template_fields,
 )
@@ -58,10 +56,6 @@ AS_TYPED = (
 
 #: How this screen says to switch a changed letter's date (`LetterDating.message`).
 LETTER_DATE_HOW = "Press F9"
-
-NOT_SAVED_YET = (
-    "(Nothing of the letter is saved until something is typed in the form. It would read:)"
-)
 
 
 class LetterScreen(Screen[None]):
@@ -279,22 +273,12 @@ class LetterScreen(Screen[None]):
 
     def _letter_text(self) -> str:
         """What the save will write for the letter, block by block (also what F7 copies)."""
-        session, app = self.send_app.session, self.send_app
-        saved = outputs.saved_letter_text(session, dates.today())
-        if saved:
-            return saved
-        template = self._template()
-        if template is None:
+        preview = outputs.letter_preview(self.send_app.session, dates.today())
+        if preview is None:
             return "No letter template fits this path."
-        # Nothing typed yet: no letter is saved, but show what it would look like.
-        letter = render_letter(
-            template,
-            self._draft().without_personal(),
-            letter_date(session, dates.today()),
-            app.content,
-            caller_of(session),
-        )
-        return NOT_SAVED_YET + "\n\n" + "\n\n".join(letter.blocks())
+        letter, saved = preview
+        text = "\n\n".join(letter.blocks())
+        return text if saved else f"{outputs.NOT_SAVED_YET}\n\n{text}"
 
     def action_confirm_about(self) -> None:
         """The adviser has read the draft of what the complaint is about, and it stands."""

@@ -1,0 +1,53 @@
+"""The letter in plain mode: what `letter show` reads out is what the save writes, word for word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from send_tui.model import outputs
+from send_tui.render.text import render_letter_text
+from tests.plain.helpers import run_lines
+from tests.sessions import TODAY
+
+#: A young person complaining about their school, the names typed, no consent to a record.
+YOUNG_PERSON_LETTER = [
+    "1",
+    "back",
+    "2",  # the young person, about their own support
+    "4",
+    "1",
+    "letter",
+    "",  # addressed to the head teacher
+    "Dr Who",
+    "Ann Smith",
+    "Ann Smith",
+]
+
+
+def shown_letter(text: str) -> str:
+    """The last letter `letter show` printed, between its heading and its end."""
+    start = text.rindex("THE LETTER\n") + len("THE LETTER\n")
+    return text[start : text.index("END OF THE LETTER.", start)]
+
+
+def test_letter_show_reads_the_letter_the_save_writes(isolated_paths: Path) -> None:
+    """Without consent the save leaves the names out, and the young person's own opening is used:
+    reading out anything else would have the adviser check a letter that is never sent."""
+    shell, text = run_lines([*YOUNG_PERSON_LETTER, "stop", "letter show"])
+    saved = outputs.saved_letter(shell.session, TODAY)
+    assert saved is not None
+    assert shown_letter(text) == render_letter_text(saved)
+    assert "Ann Smith" not in shown_letter(text)
+    assert "Left out when saved: The caller's name and the child's name" in " ".join(text.split())
+    # what the save then writes holds the same letter
+    shell, _ = run_lines(
+        [*YOUNG_PERSON_LETTER, "stop", "letter show", "save", "", "", "no", "quit", "yes"]
+    )
+    [summary] = (isolated_paths / "saved").glob("*.txt")
+    assert render_letter_text(saved).strip() in summary.read_text(encoding="utf-8")
+
+
+def test_before_anything_is_typed_the_letter_is_said_not_to_be_saved_yet() -> None:
+    _shell, text = run_lines(["1", "4", "1", "letter show"])
+    assert outputs.NOT_SAVED_YET in " ".join(text.split())
+    assert "Dear Head teacher," in text
