@@ -49,6 +49,7 @@ from send_tui.model.letter import (
     open_letter,
     outcome_notes,
     reply_deadline,
+    template_fields,
 )
 from send_tui.model.letter_date_news import LetterDateNews
 from send_tui.model.session import (
@@ -894,7 +895,10 @@ class PlainShell:
             is None
         ):
             return self.show_letter()
+        used = template_fields(chosen)  # no school or year group on an NHS letter, as on screen
         for name, label, _multiline in FORM_FIELDS:
+            if name not in used:
+                continue
             if name == "reply_within":
                 units = [(REPLY_UNIT_LABELS[u].capitalize(), u.value) for u in ReplyUnit]
                 unit = values.get("reply_unit") or ReplyUnit.WORKING_DAYS.value

@@ -51,3 +51,14 @@ def test_before_anything_is_typed_the_letter_is_said_not_to_be_saved_yet() -> No
     _shell, text = run_lines(["1", "4", "1", "letter show"])
     assert outputs.NOT_SAVED_YET in " ".join(text.split())
     assert "Dear Head teacher," in text
+
+
+def test_the_form_asks_only_for_the_fields_the_letter_uses() -> None:
+    """An NHS letter never says which school or year group: asking for them wastes the call."""
+    _shell, text = run_lines(["1", "4", "5", "letter", "", *[""] * 12])
+    form = text[text.index("COMPLAINT LETTER") : text.index("THE LETTER")]
+    assert "Setting (school" not in form and "Year group" not in form
+    assert "Addressee's name" in form and "Outcome wanted" in form and "Enclosures" in form
+    _shell, text = run_lines(["1", "4", "1", "letter", *[""] * 13])  # a school's letter asks
+    form = text[text.index("COMPLAINT LETTER") : text.index("THE LETTER")]
+    assert "Setting (school" in form and "Year group" in form
