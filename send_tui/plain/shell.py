@@ -234,14 +234,18 @@ class PlainShell:
             raise _IdleCleared
         return line
 
-    def ask_yes_no(self, question: str) -> bool:
+    def ask_yes_no(self, question: str, *, default: bool | None = None) -> bool:
+        """Ask until yes or no; with a `default`, the prompt names it and Enter keeps it."""
+        keeps = "" if default is None else f" (Enter keeps {'yes' if default else 'no'})"
         while True:
-            answer = self.ask(f"{question} Type yes or no:").casefold()
+            answer = self.ask(f"{question} Type yes or no{keeps}:").casefold()
             if answer in YES:
                 return True
             if answer in NO:
                 return False
-            self.out.say("Please type yes or no.")
+            if not answer and default is not None:
+                return default
+            self.out.say(f"Please type yes or no{keeps}.")
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -1145,7 +1149,7 @@ class PlainShell:
             reference = "" if text == "-" else (text or reference)
             break
         consent = self.ask_yes_no(
-            f"Does the caller agree to a record being kept? (now {'yes' if case.consent_to_record else 'no'})"
+            "Does the caller agree to a record being kept?", default=case.consent_to_record
         )
         before = self.session.revision
         for message in self.session.set_case(reference, consent):
@@ -1195,12 +1199,15 @@ class PlainShell:
             out.say(line)
         folder_text = str(self.save_folder())
         basename = default_basename(self.session, today)
+        redacted = False
         while True:
             typed = self.ask(f"Folder (now {folder_text}):")
             folder_text = typed or folder_text
             typed = self.ask(f"File name, without extension (now {basename}):")
             basename = typed or basename
-            redacted = self.ask_yes_no("A redacted copy, with no names and no date of birth?")
+            redacted = self.ask_yes_no(
+                "A redacted copy, with no names and no date of birth?", default=redacted
+            )
             folder = Path(folder_text).expanduser()
             try:
                 names = ", ".join(

@@ -288,3 +288,13 @@ def test_the_folder_saved_into_is_offered_next_time_here_and_in_the_app(
     from send_tui.model.config import load_config
 
     assert load_config(settings)[0].last_folder == str(target)
+
+
+def test_enter_at_the_consent_question_keeps_the_answer_shown() -> None:
+    """'Enter keeps the value shown' holds at the consent question too, both ways."""
+    shell, text = run_lines(["details", "", ""])
+    assert "Type yes or no (Enter keeps no):" in text
+    assert "Please type yes or no" not in text and not shell.session.case.consent_to_record
+    shell, text = run_lines([*CONSENT, "details", "", ""])
+    assert "Type yes or no (Enter keeps yes):" in text
+    assert "Please type yes or no" not in text and shell.session.case.consent_to_record
