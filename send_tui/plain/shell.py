@@ -149,6 +149,10 @@ class _IdleCleared(Exception):
     """The call was cleared at a prompt that waited past the idle limit."""
 
 
+class _Stopped(Exception):
+    """The adviser typed stop inside a form that ends without doing anything (the save)."""
+
+
 class PlainShell:
     """One plain-mode run: reads commands until quit or the end of input."""
 
@@ -234,11 +238,16 @@ class PlainShell:
             raise _IdleCleared
         return line
 
-    def ask_yes_no(self, question: str, *, default: bool | None = None) -> bool:
-        """Ask until yes or no; with a `default`, the prompt names it and Enter keeps it."""
+    def ask_yes_no(
+        self, question: str, *, default: bool | None = None, stoppable: bool = False
+    ) -> bool:
+        """Ask until yes or no; with a `default`, the prompt names it and Enter keeps it.
+        `stoppable`: stop raises `_Stopped`, as everywhere else in the form asking."""
         keeps = "" if default is None else f" (Enter keeps {'yes' if default else 'no'})"
         while True:
             answer = self.ask(f"{question} Type yes or no{keeps}:").casefold()
+            if stoppable and answer == "stop":
+                raise _Stopped
             if answer in YES:
                 return True
             if answer in NO:
@@ -568,7 +577,7 @@ class PlainShell:
             out.say("Terms used on this step:")
             for term in terms:
                 out.say(f"{term.term}: {term.definition}", "      ", "  - ")
-        out.say("Inside a form (dates, letter, save), Enter keeps the value shown.")
+        out.say("Inside a form (dates, letter, save), Enter keeps the value shown; stop ends it.")
 
     # -- answers ---------------------------------------------------------------------------
 
@@ -1180,6 +1189,19 @@ class PlainShell:
             self.out.warn(problem)
 
     def save(self) -> None:
+        """The save form; stop at any of its questions ends it with nothing written."""
+        try:
+            self._save_form()
+        except _Stopped:
+            self.out.say("Not saved: stopped. The call is kept as it was.")
+
+    def _ask_or_stop(self, prompt: str) -> str:
+        text = self.ask(prompt)
+        if text.casefold() == "stop":
+            raise _Stopped
+        return text
+
+    def _save_form(self) -> None:
         from send_tui.model.outputs import (
             default_basename,
             output_paths,
@@ -1189,7 +1211,10 @@ class PlainShell:
         out = self.out
         today = dates.today()
         out.say()
-        out.say("SAVE the summary, the letter and the record. Enter keeps the value shown.")
+        out.say(
+            "SAVE the summary, the letter and the record. Enter keeps the value shown; "
+            "stop ends without saving."
+        )
         for line in save_warnings(
             self.session,
             today,
@@ -1201,12 +1226,14 @@ class PlainShell:
         basename = default_basename(self.session, today)
         redacted = False
         while True:
-            typed = self.ask(f"Folder (now {folder_text}):")
+            typed = self._ask_or_stop(f"Folder (now {folder_text}):")
             folder_text = typed or folder_text
-            typed = self.ask(f"File name, without extension (now {basename}):")
+            typed = self._ask_or_stop(f"File name, without extension (now {basename}):")
             basename = typed or basename
             redacted = self.ask_yes_no(
-                "A redacted copy, with no names and no date of birth?", default=redacted
+                "A redacted copy, with no names and no date of birth?",
+                default=redacted,
+                stoppable=True,
             )
             folder = Path(folder_text).expanduser()
             try:
@@ -1220,7 +1247,7 @@ class PlainShell:
             out.say(f"Will write in {folder}: {names}")
             written = self._write(folder, basename, today, redacted)
             if written is None:
-                if not self.ask_yes_no("Try again with another folder or name?"):
+                if not self.ask_yes_no("Try again with another folder or name?", stoppable=True):
                     out.say("Not saved. The call is kept as it was.")
                     return
                 continue
@@ -1248,12 +1275,12 @@ class PlainShell:
             )
         except storage.FileExists as exists:
             self.out.say(str(exists.strerror or exists))
-            if self.ask_yes_no("Replace them?"):
+            if self.ask_yes_no("Replace them?", stoppable=True):
                 return self._write(folder, basename, today, redacted, overwrite=True)
             return None
         except storage.FolderMissing as missing:
             self.out.say(str(missing.strerror or missing))
-            if not self.ask_yes_no("Create it, readable by you only?"):
+            if not self.ask_yes_no("Create it, readable by you only?", stoppable=True):
                 return None
             try:
                 storage.create_folder(folder)

@@ -298,3 +298,20 @@ def test_enter_at_the_consent_question_keeps_the_answer_shown() -> None:
     shell, text = run_lines([*CONSENT, "details", "", ""])
     assert "Type yes or no (Enter keeps yes):" in text
     assert "Please type yes or no" not in text and shell.session.case.consent_to_record
+
+
+def test_stop_ends_the_save_form_at_any_question_with_nothing_written(
+    isolated_paths: Path,
+) -> None:
+    """Stop backs out of a form everywhere else in plain mode; the save is no different."""
+    for at in (["stop"], ["", "stop"], ["", "", "stop"]):
+        shell, text = run_lines(["1", "4", "1", "save", *at, "plan"])
+        assert "Not saved: stopped. The call is kept as it was." in text
+        assert "PLAN:" in text  # back at the main prompt, the call as it was
+        assert shell.unsaved
+        assert not (isolated_paths / "saved").exists() or not any(
+            (isolated_paths / "saved").iterdir()
+        )
+    # a folder that is missing: stop at "create it?" as well
+    shell, text = run_lines(["1", "4", "1", "save", str(isolated_paths / "new"), "", "", "stop"])
+    assert "Not saved: stopped." in text and not (isolated_paths / "new").exists()
