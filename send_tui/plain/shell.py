@@ -215,13 +215,26 @@ class PlainShell:
         self.show()
         while not self.finished:
             try:
-                line = self.ask(self.prompt())
-                self.dispatch(line)
+                try:
+                    line = self.ask(self.prompt())
+                    self.dispatch(line)
+                except KeyboardInterrupt:
+                    self.interrupted()
             except _IdleCleared:
                 self.show()
-            except (EndOfInput, KeyboardInterrupt):  # ctrl+c between lines counts as the end too
+            except EndOfInput:
                 self.end_of_input()
         return 0
+
+    def interrupted(self) -> None:
+        """Ctrl+C, at a prompt or in a form: ask first, as quit does, so a stray press never
+        drops an unsaved call. Pressed again at that question, it leaves as the end of input
+        does (an autosave, with consent, is kept)."""
+        self.out.say("Ctrl+C pressed.")
+        try:
+            self.quit()
+        except KeyboardInterrupt:
+            self.end_of_input("Ctrl+C again")
 
     def ask(self, prompt: str) -> str:
         """Read a line; if the prompt waited past the idle limit, clear the call first."""
@@ -1371,29 +1384,30 @@ class PlainShell:
         self.out.say("Goodbye.")
         self.finished = True
 
-    def end_of_input(self) -> None:
-        """The input ended: quit, since asking is impossible; keep the autosave if consented."""
+    def end_of_input(self, why: str = "End of input") -> None:
+        """The input ended (`why`): quit, since asking is impossible; keep the autosave if
+        consented."""
         self.finished = True
         if not self.unsaved:
-            self.out.say("End of input: quitting.")
+            self.out.say(f"{why}: quitting.")
             return
         if self._autosaved():
             self.out.note(
-                "End of input: quitting. This call was not saved as a summary; it is kept in this "
+                f"{why}: quitting. This call was not saved as a summary; it is kept in this "
                 "computer's autosave, to resume next time."
             )
         elif self.session.case.consent_to_record and self._autosave_failing:
             self.out.warn(
-                "End of input: quitting. This call was not saved as a summary, and the autosave "
+                f"{why}: quitting. This call was not saved as a summary, and the autosave "
                 "failed, so it is not kept."
             )
         elif self.session.case.consent_to_record:
             self.out.warn(
-                "End of input: quitting. This call was not saved as a summary, and not "
+                f"{why}: quitting. This call was not saved as a summary, and not "
                 "autosaved: the earlier call kept in the autosave was left as it was."
             )
         else:
             self.out.warn(
-                "End of input: quitting. This call was not saved as a summary, and without the "
+                f"{why}: quitting. This call was not saved as a summary, and without the "
                 "caller's consent nothing was autosaved."
             )
