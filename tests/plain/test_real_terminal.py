@@ -53,6 +53,7 @@ def _in_a_pty(lines: list[str | None]) -> tuple[int, str]:
     os.close(slave)
     output = b""
     pending = list(lines)
+    answered = 0  # how much had been printed when the last line was typed
     deadline = time.monotonic() + 120
     try:
         while time.monotonic() < deadline:
@@ -65,8 +66,11 @@ def _in_a_pty(lines: list[str | None]) -> tuple[int, str]:
                 if not chunk:
                     break
                 output += chunk
-                # Type the next line only once a prompt is waiting, as a person would.
-                if pending and output.rstrip().endswith((b":", b"help:")):
+                # Type the next line only once a new prompt waits (it ends ": ", a line of text
+                # ends with a newline), as a person would: a SIGINT is not queued behind typed
+                # lines, so it must not be sent early.
+                if pending and len(output) > answered and output.endswith(b": "):
+                    answered = len(output)
                     line = pending.pop(0)
                     if line is None:
                         process.send_signal(signal.SIGINT)
