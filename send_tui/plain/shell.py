@@ -122,6 +122,17 @@ def as_number(text: str) -> int | None:
     return int(text) if _NUMBER.fullmatch(text) else None
 
 
+def span(count: int) -> str:
+    """The numbers 1 to `count` in words a listener takes in at once: "1", "1 or 2", "1 to 5"."""
+    return "1" if count == 1 else "1 or 2" if count == 2 else f"1 to {count}"
+
+
+def numbers(count: int) -> str:
+    """What to type to choose one of `count` (at least one): "1", "1 or 2", "a number from 1 to
+    5". Never "from 1 to 0" or "from 1 to 1": a step with nothing to choose says so instead."""
+    return span(count) if count <= 2 else f"a number from {span(count)}"
+
+
 #: The full app's keys as named in the content, and what is typed for them here.
 _KEYS_AS_WORDS = (("press Esc", "type back"), ("Press Esc", "Type back"))
 
@@ -380,18 +391,17 @@ class PlainShell:
                 for key, label, _a in choices
                 if not key.isdigit()
             )
-            return f"Type a number from 1 to {len(numbered)}{letters}, or help:"
+            return f"Type {numbers(len(numbered))}{letters}, or help:"
         if node.kind is NodeKind.INFO:
             return "Type 1 or continue to go on, back, or help:"
         if node.kind is NodeKind.MULTI:
-            return f"Type a number from 1 to {len(node.options)} to tick, done to go on, or help:"
+            return f"Type {numbers(len(node.options))} to tick, done to go on, or help:"
         if node.kind is NodeKind.OUTCOME:
             count = len(self.suggested())
             if count:
-                which = "1" if count == 1 else f"1 to {count}"
-                return f"Type {which} to add a route to the plan, or plan, deadlines, letter, save, help:"
+                return f"Type {numbers(count)} to add a route to the plan, or plan, deadlines, letter, save, help:"
             return "Type plan, deadlines, letter, save, new, quit, or help:"
-        return f"Type a number from 1 to {len(node.options)}, back, or help:"
+        return f"Type {numbers(len(node.options))}, back, or help:"
 
     def start_choices(self) -> list[tuple[str, str, str]]:
         return start_choices(self.session, self.resumable)
@@ -464,7 +474,7 @@ class PlainShell:
             action = next((a for key, _label, a in choices if key == str(number)), None)
             if action is None:
                 count = sum(1 for key, _label, _a in choices if key.isdigit())
-                self.out.say(f"There is no choice {number}: type a number from 1 to {count}.")
+                self.out.say(f"There is no choice {number}: type {numbers(count)}.")
                 return
             self.start_action(action)
             return
@@ -478,7 +488,7 @@ class PlainShell:
             routes = self.suggested()
             if not 1 <= number <= len(routes):
                 if routes:
-                    self.out.say(f"There is no route {number}: type 1 to {len(routes)}.")
+                    self.out.say(f"There is no route {number}: type {numbers(len(routes))}.")
                 else:
                     self.out.say(
                         "This step has nothing to choose. Type plan, deadlines, letter or save."
@@ -490,9 +500,7 @@ class PlainShell:
             self.out.note(f"Added to the plan: {route.title}")
             return
         if not 1 <= number <= len(node.options):
-            self.out.say(
-                f"There is no option {number}: type a number from 1 to {len(node.options)}."
-            )
+            self.out.say(f"There is no option {number}: type {numbers(len(node.options))}.")
             return
         option = node.options[number - 1]
         if node.kind is NodeKind.MULTI:
@@ -612,7 +620,7 @@ class PlainShell:
         chosen = as_number(rest)
         if chosen is None or not 1 <= chosen <= len(trail):
             self.out.say(
-                f"Type change and the number of the answer, from 1 to {len(trail)}; answers lists them."
+                f"Type change and the number of the answer ({span(len(trail))}); answers lists them."
             )
             return
         self.go(_View(trail[chosen - 1][0].id))
@@ -656,7 +664,7 @@ class PlainShell:
         for number, route in enumerate(routes, 1):
             self.out.say(route.title, "    ", f"{number}. ")
         while True:
-            text = self.ask(f"Type a number from 1 to {len(routes)}, or press Enter to add none:")
+            text = self.ask(f"Type {numbers(len(routes))}, or press Enter to add none:")
             if not text:
                 self.out.say("Nothing added.")
                 return
@@ -671,9 +679,14 @@ class PlainShell:
 
     def plan_remove(self, arg: str) -> None:
         plan = self.session.plan()
+        if not plan:
+            self.out.say("There is nothing in the plan to remove.")
+            return
         chosen = as_number(arg)
         if chosen is None or not 1 <= chosen <= len(plan):
-            self.out.say(f"Type plan remove and the route's number in the plan (1 to {len(plan)}).")
+            self.out.say(
+                f"Type plan remove and the route's number in the plan ({span(len(plan))})."
+            )
             return
         entry = plan[chosen - 1]
         if self.session.remove_route(entry.route.id):
@@ -821,11 +834,14 @@ class PlainShell:
 
         timeline = build_timeline(self.session, dates.today())
         if rest:
+            if not timeline.entries:
+                self.out.say(
+                    "There are no dates on the timeline yet: type deadlines to enter them."
+                )
+                return
             chosen = as_number(rest)
             if chosen is None or not 1 <= chosen <= len(timeline.entries):
-                self.out.say(
-                    f"Type timeline and a date's number, from 1 to {len(timeline.entries)}."
-                )
+                self.out.say(f"Type timeline and a date's number ({span(len(timeline.entries))}).")
                 return
             entry = timeline.entries[chosen - 1]
             if entry.is_done:
@@ -983,7 +999,7 @@ class PlainShell:
             self.out.say(title, "    ", f"{number}. ")
         now = next((t for t, v in choices if v == current), choices[0][0])
         while True:
-            text = self.ask(f"Type 1 to {len(choices)} (now {now}):")
+            text = self.ask(f"Type {numbers(len(choices))} (now {now}):")
             if text.casefold() == "stop":
                 return None
             if not text:
@@ -993,7 +1009,7 @@ class PlainShell:
             if chosen is not None and 1 <= chosen <= len(choices):
                 value = choices[chosen - 1][1]
                 break
-            self.out.say(f"Not kept: type a number from 1 to {len(choices)}.")
+            self.out.say(f"Not kept: type {numbers(len(choices))}.")
         values[name] = value
         self._store_letter(values)
         return value
@@ -1138,7 +1154,7 @@ class PlainShell:
             return
         chosen = as_number(rest)
         if chosen is None or not 1 <= chosen <= len(self.search_results):
-            self.out.say(f"Type open and a result's number, from 1 to {len(self.search_results)}.")
+            self.out.say(f"Type open and a result's number ({span(len(self.search_results))}).")
             return
         term_id, node_id = self.search_results[chosen - 1]
         if term_id:

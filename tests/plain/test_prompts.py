@@ -1,0 +1,37 @@
+"""What plain mode's prompts say: the numbers that can be typed, and the commands that work."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.plain.helpers import run_lines
+
+#: "from 1 to 0", "1 to 1", "1 to 2": a range a listener has to stop and work out, or none at all.
+ODD_RANGE = re.compile(r"\b1 to [012]\b")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["plan remove 1"],  # nothing in the plan
+        ["timeline 1"],  # no dates yet
+        ["1", "4", "plan remove 5"],  # one route in the plan
+        ["1", "4", "1", "9"],  # an outcome offering two routes
+        ["1", "4", "1", "letter", "7"],  # two roles to address the letter to
+        ["1", "4", "1", "answers", "change 9"],
+        ["1", "4", "1", "search complaint", "open 99"],
+    ],
+)
+def test_no_prompt_gives_an_empty_or_odd_range(lines: list[str]) -> None:
+    _shell, text = run_lines(lines)
+    assert not ODD_RANGE.search(text), ODD_RANGE.search(text)
+
+
+def test_nothing_to_number_is_said_in_words() -> None:
+    _shell, text = run_lines(["plan remove 1", "timeline 1"])
+    assert "There is nothing in the plan to remove." in text
+    assert "There are no dates on the timeline yet: type deadlines to enter them." in text
+    _shell, text = run_lines(["1", "4", "1", "letter"])
+    assert "Type 1 or 2 (now head teacher):" in text
