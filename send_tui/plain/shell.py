@@ -399,8 +399,8 @@ class PlainShell:
         if node.kind is NodeKind.OUTCOME:
             count = len(self.suggested())
             if count:
-                return f"Type {numbers(count)} to add a route to the plan, or plan, deadlines, letter, save, help:"
-            return "Type plan, deadlines, letter, save, new, quit, or help:"
+                return f"Type {numbers(count)} to add a route to the plan, or plan, deadlines, letter, save, back, help:"
+            return "Type plan, deadlines, letter, save, back, new, quit, or help:"
         return f"Type {numbers(len(node.options))}, back, or help:"
 
     def start_choices(self) -> list[tuple[str, str, str]]:
@@ -491,7 +491,7 @@ class PlainShell:
                     self.out.say(f"There is no route {number}: type {numbers(len(routes))}.")
                 else:
                     self.out.say(
-                        "This step has nothing to choose. Type plan, deadlines, letter or save."
+                        "This step has nothing to choose. Type plan, deadlines, letter, save or back."
                     )
                 return
             route = routes[number - 1]

@@ -35,3 +35,18 @@ def test_nothing_to_number_is_said_in_words() -> None:
     assert "There are no dates on the timeline yet: type deadlines to enter them." in text
     _shell, text = run_lines(["1", "4", "1", "letter"])
     assert "Type 1 or 2 (now head teacher):" in text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["1", "4", "1"],  # an outcome offering routes to add
+        ["1", "4", "1", "1", "1"],  # and once they are added
+        ["3"],  # a look-up of an outcome
+    ],
+)
+def test_the_prompt_at_an_outcome_says_back_works_there(lines: list[str]) -> None:
+    shell, text = run_lines(lines)
+    assert shell.node is not None and shell.node.kind.value == "outcome"
+    last_prompt = [line for line in text.splitlines() if line.endswith("help: ")][-1]
+    assert "back" in last_prompt, last_prompt
