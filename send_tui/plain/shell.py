@@ -42,6 +42,7 @@ from send_tui.model.letter import (
     TimescaleError,
     about_confirmed,
     addressee_role,
+    caller_answered,
     completeness,
     draft_about,
     letter_templates,
@@ -335,6 +336,10 @@ class PlainShell:
         route = content.routes.get(node.route or "")
         if route is not None:
             out.say(f"Route: {route.title}")
+        caller = caller_answered(self.session)
+        if caller is not None and caller.hint:  # a young person's own case, as on screen
+            out.say(f"Who is calling: {caller.label}")
+            out.say(caller.hint)
         notes = outcome_notes(self.session, node)
         if notes:  # what changes for this caller (a young person's own appeal), as on screen
             out.say("\n\n".join(notes))

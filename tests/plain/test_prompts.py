@@ -50,3 +50,13 @@ def test_the_prompt_at_an_outcome_says_back_works_there(lines: list[str]) -> Non
     assert shell.node is not None and shell.node.kind.value == "outcome"
     last_prompt = [line for line in text.splitlines() if line.endswith("help: ")][-1]
     assert "back" in last_prompt, last_prompt
+
+
+def test_an_outcome_says_who_is_calling_as_the_full_app_does() -> None:
+    """The routes are the young person's own: the adviser hears that at the outcome too."""
+    _shell, text = run_lines(["1", "back", "2", "4", "1"])
+    outcome = text[text.rindex("Step ") :]
+    assert "Who is calling: The young person, about their own support" in outcome
+    assert "The decisions, appeals and complaints are the young person's own" in outcome
+    _shell, text = run_lines(["1", "4", "1"])  # a parent, taken as read: nothing to add
+    assert "Who is calling:" not in text
