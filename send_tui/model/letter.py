@@ -345,6 +345,25 @@ def reply_deadline(
         raise TimescaleError(f"Timescale for a reply: {error}") from None
 
 
+def reply_notes(
+    draft: LetterDraft,
+    sent: date,
+    content: Content | None = None,
+    template: LetterTemplate | None = None,
+) -> tuple[str, ...]:
+    """What the reply-by date should carry with it before the letter is sent: "Reply by ...",
+    then each warning (a date on a bank holiday, a school holiday in the count); () when there
+    is nothing to add, or no date yet (`completeness` says why). For the letter screen and
+    plain mode alike."""
+    try:
+        reply = reply_deadline(draft, sent, content, template)
+    except TimescaleError:
+        return ()
+    if not reply.warnings:
+        return ()
+    return (f"Reply by {long_date(reply.due)}.", *reply.warnings)
+
+
 def _reply_unit(draft: LetterDraft) -> ReplyUnit:
     try:
         return ReplyUnit(draft.value("reply_unit") or ReplyUnit.WORKING_DAYS.value)

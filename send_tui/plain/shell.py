@@ -43,6 +43,7 @@ from send_tui.model.letter import (
     about_confirmed,
     addressee_role,
     caller_answered,
+    choose_template,
     completeness,
     draft_about,
     letter_templates,
@@ -50,6 +51,7 @@ from send_tui.model.letter import (
     open_letter,
     outcome_notes,
     reply_deadline,
+    reply_notes,
     template_fields,
 )
 from send_tui.model.letter_date_news import LetterDateNews
@@ -1088,6 +1090,13 @@ class PlainShell:
                 out.say(line, "    ", "  - ")
         else:
             out.say("The letter has everything it needs.")
+        # "Reply by ...", then why that date needs a second look (a bank holiday, say).
+        template = choose_template(session, draft)
+        notes = reply_notes(draft, letter_date(session, today), self.content, template)
+        if notes:
+            out.say(notes[0])
+            for warning in notes[1:]:
+                out.note(warning)
         preview = letter_preview(session, today)
         if preview is None:
             out.say("No letter template fits this path.")

@@ -24,14 +24,13 @@ from send_tui.model.letter import (
     REPLY_UNIT_LABELS,
     LetterDraft,
     ReplyUnit,
-    TimescaleError,
     about_confirmed,
     addressee_role,
     choose_template,
     completeness,
     draft_about,
     letter_templates,
-    reply_deadline,
+    reply_notes,
     template_fields,
 )
 from send_tui.model.summary import letter_date, letter_dating, toggle_letter_date
@@ -296,15 +295,12 @@ class LetterScreen(Screen[None]):
 
     def _reply_notes(self, draft: LetterDraft, sent: date, template: LetterTemplate | None) -> Text:
         """What the reply-by date should carry with it (a school holiday in the count), if anything."""
-        try:
-            reply = reply_deadline(draft, sent, self.send_app.content, template)
-        except TimescaleError:
-            return Text()
         notes = Text()
-        if reply.warnings:
-            notes.append(f"\nReply by {dates.long_date(reply.due)}.", style="bold")
-        for warning in reply.warnings:
-            notes.append(f"\nNote: {warning}", style="italic")
+        for number, line in enumerate(reply_notes(draft, sent, self.send_app.content, template)):
+            if number == 0:
+                notes.append(f"\n{line}", style="bold")
+            else:
+                notes.append(f"\nNote: {line}", style="italic")
         return notes
 
     def action_copy_letter(self) -> None:

@@ -62,3 +62,26 @@ def test_the_form_asks_only_for_the_fields_the_letter_uses() -> None:
     _shell, text = run_lines(["1", "4", "1", "letter", *[""] * 13])  # a school's letter asks
     form = text[text.index("COMPLAINT LETTER") : text.index("THE LETTER")]
     assert "Setting (school" in form and "Year group" in form
+
+
+def test_a_reply_date_on_a_bank_holiday_is_flagged_when_the_letter_is_shown() -> None:
+    """The letter says the date typed; the adviser hears why it needs a second look first."""
+    lines = [
+        "1",
+        "4",
+        "1",
+        "letter",
+        "",
+        "Ms Patel",
+        *[""] * 7,
+        "3",
+        "2026-12-25",
+        "",
+        "letter show",
+    ]
+    _shell, text = run_lines(lines)
+    flat = " ".join(text.split())
+    assert "by Fri 25 Dec 2026" in flat  # the letter keeps the date the adviser typed
+    assert flat.count("Note: Fri 25 Dec 2026 is not a working day (bank holiday: Christmas") == 2
+    _shell, text = run_lines([*lines[:-3], "2026-12-23", "", "letter show"])  # a working day
+    assert "is not a working day" not in text
