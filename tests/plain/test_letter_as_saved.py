@@ -85,3 +85,10 @@ def test_a_reply_date_on_a_bank_holiday_is_flagged_when_the_letter_is_shown() ->
     assert flat.count("Note: Fri 25 Dec 2026 is not a working day (bank holiday: Christmas") == 2
     _shell, text = run_lines([*lines[:-3], "2026-12-23", "", "letter show"])  # a working day
     assert "is not a working day" not in text
+
+
+def test_the_letters_date_alone_says_the_reply_needs_a_timescale() -> None:
+    _shell, text = run_lines(["1", "4", "1", "deadlines", "2026-12-01"])
+    flat = " ".join(text[text.index("DEADLINES") :].split())
+    assert "No deadlines yet" not in flat
+    assert "the reply needs a timescale too" in flat
