@@ -779,9 +779,12 @@ class PlainShell:
             out.say("No deadlines yet: enter a date to work out the deadlines that count from it.")
             return
         out.say(f"Today is {dates.long_date(today)}.")
+        from send_tui.model.deadlines import Deadline
+
         for line in session_deadline_lines(self.session, today, found):
             self._say_deadline(line)
-        out.say("Type calendar to save these as a calendar file.")
+        if any(isinstance(f, Deadline) for f in found):  # a problem alone has no date to save
+            out.say("Type calendar to save these as a calendar file.")
 
     def _say_deadline(self, line: DeadlineLine) -> None:
         out = self.out

@@ -92,3 +92,11 @@ def test_the_letters_date_alone_says_the_reply_needs_a_timescale() -> None:
     flat = " ".join(text[text.index("DEADLINES") :].split())
     assert "No deadlines yet" not in flat
     assert "the reply needs a timescale too" in flat
+
+
+def test_no_calendar_is_offered_when_no_deadline_could_be_worked_out() -> None:
+    """'Type calendar' with nothing to put in it only leads to 'No deadlines yet'."""
+    _shell, text = run_lines(["1", "4", "1", "deadlines", "2026-12-01"])
+    assert "Type calendar" not in text
+    _shell, text = run_lines(["1", "2", "1", "1", "deadlines", "2026-03-10", "stop"])
+    assert "Type calendar to save these as a calendar file." in text
