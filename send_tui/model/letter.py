@@ -370,7 +370,7 @@ def _reply_unit(draft: LetterDraft) -> ReplyUnit:
     except ValueError:
         choices = ", ".join(u.value for u in ReplyUnit)
         raise TimescaleError(
-            f"Timescale for a reply: {draft.reply_unit!r} is not one of {choices}."
+            f"Timescale for a reply: '{draft.reply_unit}' is not one of {choices}."
         ) from None
 
 
@@ -378,7 +378,7 @@ def _day_count(text: str, unit: ReplyUnit) -> int:
     label = REPLY_UNIT_LABELS[unit]
     if not text.isdigit() or not 1 <= int(text) <= MAX_REPLY_DAYS:
         raise TimescaleError(
-            f"Timescale for a reply: {text!r} is not a number of {label}; "
+            f"Timescale for a reply: '{text}' is not a number of {label}; "
             f"give a whole number from 1 to {MAX_REPLY_DAYS}."
         )
     return int(text)

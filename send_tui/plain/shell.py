@@ -472,7 +472,7 @@ class PlainShell:
             self.out.say("Nothing was typed. " + self.prompt().removesuffix(":") + ".")
             return
         shown = line if len(line) <= 40 else line[:40] + "..."
-        self.out.say(f"{shown!r} is not something plain mode knows. Type help for the commands.")
+        self.out.say(f"'{shown}' is not something plain mode knows. Type help for the commands.")
 
     def choose(self, number: int) -> None:
         node = self.node
@@ -682,7 +682,7 @@ class PlainShell:
                     self.session_changed()
                 self.out.note(f"Added to the plan: {route.title}")
                 return
-            self.out.say(f"There is no route {text[:20]!r} here.")
+            self.out.say(f"There is no route '{text[:20]}' here.")
 
     def plan_remove(self, arg: str) -> None:
         plan = self.session.plan()
@@ -1127,7 +1127,7 @@ class PlainShell:
         found = glossary_matches(self.content, rest)
         if not found:
             out.say(
-                f"No term matches {rest[:40]!r}. Type glossary alone for the list, or search {rest[:40]}."
+                f"No term matches '{rest[:40]}'. Type glossary alone for the list, or search {rest[:40]}."
             )
             return
         exact = [
@@ -1155,7 +1155,7 @@ class PlainShell:
         results = self._index.search(rest, limit=8)
         self.out.say()
         if not results:
-            self.out.say(f"Nothing found for {rest[:40]!r}.")
+            self.out.say(f"Nothing found for '{rest[:40]}'.")
             self.search_results = []
             return
         self.search_results = [(r.id if r.kind == "term" else "", r.target_node) for r in results]

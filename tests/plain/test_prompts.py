@@ -60,3 +60,19 @@ def test_an_outcome_says_who_is_calling_as_the_full_app_does() -> None:
     assert "The decisions, appeals and complaints are the young person's own" in outcome
     _shell, text = run_lines(["1", "4", "1"])  # a parent, taken as read: nothing to add
     assert "Who is calling:" not in text
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        ([r"C:\calls\notes"], r"'C:\calls\notes' is not something plain mode knows."),
+        (["glossary O'Brien\\x"], "No term matches 'O'Brien\\x'."),
+        (["search \u00a0zzqq\\"], "Nothing found for 'zzqq\\'."),
+        (["1", "2", "1", "1", "deadlines", r"2026\03\10"], r"'2026\03\10' is not a date."),
+    ],
+)
+def test_what_was_typed_is_said_back_literally(lines: list[str], said: str) -> None:
+    """A backslash, a quote or a no-break space said back as Python would escape it ('C:\\\\calls')
+    is not what the adviser typed."""
+    _shell, text = run_lines(lines)
+    assert said in text
