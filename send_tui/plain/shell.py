@@ -1024,19 +1024,33 @@ class PlainShell:
         self._store_letter(values)
         return value
 
+    def _field_label(self, name: str, label: str, values: dict[str, str]) -> str:
+        """The form's label in plain mode's words: typed commands, not the app's keys (ctrl+o),
+        and the reply asked for in the unit just chosen."""
+        if name == "about":
+            if not about_confirmed(self.session):
+                return (
+                    "What the complaint is about. A draft from the answers, not yet confirmed: "
+                    "type your own words, or confirm to keep the draft; Enter leaves it unconfirmed"
+                )
+            return "What the complaint is about"
+        if name == "reply_within":
+            try:
+                unit = ReplyUnit(values.get("reply_unit") or ReplyUnit.WORKING_DAYS.value)
+            except ValueError:
+                return label
+            if unit is ReplyUnit.DATE:
+                return "Date to reply by (YYYY-MM-DD)"
+            return f"Reply within how many {REPLY_UNIT_LABELS[unit]} (a whole number)"
+        return label
+
     def _ask_field(self, name: str, label: str, values: dict[str, str]) -> bool:
         """Ask for one letter field until it is good, storing it at once; False on stop."""
         while True:
             current = values.get(name, "")
             shown = current if len(current) <= 200 else current[:200] + "..."
             now = f"now: {shown}" if current else "now empty"
-            unconfirmed = name == "about" and not about_confirmed(self.session)
-            if unconfirmed:
-                label = (
-                    "What the complaint is about. A draft from the answers, not yet confirmed: "
-                    "type your own words, or confirm to keep the draft; Enter leaves it unconfirmed"
-                )
-            text = self.ask(f"{label} ({now}):")
+            text = self.ask(f"{self._field_label(name, label, values)} ({now}):")
             if text.casefold() == "stop":
                 return False
             if name == "about" and text.casefold() == "confirm":

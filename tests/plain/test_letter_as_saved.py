@@ -100,3 +100,14 @@ def test_no_calendar_is_offered_when_no_deadline_could_be_worked_out() -> None:
     assert "Type calendar" not in text
     _shell, text = run_lines(["1", "2", "1", "1", "deadlines", "2026-03-10", "stop"])
     assert "Type calendar to save these as a calendar file." in text
+
+
+def test_the_form_labels_name_typed_commands_and_the_unit_chosen() -> None:
+    """'ctrl+o to confirm it' means nothing at a typed prompt, and 'a number of days, or a
+    date' after the unit was chosen leaves the adviser guessing which to type."""
+    form = ["1", "4", "1", "letter", "", *[""] * 5, "confirm", "", "", "3", "", "", "letter"]
+    _shell, text = run_lines([*form, "", *[""] * 8, "2"])
+    assert "ctrl+o" not in text
+    assert "What the complaint is about (now: " in text  # confirmed: no draft to confirm
+    assert "Date to reply by (YYYY-MM-DD) (now empty):" in text
+    assert "Reply within how many school days (a whole number) (now empty):" in text
