@@ -402,7 +402,7 @@ class PlainShell:
         if node.kind is NodeKind.INFO:
             return "Type 1 or continue to go on, back, or help:"
         if node.kind is NodeKind.MULTI:
-            return f"Type {numbers(len(node.options))} to tick, done to go on, or help:"
+            return f"Type {numbers(len(node.options))} to tick, done to go on, back, or help:"
         if node.kind is NodeKind.OUTCOME:
             count = len(self.suggested())
             if count:

@@ -43,11 +43,12 @@ def test_nothing_to_number_is_said_in_words() -> None:
         ["1", "4", "1"],  # an outcome offering routes to add
         ["1", "4", "1", "1", "1"],  # and once they are added
         ["3"],  # a look-up of an outcome
+        ["1", "7"],  # a multi-choice step, where back works as well
     ],
 )
-def test_the_prompt_at_an_outcome_says_back_works_there(lines: list[str]) -> None:
+def test_the_prompt_says_back_works_at_an_outcome_and_a_multi_choice(lines: list[str]) -> None:
     shell, text = run_lines(lines)
-    assert shell.node is not None and shell.node.kind.value == "outcome"
+    assert shell.node is not None and shell.node.kind.value in ("outcome", "multi")
     last_prompt = [line for line in text.splitlines() if line.endswith("help: ")][-1]
     assert "back" in last_prompt, last_prompt
 
