@@ -164,7 +164,7 @@ class _IdleCleared(Exception):
 
 
 class _Stopped(Exception):
-    """The adviser typed stop inside a form that ends without doing anything (the save)."""
+    """The adviser typed stop inside a form that ends without doing anything (save, details)."""
 
 
 class PlainShell:
@@ -605,7 +605,9 @@ class PlainShell:
             out.say("Terms used on this step:")
             for term in terms:
                 out.say(f"{term.term}: {term.definition}", "      ", "  - ")
-        out.say("Inside a form (dates, letter, save), Enter keeps the value shown; stop ends it.")
+        out.say(
+            "Inside a form (dates, letter, details, save), Enter keeps the value shown; stop ends it."
+        )
 
     # -- answers ---------------------------------------------------------------------------
 
@@ -1199,15 +1201,22 @@ class PlainShell:
     # -- call details, saving, new client, quitting ------------------------------------------
 
     def call_details(self) -> None:
+        """The call details form; stop ends it with nothing changed."""
+        try:
+            self._call_details_form()
+        except _Stopped:
+            self.out.say("Call details not changed.")
+
+    def _call_details_form(self) -> None:
         case = self.session.case
         out = self.out
         out.say()
-        out.say("CALL DETAILS")
+        out.say("CALL DETAILS (stop ends without changing them)")
         out.say(CONSENT_HELP)
         reference = case.reference
         most = limit(REFERENCE)
         while True:
-            text = self.ask(
+            text = self._ask_or_stop(
                 f"Case reference, optional, up to {most} characters (now {reference or 'none'}; - clears it):"
             )
             if len(text) > most:
@@ -1218,7 +1227,9 @@ class PlainShell:
             reference = "" if text == "-" else (text or reference)
             break
         consent = self.ask_yes_no(
-            "Does the caller agree to a record being kept?", default=case.consent_to_record
+            "Does the caller agree to a record being kept?",
+            default=case.consent_to_record,
+            stoppable=True,
         )
         before = self.session.revision
         for message in self.session.set_case(reference, consent):

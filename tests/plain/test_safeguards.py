@@ -350,3 +350,11 @@ def test_ctrl_c_asks_before_dropping_the_call_as_quit_does(isolated_paths: Path)
     # with nothing to lose, it simply leaves
     shell, text = ctrl_c_run("^C")
     assert shell.finished and "Goodbye." in text and "Quit anyway?" not in text
+
+
+def test_stop_ends_the_call_details_with_nothing_changed() -> None:
+    """'stop' is how every form is left: never a case reference, nor a change of consent."""
+    for at in (["stop"], ["HL-7", "stop"]):
+        shell, text = run_lines([*CONSENT, "details", *at])
+        assert "Call details not changed." in text
+        assert shell.session.case.reference == "" and shell.session.case.consent_to_record
