@@ -674,7 +674,7 @@ class PlainShell:
             self.out.say(route.title, "    ", f"{number}. ")
         while True:
             text = self.ask(f"Type {numbers(len(routes))}, or press Enter to add none:")
-            if not text:
+            if not text or text.casefold() == "stop":  # stop leaves it, as it leaves a form
                 self.out.say("Nothing added.")
                 return
             chosen = as_number(text)

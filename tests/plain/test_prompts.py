@@ -77,3 +77,9 @@ def test_what_was_typed_is_said_back_literally(lines: list[str], said: str) -> N
     is not what the adviser typed."""
     _shell, text = run_lines(lines)
     assert said in text
+
+
+def test_stop_at_plan_add_adds_nothing() -> None:
+    shell, text = run_lines(["1", "4", "1", "plan add", "stop"])
+    assert "Nothing added." in text and "There is no route 'stop'" not in text
+    assert [e.route.id for e in shell.session.plan()] == ["complaint"]
