@@ -511,10 +511,18 @@ class PlainShell:
             return
         option = node.options[number - 1]
         if node.kind is NodeKind.MULTI:
+            before = self.selected
             self.selected = toggle_choice(node, self.selected, option.id)
             ticked = [o.label for o in node.options if o.id in self.selected]
             state = "Ticked" if option.id in self.selected else "Unticked"
             self.out.say(f"{state}: {option.label}.")
+            # "Not sure" stands alone: the ticks it cleared (or that cleared it) are said, not
+            # left for the adviser to notice missing from the list.
+            cleared = [
+                o.label for o in node.options if o.id in before - self.selected - {option.id}
+            ]
+            if cleared:
+                self.out.say("Unticked, as it cannot go with that: " + "; ".join(cleared) + ".")
             self.out.say("Ticked now: " + ("; ".join(ticked) if ticked else "nothing") + ".")
             return
         self.record(node, option.id)

@@ -83,3 +83,10 @@ def test_stop_at_plan_add_adds_nothing() -> None:
     shell, text = run_lines(["1", "4", "1", "plan add", "stop"])
     assert "Nothing added." in text and "There is no route 'stop'" not in text
     assert [e.route.id for e in shell.session.plan()] == ["complaint"]
+
+
+def test_ticks_cleared_by_not_sure_are_said() -> None:
+    """A listener does not notice a tick missing from a list: the untick is said."""
+    _shell, text = run_lines(["1", "7", "1", "8", "3"])
+    assert "Unticked, as it cannot go with that: Make a complaint." in text
+    assert "Unticked, as it cannot go with that: Not sure: they want help to decide." in text
