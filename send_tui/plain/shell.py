@@ -1097,6 +1097,10 @@ class PlainShell:
 
         session = self.session
         today = dates.today()
+        preview = letter_preview(session, today)
+        if preview is None:  # no list of what a letter that does not exist still needs
+            self.out.say(no_letter_reason(session, NO_LETTER_WAYS))
+            return
         draft = LetterDraft.from_session(session)
         missing = completeness(
             draft,
@@ -1124,10 +1128,6 @@ class PlainShell:
             out.say(notes[0])
             for warning in notes[1:]:
                 out.note(warning)
-        preview = letter_preview(session, today)
-        if preview is None:
-            out.say("No letter template fits this path.")
-            return
         letter, saved = preview
         out.say()
         out.say("THE LETTER")
