@@ -303,16 +303,7 @@ class PlainShell:
             out.say(f"Look-up: {node.title}")
             out.say("(type back to return to the call; nothing here changes the answers)")
         else:
-            # Counted as the full app counts: a defaulted question nobody has answered ("Who is
-            # calling?") is walked past, so it is not a step.
-            session = self.session
-            path = [
-                n
-                for n in session.path()
-                if n in session.answers or self.content.nodes[n].default is None
-            ]
-            step = path.index(node.id) + 1 if node.id in path else len(path)
-            out.say(f"Step {step}: {node.title}")
+            out.say(f"Step {self.session.step_number(node.id)}: {node.title}")  # as the app
         if node.kind is NodeKind.OUTCOME:
             self._show_outcome(node)
             return

@@ -90,3 +90,14 @@ def test_ticks_cleared_by_not_sure_are_said() -> None:
     _shell, text = run_lines(["1", "7", "1", "8", "3"])
     assert "Unticked, as it cannot go with that: Make a complaint." in text
     assert "Unticked, as it cannot go with that: Not sure: they want help to decide." in text
+
+
+def test_back_to_who_is_calling_says_step_1() -> None:
+    _shell, text = run_lines(["1", "4", "back", "back"])
+    steps = [line for line in text.splitlines() if line.startswith("Step ")]
+    assert steps == [
+        "Step 1: What is the caller's situation?",
+        "Step 2: Who is the complaint about?",
+        "Step 1: What is the caller's situation?",
+        "Step 1: Who is calling?",
+    ]
