@@ -147,6 +147,14 @@ def plain_words(text: str) -> str:
     return text
 
 
+#: Said when back or help is typed inside a form, where it would otherwise become the value.
+IN_A_FORM = (
+    "This is a form: type what is asked for, or press Enter to keep the value shown. stop ends "
+    "the form; then back, help and the other commands work again."
+)
+#: The commands an adviser may type out of habit inside a form (never a plausible value).
+_NOT_A_VALUE = {"back", "help", "?"}
+
 YES = {"y", "yes"}
 NO = {"n", "no"}
 
@@ -264,6 +272,15 @@ class PlainShell:
             )
             raise _IdleCleared
         return line
+
+    def ask_in_form(self, prompt: str) -> str:
+        """A line typed into a form: back or help says how the form works and asks again, so
+        a habit never becomes the addressee's name or the folder saved into."""
+        while True:
+            text = self.ask(prompt)
+            if text.casefold() not in _NOT_A_VALUE:
+                return text
+            self.out.say(IN_A_FORM)
 
     def ask_yes_no(
         self, question: str, *, default: bool | None = None, stoppable: bool = False
@@ -731,7 +748,7 @@ class PlainShell:
         while True:
             known = self.session.dates.get(key)
             current = known.isoformat() if known else "none"
-            text = self.ask(f"{label} (YYYY-MM-DD, now {current}):")
+            text = self.ask_in_form(f"{label} (YYYY-MM-DD, now {current}):")
             if text.casefold() == "stop":
                 return False
             if not text:
@@ -1010,7 +1027,7 @@ class PlainShell:
             self.out.say(title, "    ", f"{number}. ")
         now = next((t for t, v in choices if v == current), choices[0][0])
         while True:
-            text = self.ask(f"Type {numbers(len(choices))} (now {now}):")
+            text = self.ask_in_form(f"Type {numbers(len(choices))} (now {now}):")
             if text.casefold() == "stop":
                 return None
             if not text:
@@ -1051,7 +1068,7 @@ class PlainShell:
             current = values.get(name, "")
             shown = current if len(current) <= 200 else current[:200] + "..."
             now = f"now: {shown}" if current else "now empty"
-            text = self.ask(f"{self._field_label(name, label, values)} ({now}):")
+            text = self.ask_in_form(f"{self._field_label(name, label, values)} ({now}):")
             if text.casefold() == "stop":
                 return False
             if name == "about" and text.casefold() == "confirm":
@@ -1266,7 +1283,7 @@ class PlainShell:
             self.out.say("Not saved: stopped. The call is kept as it was.")
 
     def _ask_or_stop(self, prompt: str) -> str:
-        text = self.ask(prompt)
+        text = self.ask_in_form(prompt)
         if text.casefold() == "stop":
             raise _Stopped
         return text

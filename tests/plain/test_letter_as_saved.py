@@ -111,3 +111,13 @@ def test_the_form_labels_name_typed_commands_and_the_unit_chosen() -> None:
     assert "What the complaint is about (now: " in text  # confirmed: no draft to confirm
     assert "Date to reply by (YYYY-MM-DD) (now empty):" in text
     assert "Reply within how many school days (a whole number) (now empty):" in text
+
+
+def test_back_or_help_typed_in_a_form_is_never_kept_as_a_value(isolated_paths: Path) -> None:
+    """Typed out of habit, 'back' must not become the addressee's name, nor 'help' a folder."""
+    shell, text = run_lines(["1", "4", "1", "letter", "", "back", "Ms Patel", "help", "stop"])
+    assert shell.session.letter_fields["addressee_name"] == "Ms Patel"
+    assert shell.session.letter_fields.get("complainant_name", "") == ""
+    assert text.count("This is a form:") == 2
+    _shell, text = run_lines(["1", "4", "1", "save", "help", "stop"])
+    assert "This is a form:" in text and not (Path.cwd() / "help").exists()
