@@ -376,12 +376,26 @@ def _reply_unit(draft: LetterDraft) -> ReplyUnit:
 
 def _day_count(text: str, unit: ReplyUnit) -> int:
     label = REPLY_UNIT_LABELS[unit]
+    if _is_a_date(text):  # a date typed where the timescale counts days: say which to change
+        raise TimescaleError(
+            f"Timescale for a reply: {text} is a date, but the timescale is in {label}. "
+            f"Choose {REPLY_UNIT_LABELS[ReplyUnit.DATE]} as the timescale to ask for a reply by "
+            f"that date, or give a number of {label}."
+        )
     if not text.isdigit() or not 1 <= int(text) <= MAX_REPLY_DAYS:
         raise TimescaleError(
             f"Timescale for a reply: '{text}' is not a number of {label}; "
             f"give a whole number from 1 to {MAX_REPLY_DAYS}."
         )
     return int(text)
+
+
+def _is_a_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 # --- what is missing -------------------------------------------------------------------------
