@@ -789,6 +789,8 @@ class PlainShell:
         return [f for f in found if not clocks or f.clock in clocks]
 
     def show_deadlines(self, clocks: tuple[str, ...]) -> None:
+        from send_tui.model.deadlines import Deadline
+
         today = dates.today()
         found = self.found_deadlines(clocks)
         out = self.out
@@ -797,8 +799,6 @@ class PlainShell:
             out.say("No deadlines yet: enter a date to work out the deadlines that count from it.")
             return
         out.say(f"Today is {dates.long_date(today)}.")
-        from send_tui.model.deadlines import Deadline
-
         for line in session_deadline_lines(self.session, today, found):
             self._say_deadline(line)
         if any(isinstance(f, Deadline) for f in found):  # a problem alone has no date to save
