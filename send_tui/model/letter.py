@@ -446,13 +446,15 @@ _FIELDS_EVERY_LETTER_USES: frozenset[str] = frozenset(
 _PLACE_FOR_FIELD: Mapping[str, str] = {"reply_within": "reply_by"}
 
 
-def template_fields(template: LetterTemplate) -> tuple[str, ...]:
+def template_fields(template: LetterTemplate, caller: str = "") -> tuple[str, ...]:
     """The letter form's text fields that `template` uses, in the form's order.
 
     Read from the template's own wording, so the form cannot drift from it: an NHS or social
-    care letter that never says {setting} or {year_group} does not ask for a school.
+    care letter that never says {setting} or {year_group} does not ask for a school. With
+    `caller` (`caller_of`), the wording that caller's letter opens with: a young person writing
+    about their own support is not asked for a child's name the letter never says.
     """
-    wording = " ".join((template.heading, *template.paragraphs))
+    wording = " ".join((template.heading, *letter_paragraphs(template, caller)))
     used = set(_PLACEHOLDER.findall(wording))
     return tuple(
         name

@@ -43,6 +43,7 @@ from send_tui.model.letter import (
     about_confirmed,
     addressee_role,
     caller_answered,
+    caller_of,
     choose_template,
     completeness,
     draft_about,
@@ -965,7 +966,8 @@ class PlainShell:
             is None
         ):
             return self.show_letter()
-        used = template_fields(chosen)  # no school or year group on an NHS letter, as on screen
+        # No school or year group on an NHS letter, no child's name on a young person's own.
+        used = template_fields(chosen, caller_of(session))
         for name, label, _multiline in FORM_FIELDS:
             if name not in used:
                 continue

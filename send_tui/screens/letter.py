@@ -26,6 +26,7 @@ from send_tui.model.letter import (
     ReplyUnit,
     about_confirmed,
     addressee_role,
+    caller_of,
     choose_template,
     completeness,
     draft_about,
@@ -165,7 +166,12 @@ class LetterScreen(Screen[None]):
     def _show_template_fields(self) -> None:
         """Only the fields the chosen template uses: no school or year group on an NHS letter."""
         template = self._template()
-        used = set(template_fields(template)) if template is not None else set(DRAFT_TEXT_FIELDS)
+        caller = caller_of(self.send_app.session)
+        used = (
+            set(template_fields(template, caller))
+            if template is not None
+            else set(DRAFT_TEXT_FIELDS)
+        )
         for name in DRAFT_TEXT_FIELDS:
             self.query_one(f"#field-{name}").display = name in used
 

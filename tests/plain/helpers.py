@@ -12,6 +12,7 @@ from send_tui.model.content import CLOCK_DATE_KEYS, Answer, Content, NodeKind
 from send_tui.model.letter import (
     FORM_FIELDS,
     ReplyUnit,
+    caller_of,
     choose_template,
     letter_templates,
     template_fields,
@@ -121,7 +122,7 @@ def _letter_lines(content: Content, shadow: Session, letter: Mapping[str, str]) 
     if len(roles) > 1:
         role = letter.get("addressee_role")
         lines.append(str(roles.index(role) + 1) if role in roles else "")
-    used = template_fields(chosen)  # the form asks only for what the letter's wording uses
+    used = template_fields(chosen, caller_of(shadow))  # only what the letter's wording uses
     for name, _label, _multi in FORM_FIELDS:
         if name not in used:
             continue

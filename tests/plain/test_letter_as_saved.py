@@ -19,8 +19,7 @@ YOUNG_PERSON_LETTER = [
     "letter",
     "",  # addressed to the head teacher
     "Dr Who",
-    "Ann Smith",
-    "Ann Smith",
+    "Ann Smith",  # their own name: a young person is not asked for a child's
 ]
 
 
@@ -38,7 +37,7 @@ def test_letter_show_reads_the_letter_the_save_writes(isolated_paths: Path) -> N
     assert saved is not None
     assert shown_letter(text) == render_letter_text(saved)
     assert "Ann Smith" not in shown_letter(text)
-    assert "Left out when saved: The caller's name and the child's name" in " ".join(text.split())
+    assert "Left out when saved: The caller's name will be left out" in " ".join(text.split())
     # what the save then writes holds the same letter
     shell, _ = run_lines(
         [*YOUNG_PERSON_LETTER, "stop", "letter show", "save", "", "", "no", "quit", "yes"]
@@ -62,6 +61,10 @@ def test_the_form_asks_only_for_the_fields_the_letter_uses() -> None:
     _shell, text = run_lines(["1", "4", "1", "letter", *[""] * 13])  # a school's letter asks
     form = text[text.index("COMPLAINT LETTER") : text.index("THE LETTER")]
     assert "Setting (school" in form and "Year group" in form
+    assert "Child or young person's name" in form
+    _shell, text = run_lines([*YOUNG_PERSON_LETTER[:6], *[""] * 13])  # a young person's own
+    form = text[text.index("COMPLAINT LETTER") : text.index("THE LETTER")]
+    assert "Child or young person's name" not in form and "Complainant's name" in form
 
 
 def test_a_reply_date_on_a_bank_holiday_is_flagged_when_the_letter_is_shown() -> None:
