@@ -44,7 +44,7 @@ def parse_date(text: str) -> date:
             ) from None
         shown = cleaned if len(cleaned) <= 40 else cleaned[:40] + "..."
         raise DateFormatError(
-            f"{shown!r} is not a date. Enter it as {DATE_FORMAT_HELP}, {DATE_RANGE_HELP}."
+            f"'{shown}' is not a date. Enter it as {DATE_FORMAT_HELP}, {DATE_RANGE_HELP}."
         ) from None
     problem = range_problem(day)
     if problem:

@@ -345,24 +345,57 @@ def reply_deadline(
         raise TimescaleError(f"Timescale for a reply: {error}") from None
 
 
+def reply_notes(
+    draft: LetterDraft,
+    sent: date,
+    content: Content | None = None,
+    template: LetterTemplate | None = None,
+) -> tuple[str, ...]:
+    """What the reply-by date should carry with it before the letter is sent: "Reply by ...",
+    then each warning (a date on a bank holiday, a school holiday in the count); () when there
+    is nothing to add, or no date yet (`completeness` says why). For the letter screen and
+    plain mode alike."""
+    try:
+        reply = reply_deadline(draft, sent, content, template)
+    except TimescaleError:
+        return ()
+    if not reply.warnings:
+        return ()
+    return (f"Reply by {long_date(reply.due)}.", *reply.warnings)
+
+
 def _reply_unit(draft: LetterDraft) -> ReplyUnit:
     try:
         return ReplyUnit(draft.value("reply_unit") or ReplyUnit.WORKING_DAYS.value)
     except ValueError:
         choices = ", ".join(u.value for u in ReplyUnit)
         raise TimescaleError(
-            f"Timescale for a reply: {draft.reply_unit!r} is not one of {choices}."
+            f"Timescale for a reply: '{draft.reply_unit}' is not one of {choices}."
         ) from None
 
 
 def _day_count(text: str, unit: ReplyUnit) -> int:
     label = REPLY_UNIT_LABELS[unit]
+    if _is_a_date(text):  # a date typed where the timescale counts days: say which to change
+        raise TimescaleError(
+            f"Timescale for a reply: {text} is a date, but the timescale is in {label}. "
+            f"Choose {REPLY_UNIT_LABELS[ReplyUnit.DATE]} as the timescale to ask for a reply by "
+            f"that date, or give a number of {label}."
+        )
     if not text.isdigit() or not 1 <= int(text) <= MAX_REPLY_DAYS:
         raise TimescaleError(
-            f"Timescale for a reply: {text!r} is not a number of {label}; "
+            f"Timescale for a reply: '{text}' is not a number of {label}; "
             f"give a whole number from 1 to {MAX_REPLY_DAYS}."
         )
     return int(text)
+
+
+def _is_a_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 # --- what is missing -------------------------------------------------------------------------
@@ -413,13 +446,15 @@ _FIELDS_EVERY_LETTER_USES: frozenset[str] = frozenset(
 _PLACE_FOR_FIELD: Mapping[str, str] = {"reply_within": "reply_by"}
 
 
-def template_fields(template: LetterTemplate) -> tuple[str, ...]:
+def template_fields(template: LetterTemplate, caller: str = "") -> tuple[str, ...]:
     """The letter form's text fields that `template` uses, in the form's order.
 
     Read from the template's own wording, so the form cannot drift from it: an NHS or social
-    care letter that never says {setting} or {year_group} does not ask for a school.
+    care letter that never says {setting} or {year_group} does not ask for a school. With
+    `caller` (`caller_of`), the wording that caller's letter opens with: a young person writing
+    about their own support is not asked for a child's name the letter never says.
     """
-    wording = " ".join((template.heading, *template.paragraphs))
+    wording = " ".join((template.heading, *letter_paragraphs(template, caller)))
     used = set(_PLACEHOLDER.findall(wording))
     return tuple(
         name

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from send_tui.model import storage
-from send_tui.model.letter import Letter
+from send_tui.model.letter import Letter, LetterDraft, caller_of, choose_template, render_letter
 from send_tui.model.record import dump_record
 from send_tui.model.session import Session
 from send_tui.model.summary import (
@@ -24,6 +24,7 @@ from send_tui.model.summary import (
     build_summary,
     fix_letter,
     fix_made,
+    letter_date,
 )
 
 #: File name endings, in the order they are written; the letter only when there is one.
@@ -123,11 +124,14 @@ def save_outputs(
 # --- what will be saved ----------------------------------------------------------------------
 
 
-def left_out(session: Session, redacted: bool = False) -> list[str]:
+def left_out(
+    session: Session, redacted: bool = False, *, consent_how: str = "F6 changes this."
+) -> list[str]:
     """Which details the saved files will not hold, and why: one sentence each, empty if none.
 
     For the letter screen and the save dialog to say *before* saving what the preview on screen
     has that the files will not, so nobody finds the names missing after the letter is sent.
+    `consent_how` says how the front end asking records the caller's consent.
     """
     fields = session.letter_fields
     present = [
@@ -147,7 +151,7 @@ def left_out(session: Session, redacted: bool = False) -> list[str]:
     if not session.case.consent_to_record:
         return [
             f"{details} will be left out of every saved file (summary, letter and record): "
-            "the caller has not agreed to a record being kept. F6 changes this."
+            f"the caller has not agreed to a record being kept. {consent_how}"
         ]
     if redacted:
         return [
@@ -169,6 +173,35 @@ def saved_letter_text(session: Session, today: date, *, redacted: bool = False) 
     """`saved_letter` as plain text blocks (what the letter screen previews); "" with no letter."""
     letter = saved_letter(session, today, redacted=redacted)
     return "\n\n".join(letter.blocks()) if letter is not None else ""
+
+
+#: Said above a letter shown before anything is typed in the form (`letter_preview`).
+NOT_SAVED_YET = (
+    "(Nothing of the letter is saved until something is typed in the form. It would read:)"
+)
+
+
+def letter_preview(session: Session, today: date) -> tuple[Letter, bool] | None:
+    """The letter the letter screen and plain mode show, and whether the save writes it.
+
+    Once something is typed, `saved_letter` (True): exactly what the save writes, consent and a
+    fixed date included. Before that, what it would read, without the family's names (False).
+    None when no template fits the call.
+    """
+    saved = saved_letter(session, today)
+    if saved is not None:
+        return saved, True
+    template = choose_template(session)
+    if template is None:
+        return None
+    letter = render_letter(
+        template,
+        LetterDraft.from_session(session).without_personal(),
+        letter_date(session, today),
+        session.content,
+        caller_of(session),
+    )
+    return letter, False
 
 
 def _join(items: list[str]) -> str:

@@ -143,6 +143,21 @@ class Session:
             current = self.next_node(node, answer)
         return walked
 
+    def step_number(self, node_id: str) -> int:
+        """Where `node_id` stands on the path, counting from 1, for the step shown on screen
+        and in plain mode, whatever has been answered after it.
+
+        A question with a default that nobody has answered ("Who is calling?") is walked past,
+        so it is not counted, except while it is the step shown: then it is the step it
+        stands at, not a number after the question that follows it. A node off the path
+        (a look-up) gets the number after the last.
+        """
+        nodes = self.content.nodes
+        counted = [
+            n for n in self.path() if n == node_id or n in self.answers or nodes[n].default is None
+        ]
+        return counted.index(node_id) + 1 if node_id in counted else len(counted)
+
     def current(self) -> str:
         """The node the adviser is at: the end of the path."""
         return self.path()[-1]

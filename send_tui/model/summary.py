@@ -397,17 +397,26 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
         add("ehc", lambda: deadlines.ehc(dates["ehc_request"], working))
     if "annual_review" in dates:
         add("ehc", lambda: deadlines.ehc_annual_review(dates["annual_review"], working))
-    template = choose_template(session) if letter_started(session) else None
+    # The reply clock runs once the letter is started, or its date is entered on its own: then
+    # the adviser expects a reply-by date, and must hear that the letter has no timescale yet.
+    started = letter_started(session)
+    template = choose_template(session) if started or "reply_from" in dates else None
     if template is not None:
         draft = LetterDraft.from_session(session)
         try:
             sent = letter_date(session, today)
             found.append(reply_deadline(draft, sent, session.content, template))
         except TimescaleError as error:
-            found.append(
-                DeadlineProblem("reply", _clock_title(session.content, "reply"), str(error))
-            )
+            problem = str(error) if started else REPLY_NEEDS_TIMESCALE
+            found.append(DeadlineProblem("reply", _clock_title(session.content, "reply"), problem))
     return tuple(f for f in found if clocks.applies(session.content, f.clock, session.answers))
+
+
+#: Why the day the letter is sent, entered before anything is typed in the letter, gives no date.
+REPLY_NEEDS_TIMESCALE = (
+    "The letter's date is entered, but the reply needs a timescale too: give the number of "
+    "days, or the date to reply by, in the letter."
+)
 
 
 def _clock_title(content: Content, clock: str) -> str:

@@ -151,7 +151,8 @@ class LineConsole:
     # -- in --------------------------------------------------------------------------------
 
     def ask(self, prompt: str) -> str:
-        """Show `prompt`, read one line, return it cleaned. Raises `EndOfInput` at the end."""
+        """Show `prompt`, read one line, return it cleaned. Raises `EndOfInput` at the end, and
+        lets `KeyboardInterrupt` (ctrl+c) through."""
         self.write(prompt.rstrip() + " ")
         try:
             raw = self.stdin.readline()
@@ -161,7 +162,10 @@ class LineConsole:
                 "That line could not be read in this console's encoding; please type it again."
             )
             return ""
-        except (KeyboardInterrupt, OSError, ValueError):
+        except KeyboardInterrupt:  # ctrl+c: the shell asks before leaving, as quit does
+            self.write("\n")
+            raise
+        except (OSError, ValueError):
             raw = ""
         if raw == "":
             self.write("\n")

@@ -42,6 +42,8 @@ from send_tui.model.letter import (
     TimescaleError,
     about_confirmed,
     addressee_role,
+    caller_answered,
+    caller_of,
     choose_template,
     completeness,
     draft_about,
@@ -49,8 +51,9 @@ from send_tui.model.letter import (
     no_letter_reason,
     open_letter,
     outcome_notes,
-    render_letter,
     reply_deadline,
+    reply_notes,
+    template_fields,
 )
 from send_tui.model.letter_date_news import LetterDateNews
 from send_tui.model.session import (
@@ -74,6 +77,8 @@ from send_tui.plain.console import EndOfInput, LineConsole
 NO_LETTER_WAYS = ("(plan add)", "search for the complaint and open it")
 #: How plain mode says to switch a changed letter's date (`LetterDating.message`).
 LETTER_DATE_HOW = "Type letter date"
+#: How plain mode says to record the caller's consent (`left_out`).
+CONSENT_HOW = "Type details to change this."
 
 #: What plan entries' reasons read as (the plan screen's words).
 REASONS = {
@@ -121,6 +126,17 @@ def as_number(text: str) -> int | None:
     return int(text) if _NUMBER.fullmatch(text) else None
 
 
+def span(count: int) -> str:
+    """The numbers 1 to `count` in words a listener takes in at once: "1", "1 or 2", "1 to 5"."""
+    return "1" if count == 1 else "1 or 2" if count == 2 else f"1 to {count}"
+
+
+def numbers(count: int) -> str:
+    """What to type to choose one of `count` (at least one): "1", "1 or 2", "a number from 1 to
+    5". Never "from 1 to 0" or "from 1 to 1": a step with nothing to choose says so instead."""
+    return span(count) if count <= 2 else f"a number from {span(count)}"
+
+
 #: The full app's keys as named in the content, and what is typed for them here.
 _KEYS_AS_WORDS = (("press Esc", "type back"), ("Press Esc", "Type back"))
 
@@ -131,6 +147,14 @@ def plain_words(text: str) -> str:
         text = text.replace(key, word)
     return text
 
+
+#: Said when back or help is typed inside a form, where it would otherwise become the value.
+IN_A_FORM = (
+    "This is a form: type what is asked for, or press Enter to keep the value shown. stop ends "
+    "the form; then back, help and the other commands work again."
+)
+#: The commands an adviser may type out of habit inside a form (never a plausible value).
+_NOT_A_VALUE = {"back", "help", "?"}
 
 YES = {"y", "yes"}
 NO = {"n", "no"}
@@ -146,6 +170,10 @@ class _View:
 
 class _IdleCleared(Exception):
     """The call was cleared at a prompt that waited past the idle limit."""
+
+
+class _Stopped(Exception):
+    """The adviser typed stop inside a form that ends without doing anything (save, details)."""
 
 
 class PlainShell:
@@ -210,13 +238,26 @@ class PlainShell:
         self.show()
         while not self.finished:
             try:
-                line = self.ask(self.prompt())
-                self.dispatch(line)
+                try:
+                    line = self.ask(self.prompt())
+                    self.dispatch(line)
+                except KeyboardInterrupt:
+                    self.interrupted()
             except _IdleCleared:
                 self.show()
-            except (EndOfInput, KeyboardInterrupt):  # ctrl+c between lines counts as the end too
+            except EndOfInput:
                 self.end_of_input()
         return 0
+
+    def interrupted(self) -> None:
+        """Ctrl+C, at a prompt or in a form: ask first, as quit does, so a stray press never
+        drops an unsaved call. Pressed again at that question, it leaves as the end of input
+        does (an autosave, with consent, is kept)."""
+        self.out.say("Ctrl+C pressed.")
+        try:
+            self.quit()
+        except KeyboardInterrupt:
+            self.end_of_input("Ctrl+C again")
 
     def ask(self, prompt: str) -> str:
         """Read a line; if the prompt waited past the idle limit, clear the call first."""
@@ -233,14 +274,32 @@ class PlainShell:
             raise _IdleCleared
         return line
 
-    def ask_yes_no(self, question: str) -> bool:
+    def ask_in_form(self, prompt: str) -> str:
+        """A line typed into a form: back or help says how the form works and asks again, so
+        a habit never becomes the addressee's name or the folder saved into."""
         while True:
-            answer = self.ask(f"{question} Type yes or no:").casefold()
+            text = self.ask(prompt)
+            if text.casefold() not in _NOT_A_VALUE:
+                return text
+            self.out.say(IN_A_FORM)
+
+    def ask_yes_no(
+        self, question: str, *, default: bool | None = None, stoppable: bool = False
+    ) -> bool:
+        """Ask until yes or no; with a `default`, the prompt names it and Enter keeps it.
+        `stoppable`: stop raises `_Stopped`, as everywhere else in the form asking."""
+        keeps = "" if default is None else f" (Enter keeps {'yes' if default else 'no'})"
+        while True:
+            answer = self.ask(f"{question} Type yes or no{keeps}:").casefold()
+            if stoppable and answer == "stop":
+                raise _Stopped
             if answer in YES:
                 return True
             if answer in NO:
                 return False
-            self.out.say("Please type yes or no.")
+            if not answer and default is not None:
+                return default
+            self.out.say(f"Please type yes or no{keeps}.")
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -262,16 +321,7 @@ class PlainShell:
             out.say(f"Look-up: {node.title}")
             out.say("(type back to return to the call; nothing here changes the answers)")
         else:
-            # Counted as the full app counts: a defaulted question nobody has answered ("Who is
-            # calling?") is walked past, so it is not a step.
-            session = self.session
-            path = [
-                n
-                for n in session.path()
-                if n in session.answers or self.content.nodes[n].default is None
-            ]
-            step = path.index(node.id) + 1 if node.id in path else len(path)
-            out.say(f"Step {step}: {node.title}")
+            out.say(f"Step {self.session.step_number(node.id)}: {node.title}")  # as the app
         if node.kind is NodeKind.OUTCOME:
             self._show_outcome(node)
             return
@@ -297,6 +347,10 @@ class PlainShell:
         route = content.routes.get(node.route or "")
         if route is not None:
             out.say(f"Route: {route.title}")
+        caller = caller_answered(self.session)
+        if caller is not None and caller.hint:  # a young person's own case, as on screen
+            out.say(f"Who is calling: {caller.label}")
+            out.say(caller.hint)
         notes = outcome_notes(self.session, node)
         if notes:  # what changes for this caller (a young person's own appeal), as on screen
             out.say("\n\n".join(notes))
@@ -353,18 +407,17 @@ class PlainShell:
                 for key, label, _a in choices
                 if not key.isdigit()
             )
-            return f"Type a number from 1 to {len(numbered)}{letters}, or help:"
+            return f"Type {numbers(len(numbered))}{letters}, or help:"
         if node.kind is NodeKind.INFO:
             return "Type 1 or continue to go on, back, or help:"
         if node.kind is NodeKind.MULTI:
-            return f"Type a number from 1 to {len(node.options)} to tick, done to go on, or help:"
+            return f"Type {numbers(len(node.options))} to tick, done to go on, back, or help:"
         if node.kind is NodeKind.OUTCOME:
             count = len(self.suggested())
             if count:
-                which = "1" if count == 1 else f"1 to {count}"
-                return f"Type {which} to add a route to the plan, or plan, deadlines, letter, save, help:"
-            return "Type plan, deadlines, letter, save, new, quit, or help:"
-        return f"Type a number from 1 to {len(node.options)}, back, or help:"
+                return f"Type {numbers(count)} to add a route to the plan, or plan, deadlines, letter, save, back, help:"
+            return "Type plan, deadlines, letter, save, back, new, quit, or help:"
+        return f"Type {numbers(len(node.options))}, back, or help:"
 
     def start_choices(self) -> list[tuple[str, str, str]]:
         return start_choices(self.session, self.resumable)
@@ -428,7 +481,7 @@ class PlainShell:
             self.out.say("Nothing was typed. " + self.prompt().removesuffix(":") + ".")
             return
         shown = line if len(line) <= 40 else line[:40] + "..."
-        self.out.say(f"{shown!r} is not something plain mode knows. Type help for the commands.")
+        self.out.say(f"'{shown}' is not something plain mode knows. Type help for the commands.")
 
     def choose(self, number: int) -> None:
         node = self.node
@@ -437,7 +490,7 @@ class PlainShell:
             action = next((a for key, _label, a in choices if key == str(number)), None)
             if action is None:
                 count = sum(1 for key, _label, _a in choices if key.isdigit())
-                self.out.say(f"There is no choice {number}: type a number from 1 to {count}.")
+                self.out.say(f"There is no choice {number}: type {numbers(count)}.")
                 return
             self.start_action(action)
             return
@@ -451,10 +504,10 @@ class PlainShell:
             routes = self.suggested()
             if not 1 <= number <= len(routes):
                 if routes:
-                    self.out.say(f"There is no route {number}: type 1 to {len(routes)}.")
+                    self.out.say(f"There is no route {number}: type {numbers(len(routes))}.")
                 else:
                     self.out.say(
-                        "This step has nothing to choose. Type plan, deadlines, letter or save."
+                        "This step has nothing to choose. Type plan, deadlines, letter, save or back."
                     )
                 return
             route = routes[number - 1]
@@ -463,16 +516,22 @@ class PlainShell:
             self.out.note(f"Added to the plan: {route.title}")
             return
         if not 1 <= number <= len(node.options):
-            self.out.say(
-                f"There is no option {number}: type a number from 1 to {len(node.options)}."
-            )
+            self.out.say(f"There is no option {number}: type {numbers(len(node.options))}.")
             return
         option = node.options[number - 1]
         if node.kind is NodeKind.MULTI:
+            before = self.selected
             self.selected = toggle_choice(node, self.selected, option.id)
             ticked = [o.label for o in node.options if o.id in self.selected]
             state = "Ticked" if option.id in self.selected else "Unticked"
             self.out.say(f"{state}: {option.label}.")
+            # "Not sure" stands alone: the ticks it cleared (or that cleared it) are said, not
+            # left for the adviser to notice missing from the list.
+            cleared = [
+                o.label for o in node.options if o.id in before - self.selected - {option.id}
+            ]
+            if cleared:
+                self.out.say("Unticked, as it cannot go with that: " + "; ".join(cleared) + ".")
             self.out.say("Ticked now: " + ("; ".join(ticked) if ticked else "nothing") + ".")
             return
         self.record(node, option.id)
@@ -563,7 +622,9 @@ class PlainShell:
             out.say("Terms used on this step:")
             for term in terms:
                 out.say(f"{term.term}: {term.definition}", "      ", "  - ")
-        out.say("Inside a form (dates, letter, save), Enter keeps the value shown.")
+        out.say(
+            "Inside a form (dates, letter, details, save), Enter keeps the value shown; stop ends it."
+        )
 
     # -- answers ---------------------------------------------------------------------------
 
@@ -585,7 +646,7 @@ class PlainShell:
         chosen = as_number(rest)
         if chosen is None or not 1 <= chosen <= len(trail):
             self.out.say(
-                f"Type change and the number of the answer, from 1 to {len(trail)}; answers lists them."
+                f"Type change and the number of the answer ({span(len(trail))}); answers lists them."
             )
             return
         self.go(_View(trail[chosen - 1][0].id))
@@ -629,8 +690,8 @@ class PlainShell:
         for number, route in enumerate(routes, 1):
             self.out.say(route.title, "    ", f"{number}. ")
         while True:
-            text = self.ask(f"Type a number from 1 to {len(routes)}, or press Enter to add none:")
-            if not text:
+            text = self.ask(f"Type {numbers(len(routes))}, or press Enter to add none:")
+            if not text or text.casefold() == "stop":  # stop leaves it, as it leaves a form
                 self.out.say("Nothing added.")
                 return
             chosen = as_number(text)
@@ -640,13 +701,18 @@ class PlainShell:
                     self.session_changed()
                 self.out.note(f"Added to the plan: {route.title}")
                 return
-            self.out.say(f"There is no route {text[:20]!r} here.")
+            self.out.say(f"There is no route '{text[:20]}' here.")
 
     def plan_remove(self, arg: str) -> None:
         plan = self.session.plan()
+        if not plan:
+            self.out.say("There is nothing in the plan to remove.")
+            return
         chosen = as_number(arg)
         if chosen is None or not 1 <= chosen <= len(plan):
-            self.out.say(f"Type plan remove and the route's number in the plan (1 to {len(plan)}).")
+            self.out.say(
+                f"Type plan remove and the route's number in the plan ({span(len(plan))})."
+            )
             return
         entry = plan[chosen - 1]
         if self.session.remove_route(entry.route.id):
@@ -683,7 +749,7 @@ class PlainShell:
         while True:
             known = self.session.dates.get(key)
             current = known.isoformat() if known else "none"
-            text = self.ask(f"{label} (YYYY-MM-DD, now {current}):")
+            text = self.ask_in_form(f"{label} (YYYY-MM-DD, now {current}):")
             if text.casefold() == "stop":
                 return False
             if not text:
@@ -724,6 +790,8 @@ class PlainShell:
         return [f for f in found if not clocks or f.clock in clocks]
 
     def show_deadlines(self, clocks: tuple[str, ...]) -> None:
+        from send_tui.model.deadlines import Deadline
+
         today = dates.today()
         found = self.found_deadlines(clocks)
         out = self.out
@@ -734,7 +802,8 @@ class PlainShell:
         out.say(f"Today is {dates.long_date(today)}.")
         for line in session_deadline_lines(self.session, today, found):
             self._say_deadline(line)
-        out.say("Type calendar to save these as a calendar file.")
+        if any(isinstance(f, Deadline) for f in found):  # a problem alone has no date to save
+            out.say("Type calendar to save these as a calendar file.")
 
     def _say_deadline(self, line: DeadlineLine) -> None:
         out = self.out
@@ -794,11 +863,14 @@ class PlainShell:
 
         timeline = build_timeline(self.session, dates.today())
         if rest:
+            if not timeline.entries:
+                self.out.say(
+                    "There are no dates on the timeline yet: type deadlines to enter them."
+                )
+                return
             chosen = as_number(rest)
             if chosen is None or not 1 <= chosen <= len(timeline.entries):
-                self.out.say(
-                    f"Type timeline and a date's number, from 1 to {len(timeline.entries)}."
-                )
+                self.out.say(f"Type timeline and a date's number ({span(len(timeline.entries))}).")
                 return
             entry = timeline.entries[chosen - 1]
             if entry.is_done:
@@ -894,7 +966,11 @@ class PlainShell:
             is None
         ):
             return self.show_letter()
+        # No school or year group on an NHS letter, no child's name on a young person's own.
+        used = template_fields(chosen, caller_of(session))
         for name, label, _multiline in FORM_FIELDS:
+            if name not in used:
+                continue
             if name == "reply_within":
                 units = [(REPLY_UNIT_LABELS[u].capitalize(), u.value) for u in ReplyUnit]
                 unit = values.get("reply_unit") or ReplyUnit.WORKING_DAYS.value
@@ -953,7 +1029,7 @@ class PlainShell:
             self.out.say(title, "    ", f"{number}. ")
         now = next((t for t, v in choices if v == current), choices[0][0])
         while True:
-            text = self.ask(f"Type 1 to {len(choices)} (now {now}):")
+            text = self.ask_in_form(f"Type {numbers(len(choices))} (now {now}):")
             if text.casefold() == "stop":
                 return None
             if not text:
@@ -963,10 +1039,30 @@ class PlainShell:
             if chosen is not None and 1 <= chosen <= len(choices):
                 value = choices[chosen - 1][1]
                 break
-            self.out.say(f"Not kept: type a number from 1 to {len(choices)}.")
+            self.out.say(f"Not kept: type {numbers(len(choices))}.")
         values[name] = value
         self._store_letter(values)
         return value
+
+    def _field_label(self, name: str, label: str, values: dict[str, str]) -> str:
+        """The form's label in plain mode's words: typed commands, not the app's keys (ctrl+o),
+        and the reply asked for in the unit just chosen."""
+        if name == "about":
+            if not about_confirmed(self.session):
+                return (
+                    "What the complaint is about. A draft from the answers, not yet confirmed: "
+                    "type your own words, or confirm to keep the draft; Enter leaves it unconfirmed"
+                )
+            return "What the complaint is about"
+        if name == "reply_within":
+            try:
+                unit = ReplyUnit(values.get("reply_unit") or ReplyUnit.WORKING_DAYS.value)
+            except ValueError:
+                return label
+            if unit is ReplyUnit.DATE:
+                return "Date to reply by (YYYY-MM-DD)"
+            return f"Reply within how many {REPLY_UNIT_LABELS[unit]} (a whole number)"
+        return label
 
     def _ask_field(self, name: str, label: str, values: dict[str, str]) -> bool:
         """Ask for one letter field until it is good, storing it at once; False on stop."""
@@ -974,13 +1070,7 @@ class PlainShell:
             current = values.get(name, "")
             shown = current if len(current) <= 200 else current[:200] + "..."
             now = f"now: {shown}" if current else "now empty"
-            unconfirmed = name == "about" and not about_confirmed(self.session)
-            if unconfirmed:
-                label = (
-                    "What the complaint is about. A draft from the answers, not yet confirmed: "
-                    "type your own words, or confirm to keep the draft; Enter leaves it unconfirmed"
-                )
-            text = self.ask(f"{label} ({now}):")
+            text = self.ask_in_form(f"{self._field_label(name, label, values)} ({now}):")
             if text.casefold() == "stop":
                 return False
             if name == "about" and text.casefold() == "confirm":
@@ -1011,32 +1101,49 @@ class PlainShell:
             return True
 
     def show_letter(self) -> None:
+        """The letter exactly as the save writes it (`letter_preview`), after what it still needs."""
+        from send_tui.model.outputs import NOT_SAVED_YET, left_out, letter_preview
         from send_tui.render.text import render_letter_text
 
         session = self.session
+        today = dates.today()
+        preview = letter_preview(session, today)
+        if preview is None:  # no list of what a letter that does not exist still needs
+            self.out.say(no_letter_reason(session, NO_LETTER_WAYS))
+            return
         draft = LetterDraft.from_session(session)
-        template = session.content.letters.get(draft.template) or choose_template(session, draft)
-        sent = letter_date(session, dates.today())
         missing = completeness(
-            draft, sent=sent, content=self.content, about_confirmed=about_confirmed(session)
+            draft,
+            sent=letter_date(session, today),
+            content=self.content,
+            about_confirmed=about_confirmed(session),
         )
         out = self.out
         out.say()
-        dating = letter_dating(session, dates.today())
+        dating = letter_dating(session, today)
         if dating is not None:
             out.say(f"Letter date: {dating.message(LETTER_DATE_HOW)}")
+        for sentence in left_out(session, consent_how=CONSENT_HOW):
+            out.say(f"Left out when saved: {sentence}")
         if missing:
             out.say("Still missing before sending:")
             for line in missing:
                 out.say(line, "    ", "  - ")
         else:
             out.say("The letter has everything it needs.")
-        if template is None:
-            out.say("No letter template fits this path.")
-            return
+        # "Reply by ...", then why that date needs a second look (a bank holiday, say).
+        template = choose_template(session, draft)
+        notes = reply_notes(draft, letter_date(session, today), self.content, template)
+        if notes:
+            out.say(notes[0])
+            for warning in notes[1:]:
+                out.note(warning)
+        letter, saved = preview
         out.say()
         out.say("THE LETTER")
-        out.write(render_letter_text(render_letter(template, draft, sent, self.content)))
+        if not saved:
+            out.say(NOT_SAVED_YET)
+        out.write(render_letter_text(letter))
         out.say("END OF THE LETTER. Type save to save it with the summary (.docx).")
 
     # -- glossary and search ---------------------------------------------------------------
@@ -1054,7 +1161,7 @@ class PlainShell:
         found = glossary_matches(self.content, rest)
         if not found:
             out.say(
-                f"No term matches {rest[:40]!r}. Type glossary alone for the list, or search {rest[:40]}."
+                f"No term matches '{rest[:40]}'. Type glossary alone for the list, or search {rest[:40]}."
             )
             return
         exact = [
@@ -1082,7 +1189,7 @@ class PlainShell:
         results = self._index.search(rest, limit=8)
         self.out.say()
         if not results:
-            self.out.say(f"Nothing found for {rest[:40]!r}.")
+            self.out.say(f"Nothing found for '{rest[:40]}'.")
             self.search_results = []
             return
         self.search_results = [(r.id if r.kind == "term" else "", r.target_node) for r in results]
@@ -1098,7 +1205,7 @@ class PlainShell:
             return
         chosen = as_number(rest)
         if chosen is None or not 1 <= chosen <= len(self.search_results):
-            self.out.say(f"Type open and a result's number, from 1 to {len(self.search_results)}.")
+            self.out.say(f"Type open and a result's number ({span(len(self.search_results))}).")
             return
         term_id, node_id = self.search_results[chosen - 1]
         if term_id:
@@ -1112,15 +1219,22 @@ class PlainShell:
     # -- call details, saving, new client, quitting ------------------------------------------
 
     def call_details(self) -> None:
+        """The call details form; stop ends it with nothing changed."""
+        try:
+            self._call_details_form()
+        except _Stopped:
+            self.out.say("Call details not changed.")
+
+    def _call_details_form(self) -> None:
         case = self.session.case
         out = self.out
         out.say()
-        out.say("CALL DETAILS")
+        out.say("CALL DETAILS (stop ends without changing them)")
         out.say(CONSENT_HELP)
         reference = case.reference
         most = limit(REFERENCE)
         while True:
-            text = self.ask(
+            text = self._ask_or_stop(
                 f"Case reference, optional, up to {most} characters (now {reference or 'none'}; - clears it):"
             )
             if len(text) > most:
@@ -1131,7 +1245,9 @@ class PlainShell:
             reference = "" if text == "-" else (text or reference)
             break
         consent = self.ask_yes_no(
-            f"Does the caller agree to a record being kept? (now {'yes' if case.consent_to_record else 'no'})"
+            "Does the caller agree to a record being kept?",
+            default=case.consent_to_record,
+            stoppable=True,
         )
         before = self.session.revision
         for message in self.session.set_case(reference, consent):
@@ -1162,6 +1278,19 @@ class PlainShell:
             self.out.warn(problem)
 
     def save(self) -> None:
+        """The save form; stop at any of its questions ends it with nothing written."""
+        try:
+            self._save_form()
+        except _Stopped:
+            self.out.say("Not saved: stopped. The call is kept as it was.")
+
+    def _ask_or_stop(self, prompt: str) -> str:
+        text = self.ask_in_form(prompt)
+        if text.casefold() == "stop":
+            raise _Stopped
+        return text
+
+    def _save_form(self) -> None:
         from send_tui.model.outputs import (
             default_basename,
             output_paths,
@@ -1171,7 +1300,10 @@ class PlainShell:
         out = self.out
         today = dates.today()
         out.say()
-        out.say("SAVE the summary, the letter and the record. Enter keeps the value shown.")
+        out.say(
+            "SAVE the summary, the letter and the record. Enter keeps the value shown; "
+            "stop ends without saving."
+        )
         for line in save_warnings(
             self.session,
             today,
@@ -1181,12 +1313,17 @@ class PlainShell:
             out.say(line)
         folder_text = str(self.save_folder())
         basename = default_basename(self.session, today)
+        redacted = False
         while True:
-            typed = self.ask(f"Folder (now {folder_text}):")
+            typed = self._ask_or_stop(f"Folder (now {folder_text}):")
             folder_text = typed or folder_text
-            typed = self.ask(f"File name, without extension (now {basename}):")
+            typed = self._ask_or_stop(f"File name, without extension (now {basename}):")
             basename = typed or basename
-            redacted = self.ask_yes_no("A redacted copy, with no names and no date of birth?")
+            redacted = self.ask_yes_no(
+                "A redacted copy, with no names and no date of birth?",
+                default=redacted,
+                stoppable=True,
+            )
             folder = Path(folder_text).expanduser()
             try:
                 names = ", ".join(
@@ -1199,7 +1336,7 @@ class PlainShell:
             out.say(f"Will write in {folder}: {names}")
             written = self._write(folder, basename, today, redacted)
             if written is None:
-                if not self.ask_yes_no("Try again with another folder or name?"):
+                if not self.ask_yes_no("Try again with another folder or name?", stoppable=True):
                     out.say("Not saved. The call is kept as it was.")
                     return
                 continue
@@ -1227,12 +1364,12 @@ class PlainShell:
             )
         except storage.FileExists as exists:
             self.out.say(str(exists.strerror or exists))
-            if self.ask_yes_no("Replace them?"):
+            if self.ask_yes_no("Replace them?", stoppable=True):
                 return self._write(folder, basename, today, redacted, overwrite=True)
             return None
         except storage.FolderMissing as missing:
             self.out.say(str(missing.strerror or missing))
-            if not self.ask_yes_no("Create it, readable by you only?"):
+            if not self.ask_yes_no("Create it, readable by you only?", stoppable=True):
                 return None
             try:
                 storage.create_folder(folder)
@@ -1323,29 +1460,30 @@ class PlainShell:
         self.out.say("Goodbye.")
         self.finished = True
 
-    def end_of_input(self) -> None:
-        """The input ended: quit, since asking is impossible; keep the autosave if consented."""
+    def end_of_input(self, why: str = "End of input") -> None:
+        """The input ended (`why`): quit, since asking is impossible; keep the autosave if
+        consented."""
         self.finished = True
         if not self.unsaved:
-            self.out.say("End of input: quitting.")
+            self.out.say(f"{why}: quitting.")
             return
         if self._autosaved():
             self.out.note(
-                "End of input: quitting. This call was not saved as a summary; it is kept in this "
+                f"{why}: quitting. This call was not saved as a summary; it is kept in this "
                 "computer's autosave, to resume next time."
             )
         elif self.session.case.consent_to_record and self._autosave_failing:
             self.out.warn(
-                "End of input: quitting. This call was not saved as a summary, and the autosave "
+                f"{why}: quitting. This call was not saved as a summary, and the autosave "
                 "failed, so it is not kept."
             )
         elif self.session.case.consent_to_record:
             self.out.warn(
-                "End of input: quitting. This call was not saved as a summary, and not "
+                f"{why}: quitting. This call was not saved as a summary, and not "
                 "autosaved: the earlier call kept in the autosave was left as it was."
             )
         else:
             self.out.warn(
-                "End of input: quitting. This call was not saved as a summary, and without the "
+                f"{why}: quitting. This call was not saved as a summary, and without the "
                 "caller's consent nothing was autosaved."
             )

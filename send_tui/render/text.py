@@ -1,11 +1,14 @@
 """The summary as plain text (.txt): for pasting into an email or a case note, and for screen readers.
 
 Lines are wrapped at 78 characters; a word longer than that is broken rather than left to run off
-the page. Everything comes from the `Summary`, which has already cleaned the text.
+the page, except a web address, which is kept whole on a line of its own: cut in two, it cannot
+be clicked, pasted or read out. Everything comes from the `Summary`, which has already cleaned
+the text.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -17,6 +20,23 @@ from send_tui.model.timeline import TIMELINE_WORDS
 WIDTH = 78
 Item = TypeVar("Item")
 
+#: A word that holds a web address ("https://...", "(www.gov.uk)."): never cut across lines.
+_WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+class _Wrapper(textwrap.TextWrapper):
+    """`textwrap` that breaks a too-long word, but moves a too-long web address whole to its own
+    line (where it may run past the width) instead of cutting it."""
+
+    def _handle_long_word(
+        self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int
+    ) -> None:
+        if _WEB_ADDRESS.search(reversed_chunks[-1]):
+            if not cur_line:
+                cur_line.append(reversed_chunks.pop())
+            return
+        super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+
 
 def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     """Wrap each line of `text` (its own line breaks kept) to WIDTH, with a hanging indent."""
@@ -24,9 +44,10 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     lines: list[str] = []
     for number, line in enumerate(text.split("\n")):
         start = lead if number == 0 else indent
-        wrapped = textwrap.wrap(
-            line, WIDTH, initial_indent=start, subsequent_indent=indent, break_on_hyphens=False
+        wrapper = _Wrapper(
+            WIDTH, initial_indent=start, subsequent_indent=indent, break_on_hyphens=False
         )
+        wrapped = wrapper.wrap(line)
         lines += wrapped or [start.rstrip()]
     return lines
 

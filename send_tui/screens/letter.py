@@ -24,7 +24,6 @@ from send_tui.model.letter import (
     REPLY_UNIT_LABELS,
     LetterDraft,
     ReplyUnit,
-    TimescaleError,
     about_confirmed,
     addressee_role,
     caller_of,
@@ -32,8 +31,7 @@ from send_tui.model.letter import (
     completeness,
     draft_about,
     letter_templates,
-    render_letter,
-    reply_deadline,
+    reply_notes,
     template_fields,
 )
 from send_tui.model.summary import letter_date, letter_dating, toggle_letter_date
@@ -58,10 +56,6 @@ AS_TYPED = (
 
 #: How this screen says to switch a changed letter's date (`LetterDating.message`).
 LETTER_DATE_HOW = "Press F9"
-
-NOT_SAVED_YET = (
-    "(Nothing of the letter is saved until something is typed in the form. It would read:)"
-)
 
 
 class LetterScreen(Screen[None]):
@@ -172,7 +166,12 @@ class LetterScreen(Screen[None]):
     def _show_template_fields(self) -> None:
         """Only the fields the chosen template uses: no school or year group on an NHS letter."""
         template = self._template()
-        used = set(template_fields(template)) if template is not None else set(DRAFT_TEXT_FIELDS)
+        caller = caller_of(self.send_app.session)
+        used = (
+            set(template_fields(template, caller))
+            if template is not None
+            else set(DRAFT_TEXT_FIELDS)
+        )
         for name in DRAFT_TEXT_FIELDS:
             self.query_one(f"#field-{name}").display = name in used
 
@@ -279,22 +278,12 @@ class LetterScreen(Screen[None]):
 
     def _letter_text(self) -> str:
         """What the save will write for the letter, block by block (also what F7 copies)."""
-        session, app = self.send_app.session, self.send_app
-        saved = outputs.saved_letter_text(session, dates.today())
-        if saved:
-            return saved
-        template = self._template()
-        if template is None:
+        preview = outputs.letter_preview(self.send_app.session, dates.today())
+        if preview is None:
             return "No letter template fits this path."
-        # Nothing typed yet: no letter is saved, but show what it would look like.
-        letter = render_letter(
-            template,
-            self._draft().without_personal(),
-            letter_date(session, dates.today()),
-            app.content,
-            caller_of(session),
-        )
-        return NOT_SAVED_YET + "\n\n" + "\n\n".join(letter.blocks())
+        letter, saved = preview
+        text = "\n\n".join(letter.blocks())
+        return text if saved else f"{outputs.NOT_SAVED_YET}\n\n{text}"
 
     def action_confirm_about(self) -> None:
         """The adviser has read the draft of what the complaint is about, and it stands."""
@@ -312,15 +301,12 @@ class LetterScreen(Screen[None]):
 
     def _reply_notes(self, draft: LetterDraft, sent: date, template: LetterTemplate | None) -> Text:
         """What the reply-by date should carry with it (a school holiday in the count), if anything."""
-        try:
-            reply = reply_deadline(draft, sent, self.send_app.content, template)
-        except TimescaleError:
-            return Text()
         notes = Text()
-        if reply.warnings:
-            notes.append(f"\nReply by {dates.long_date(reply.due)}.", style="bold")
-        for warning in reply.warnings:
-            notes.append(f"\nNote: {warning}", style="italic")
+        for number, line in enumerate(reply_notes(draft, sent, self.send_app.content, template)):
+            if number == 0:
+                notes.append(f"\n{line}", style="bold")
+            else:
+                notes.append(f"\nNote: {line}", style="italic")
         return notes
 
     def action_copy_letter(self) -> None:

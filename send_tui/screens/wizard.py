@@ -165,15 +165,7 @@ class WizardScreen(SettledLayoutScreen):
     def title_text(self) -> str:
         if self.preview:
             return f"Look-up: {self.node.title}  (Esc returns to the call)"
-        session = self.send_app.session
-        # The question's place on the path, whatever has been answered after it; a question
-        # with a default that nobody has answered ("Who is calling?") is not counted.
-        path = [
-            n
-            for n in session.path()
-            if n in session.answers or session.content.nodes[n].default is None
-        ]
-        step = path.index(self.node.id) + 1 if self.node.id in path else len(path)
+        step = self.send_app.session.step_number(self.node.id)
         return f"send-tui · step {step} · content reviewed {self.send_app.review_date_text}"
 
     def refresh_from_session(self) -> None:

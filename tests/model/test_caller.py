@@ -88,3 +88,14 @@ def test_the_answer_round_trips_and_a_record_without_it_opens_as_a_parent(tmp_pa
     opened = load_record(path, shipped())
     assert "caller" not in opened.answers and caller_of(opened) == "parent"
     assert opened.outcome() is not None and opened.outcome().id == "out_complaint_school"
+
+
+def test_who_is_calling_is_numbered_where_it_stands_when_it_is_shown() -> None:
+    """Walked past, it is not a step; reopened with back, it is step 1, not a number after
+    the question that follows it (a listener hears 'step 2', then 'step 1', then 'step 2')."""
+    session = Session(shipped())
+    session.answer("situation", "complaint")
+    assert session.step_number("situation") == 1
+    assert session.step_number("caller") == 1
+    session.answer("caller", "young_person")
+    assert [session.step_number(n) for n in ("caller", "situation")] == [1, 2]

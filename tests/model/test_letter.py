@@ -173,6 +173,8 @@ def test_the_timescale_is_always_resolved_to_a_date(
         ("working_days", "", "enter a number of working days"),
         ("working_days", "ten", "'ten' is not a number of working days"),
         ("working_days", "0", "'0' is not a number of working days"),
+        ("working_days", "2026-12-18", "2026-12-18 is a date, but the timescale is in working"),
+        ("school_days", "2026-12-18", "Choose a date as the timescale"),
         ("date", "10/03/2026", "is not a date"),
         ("date", "2026-01-01", "is before the letter"),
         ("fortnights", "2", "'fortnights' is not one of"),

@@ -10,6 +10,7 @@ from send_tui.model.letter import ABOUT_UNCONFIRMED
 from send_tui.model.session import Session
 from send_tui.model.summary import (
     DATE_KEYS,
+    REPLY_NEEDS_TIMESCALE,
     WORDS,
     DeadlineProblem,
     build_summary,
@@ -111,6 +112,18 @@ def test_the_letter_is_dated_the_day_it_is_sent() -> None:
     assert summary.letter is not None
     assert summary.letter.date == "Tue 1 Dec 2026"
     assert summary.letter.reply_by == date(2026, 12, 15)
+
+
+def test_the_letters_date_alone_says_the_reply_needs_a_timescale() -> None:
+    """Entered before anything is typed in the letter, the date gives no reply-by date: say so,
+    rather than 'no deadlines yet' to an adviser who has just entered one."""
+    session = Session(shipped())
+    session.answer("situation", "complaint")
+    session.answer("complaint_about", "school")
+    session.dates["reply_from"] = date(2026, 12, 1)
+    [problem] = session_deadlines(session, TODAY)
+    assert isinstance(problem, DeadlineProblem) and problem.clock == "reply"
+    assert problem.reason == REPLY_NEEDS_TIMESCALE
 
 
 def test_every_date_key_is_worked_out_or_says_why_not() -> None:

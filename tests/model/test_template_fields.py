@@ -34,3 +34,11 @@ def test_what_every_letter_says_is_always_asked_even_if_the_wording_leaves_it_ou
         "outcome",
         "reply_within",
     )
+
+
+def test_a_young_persons_own_letter_does_not_ask_for_a_childs_name() -> None:
+    """Their letter opens 'I am writing about my own support': a child's name is never said."""
+    school = load_content().letters["complaint_school"]
+    assert "child_name" in template_fields(school)
+    assert "child_name" in template_fields(school, "helper")
+    assert "child_name" not in template_fields(school, "young_person")

@@ -9,7 +9,14 @@ from datetime import date
 from send_tui.model.clocks import date_keys_for
 from send_tui.model.config import Config
 from send_tui.model.content import CLOCK_DATE_KEYS, Answer, Content, NodeKind
-from send_tui.model.letter import FORM_FIELDS, ReplyUnit, choose_template, letter_templates
+from send_tui.model.letter import (
+    FORM_FIELDS,
+    ReplyUnit,
+    caller_of,
+    choose_template,
+    letter_templates,
+    template_fields,
+)
 from send_tui.model.session import Session
 from send_tui.plain.console import LineConsole
 from send_tui.plain.shell import PlainShell
@@ -115,7 +122,10 @@ def _letter_lines(content: Content, shadow: Session, letter: Mapping[str, str]) 
     if len(roles) > 1:
         role = letter.get("addressee_role")
         lines.append(str(roles.index(role) + 1) if role in roles else "")
+    used = template_fields(chosen, caller_of(shadow))  # only what the letter's wording uses
     for name, _label, _multi in FORM_FIELDS:
+        if name not in used:
+            continue
         if name == "reply_within":
             units = [u.value for u in ReplyUnit]
             lines.append(

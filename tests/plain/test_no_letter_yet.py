@@ -32,3 +32,10 @@ def test_a_looked_up_complaint_opens_its_own_letter_as_f5_does() -> None:
     text = run(["search complaint school", "open 1", "letter", "stop"])
     assert "COMPLAINT LETTER: one field at a time." in text
     assert "No complaint letter" not in text
+
+
+def test_letter_show_with_no_letter_says_why_not_what_it_is_missing() -> None:
+    """A list of what a letter still needs, for a letter that cannot exist yet, misleads."""
+    text = run(["1", "letter show"])
+    assert "Still missing before sending" not in text
+    assert "No complaint letter yet" in text

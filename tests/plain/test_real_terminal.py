@@ -35,9 +35,11 @@ def test_term_dumb_starts_plain_mode_and_saves_a_summary(isolated_paths: Path) -
     assert _saved(isolated_paths) == {".html", ".txt", ".md", ".toml"}
 
 
-def test_plain_mode_in_a_pty(isolated_paths: Path) -> None:
+def _in_a_pty(lines: list[str | None]) -> tuple[int, str]:
+    """Run plain mode in a pty, typing each line once a prompt waits (None: ctrl+c's SIGINT)."""
     import pty
     import select
+    import signal
 
     master, slave = pty.openpty()
     process = subprocess.Popen(
@@ -50,7 +52,8 @@ def test_plain_mode_in_a_pty(isolated_paths: Path) -> None:
     )
     os.close(slave)
     output = b""
-    pending = [f"{line}\n".encode() for line in CALL]
+    pending = list(lines)
+    answered = 0  # how much had been printed when the last line was typed
     deadline = time.monotonic() + 120
     try:
         while time.monotonic() < deadline:
@@ -63,16 +66,35 @@ def test_plain_mode_in_a_pty(isolated_paths: Path) -> None:
                 if not chunk:
                     break
                 output += chunk
-                # Type the next line only once a prompt is waiting, as a person would.
-                if pending and output.rstrip().endswith((b":", b"help:")):
-                    os.write(master, pending.pop(0))
+                # Type the next line only once a new prompt waits (it ends ": ", a line of text
+                # ends with a newline), as a person would: a SIGINT is not queued behind typed
+                # lines, so it must not be sent early.
+                if pending and len(output) > answered and output.endswith(b": "):
+                    answered = len(output)
+                    line = pending.pop(0)
+                    if line is None:
+                        process.send_signal(signal.SIGINT)
+                    else:
+                        os.write(master, f"{line}\n".encode())
             elif process.poll() is not None:
                 break
     finally:
         os.close(master)
         process.wait(timeout=30)
-    text = output.decode("utf-8", "replace")
-    assert process.returncode == 0, text[-2000:]
+    return process.returncode, output.decode("utf-8", "replace")
+
+
+def test_plain_mode_in_a_pty(isolated_paths: Path) -> None:
+    returncode, text = _in_a_pty(list(CALL))
+    assert returncode == 0, text[-2000:]
     assert "Note: Saved in" in text and "Goodbye." in text
     assert "\x1b" not in text  # no colour, no cursor movement
     assert _saved(isolated_paths) == {".html", ".txt", ".md", ".toml"}
+
+
+def test_ctrl_c_in_a_pty_asks_before_leaving(isolated_paths: Path) -> None:
+    """A real SIGINT at a prompt asks, as quit does; the call goes on after no."""
+    returncode, text = _in_a_pty(["1", "4", None, "no", None, "yes"])
+    assert returncode == 0, text[-2000:]
+    assert text.count("Quit anyway?") == 2 and "Staying." in text and "Goodbye." in text
+    assert "Traceback" not in text

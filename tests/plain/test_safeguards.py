@@ -14,8 +14,10 @@ from send_tui.model.autosave import FILE_NAME
 from send_tui.model.config import Config
 from send_tui.plain import run_plain
 from send_tui.plain.console import LineConsole, ascii_fallback
+from send_tui.plain.shell import PlainShell
 from tests.app.helpers import write_settings
 from tests.plain.helpers import run_lines
+from tests.sessions import shipped
 
 CONSENT = ["details", "", "yes"]
 
@@ -288,3 +290,71 @@ def test_the_folder_saved_into_is_offered_next_time_here_and_in_the_app(
     from send_tui.model.config import load_config
 
     assert load_config(settings)[0].last_folder == str(target)
+
+
+def test_enter_at_the_consent_question_keeps_the_answer_shown() -> None:
+    """'Enter keeps the value shown' holds at the consent question too, both ways."""
+    shell, text = run_lines(["details", "", ""])
+    assert "Type yes or no (Enter keeps no):" in text
+    assert "Please type yes or no" not in text and not shell.session.case.consent_to_record
+    shell, text = run_lines([*CONSENT, "details", "", ""])
+    assert "Type yes or no (Enter keeps yes):" in text
+    assert "Please type yes or no" not in text and shell.session.case.consent_to_record
+
+
+def test_stop_ends_the_save_form_at_any_question_with_nothing_written(
+    isolated_paths: Path,
+) -> None:
+    """Stop backs out of a form everywhere else in plain mode; the save is no different."""
+    for at in (["stop"], ["", "stop"], ["", "", "stop"]):
+        shell, text = run_lines(["1", "4", "1", "save", *at, "plan"])
+        assert "Not saved: stopped. The call is kept as it was." in text
+        assert "PLAN:" in text  # back at the main prompt, the call as it was
+        assert shell.unsaved
+        assert not (isolated_paths / "saved").exists() or not any(
+            (isolated_paths / "saved").iterdir()
+        )
+    # a folder that is missing: stop at "create it?" as well
+    shell, text = run_lines(["1", "4", "1", "save", str(isolated_paths / "new"), "", "", "stop"])
+    assert "Not saved: stopped." in text and not (isolated_paths / "new").exists()
+
+
+class _CtrlC(io.StringIO):
+    """Typed lines where "^C" is ctrl+c pressed at that prompt."""
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        line = super().readline()
+        if line == "^C\n":
+            raise KeyboardInterrupt
+        return line
+
+
+def ctrl_c_run(*lines: str) -> tuple[PlainShell, str]:
+    stdout = io.StringIO()
+    console = LineConsole(_CtrlC("".join(f"{line}\n" for line in lines)), stdout, echo=True)
+    shell = PlainShell(shipped(), console)
+    assert shell.run() == 0
+    return shell, stdout.getvalue()
+
+
+def test_ctrl_c_asks_before_dropping_the_call_as_quit_does(isolated_paths: Path) -> None:
+    """One stray ctrl+c must not lose an unsaved caller: it asks, and no keeps the call."""
+    shell, text = ctrl_c_run("1", "4", "^C", "no", "1", "plan")
+    assert "This call has not been saved as a summary." in text and "Quit anyway?" in text
+    assert "Staying." in text and "PLAN:" in text and shell.session.answers
+    shell, text = ctrl_c_run("1", "4", "1", "save", "^C", "yes")  # in a form too
+    assert "Quit anyway?" in text and "Goodbye." in text
+    # pressed again at the question, it leaves as the end of input does, saying so
+    shell, text = ctrl_c_run("1", "4", "^C", "^C")
+    assert shell.finished and "Ctrl+C again: quitting." in text
+    # with nothing to lose, it simply leaves
+    shell, text = ctrl_c_run("^C")
+    assert shell.finished and "Goodbye." in text and "Quit anyway?" not in text
+
+
+def test_stop_ends_the_call_details_with_nothing_changed() -> None:
+    """'stop' is how every form is left: never a case reference, nor a change of consent."""
+    for at in (["stop"], ["HL-7", "stop"]):
+        shell, text = run_lines([*CONSENT, "details", *at])
+        assert "Call details not changed." in text
+        assert shell.session.case.reference == "" and shell.session.case.consent_to_record

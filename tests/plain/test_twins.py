@@ -200,7 +200,7 @@ def test_deadlines_save_as_a_calendar_file(isolated_paths: Path) -> None:
 
 def test_call_details_refuse_a_long_reference_and_keep_asking() -> None:
     shell, text = run_lines(["details", "R" * 61, "HL-7", "maybe", "yes"])
-    assert "the reference can be up to 60" in text and "Please type yes or no." in text
+    assert "the reference can be up to 60" in text and "Please type yes or no" in text
     assert shell.session.case.reference == "HL-7" and shell.session.case.consent_to_record
 
 

@@ -196,3 +196,25 @@ def test_markdown_escaping_shows_any_text_as_typed(text: str) -> None:
     expected = "\n".join(line.strip() for line in text.split("\n") if line.strip())
     rendered = MarkdownIt("commonmark").render(escape(text))
     assert html_text(rendered)[0].strip() == expected  # decoded once, as a browser shows it
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.gov.uk/courts-tribunals/first-tier-tribunal-special-educational-needs-and-disability",
+        "(www.example.org.uk/a-very-long-page-name-that-runs-past-the-width-of-the-text-file).",
+    ],
+)
+def test_a_web_address_is_never_cut_across_lines(address: str) -> None:
+    """Cut in two, a web address cannot be clicked, pasted or read out: it gets a line of its own."""
+    from send_tui.render.text import wrap
+
+    lines = wrap(f"Website: {address} and then some more words after it", "      ", "    ")
+    assert [line.strip() for line in lines if address in line] == [address]
+    assert lines[0] == "    Website:"
+
+
+def test_a_long_word_that_is_not_a_web_address_is_still_broken() -> None:
+    from send_tui.render.text import WIDTH, wrap
+
+    assert all(len(line) <= WIDTH for line in wrap("x" * 200))
