@@ -353,3 +353,29 @@ def test_a_scenario_can_name_another_local_pack(tmp_path: Path) -> None:
     [scenario] = load_scenarios(tmp_path / "mine", content)
     assert session_from_scenario(scenario, content).content.local_pack == "other"
     assert run_scenario(scenario, content).failures == []
+
+
+def test_shipped_scenarios_pass_whatever_pack_the_manifest_names(tmp_path: Path) -> None:
+    """A council that points the manifest at its own pack (no term dates yet) must not break the
+    shipped scenarios: those that count school days name the pack that holds their term dates."""
+    import shutil
+
+    from send_tui.model.loader import load_content
+
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root, ignore=shutil.ignore_patterns("scenarios"))
+    (root / "local" / "other").mkdir()
+    shutil.copy(root / "local" / "tower-hamlets" / "contacts.toml", root / "local" / "other")
+    manifest = root / "manifest.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('"tower-hamlets"', '"other"'),
+        encoding="utf-8",
+    )
+    content = load_content(root)
+    assert content.term_calendar is None
+    failures = [
+        failure
+        for scenario in load_scenarios(SHIPPED, content)
+        for failure in run_scenario(scenario, content).failures
+    ]
+    assert failures == []
