@@ -457,7 +457,7 @@ def reply(
 
 
 def school_holiday_note(count: DayCount, school: SchoolCalendar) -> str | None:
-    """What to tell the family when a reply in working days runs through the school's holidays.
+    """What to tell the person complaining when a reply in working days meets school holidays.
 
     A school may not deal with post in its holidays, so the working days counted there may be
     lost; the same number of school days gives a date the school can keep to. None when no
@@ -494,7 +494,7 @@ def school_holiday_note(count: DayCount, school: SchoolCalendar) -> str | None:
     return (
         f"These {_plural(count.days, 'working day')} run into the school holiday ({spans}, by "
         f"the term dates in {where}), when the school may not deal with letters. Counted {offer}: "
-        "choose school days on the letter if that suits the family better."
+        "choose school days on the letter if that suits the person complaining better."
     )
 
 
