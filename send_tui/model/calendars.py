@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import calendar
 import itertools
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -256,19 +255,14 @@ def load_term_calendar(path: Path) -> TermCalendar:
     problem is reported in one `TermDatesError`, each line naming the file and the key.
     """
     where = str(path)
+    from send_tui.model.toml_file import TomlFileProblem, read_toml_file
+
     try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
+        document = read_toml_file(path)
     except FileNotFoundError:
         raise TermDatesError(f"{where}: no such file.") from None
-    except IsADirectoryError:
-        raise TermDatesError(f"{where}: is a folder, not a term-dates file.") from None
-    except OSError as error:
-        raise TermDatesError(f"{where}: cannot be read ({error.strerror}).") from None
-    except tomllib.TOMLDecodeError as error:
-        raise TermDatesError(f"{where}: not valid TOML: {error}.") from None
-    except UnicodeDecodeError:
-        raise TermDatesError(f"{where}: not a UTF-8 text file.") from None
+    except TomlFileProblem as problem:
+        raise TermDatesError(f"{where}: {problem.problem}.") from None
     if "term_dates" not in document:
         raise TermDatesError(
             f"{where}: no [term_dates] table (see docs/content-format.md, or run `send-tui help content`)."

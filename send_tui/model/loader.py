@@ -8,7 +8,6 @@ problems together so a content author can fix them in one pass.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,6 +48,7 @@ from send_tui.model.content import (
     local_pack_problem,
 )
 from send_tui.model.content_errors import ContentError, ContentErrors
+from send_tui.model.toml_file import TomlFileProblem, read_toml_file
 from send_tui.model.toml_table import Table
 
 SECTIONS = (
@@ -159,16 +159,11 @@ def manifest_local_pack(root: Path | None = None) -> str:
 
 def _read_toml(path: Path, relative: str, errors: list[ContentError]) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return read_toml_file(path)
     except FileNotFoundError:
         errors.append(ContentError(relative, "", f"file not found at {path}"))
-    except tomllib.TOMLDecodeError as error:
-        errors.append(ContentError(relative, "", f"TOML syntax error: {error}"))
-    except UnicodeDecodeError:
-        errors.append(ContentError(relative, "", "is not UTF-8 text: save it as UTF-8"))
-    except OSError as error:
-        errors.append(ContentError(relative, "", f"cannot be read: {error.strerror or error}"))
+    except TomlFileProblem as problem:
+        errors.append(ContentError(relative, "", problem.problem))
     return None
 
 

@@ -17,7 +17,6 @@ content, so a content edit that makes some output fail is caught even where no s
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -28,6 +27,7 @@ from send_tui.model.content import CLOCK_DATE_KEYS, CLOCK_IDS, Answer, Content, 
 from send_tui.model.content_errors import ContentError, ContentErrors
 from send_tui.model.letter import outcome_notes
 from send_tui.model.session import Session
+from send_tui.model.toml_file import TomlFileProblem, read_toml_file
 from send_tui.model.toml_table import Table, describe
 
 if TYPE_CHECKING:
@@ -172,16 +172,12 @@ def load_scenario(path: Path, content: Content, errors: list[ContentError]) -> S
     file = shown_path(path)
     before = len(errors)
     try:
-        with Path(path).open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        errors.append(ContentError(file, "", f"TOML syntax error: {error}"))
+        data = read_toml_file(Path(path))
+    except FileNotFoundError:
+        errors.append(ContentError(file, "", "no such file"))
         return None
-    except UnicodeDecodeError:
-        errors.append(ContentError(file, "", "is not UTF-8 text: save it as UTF-8"))
-        return None
-    except OSError as error:
-        errors.append(ContentError(file, "", f"cannot be read: {error.strerror or error}"))
+    except TomlFileProblem as problem:
+        errors.append(ContentError(file, "", problem.problem))
         return None
     top = _Strict(data, file, "", errors)
     head = top.table("scenario", required=True)

@@ -356,7 +356,7 @@ def test_every_problem_is_reported_together(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "hint"),
     [
-        ("[term_dates\nconfirmed = true\n", "not valid TOML"),
+        ("[term_dates\nconfirmed = true\n", "TOML syntax error"),
         ('[meta]\ntitle = "x"\n', "no [term_dates] table"),
         ("[term_dates]\nterms = []\n", "term_dates.terms: is empty"),
         ("[term_dates]\nconfirmed = false\n", "term_dates.terms: is missing"),

@@ -1,0 +1,127 @@
+"""Content as council staff save it: Notepad's byte-order mark and CRLF are read, a file far too
+large is refused, and a syntax error quotes its line with what to do."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from send_tui.model.calendars import TermDatesError, load_term_calendar
+from send_tui.model.content_errors import ContentErrors
+from send_tui.model.loader import load_content
+from send_tui.model.scenarios import load_scenarios
+from send_tui.model.toml_file import MAX_TOML_BYTES
+from tests.sessions import shipped
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "minimal"
+SCENARIO = """[scenario]
+name = "Saved by Notepad"
+today = 2026-12-01
+
+[answers]
+situation = "council_decision"
+council_decision = "cease_plan"
+what_next_decision = "mediation"
+
+[expect]
+outcome = "out_mediation"
+"""
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def as_notepad(path: Path) -> None:
+    """Save `path` as Notepad may: a byte-order mark first and CRLF line ends."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\n", "\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(root)
+    return [str(e) for e in caught.value.errors]
+
+
+def test_content_saved_with_a_byte_order_mark_and_crlf_loads(pack: Path) -> None:
+    for path in pack.rglob("*.toml"):
+        as_notepad(path)
+    assert load_content(pack).nodes
+
+
+def test_a_scenario_saved_by_notepad_loads(tmp_path: Path) -> None:
+    path = tmp_path / "notepad.toml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    as_notepad(path)
+    [scenario] = load_scenarios(tmp_path, shipped())
+    assert scenario.name == "Saved by Notepad"
+
+
+def test_a_term_dates_file_saved_by_notepad_loads(tmp_path: Path) -> None:
+    path = tmp_path / "terms.toml"
+    path.write_text(
+        '[term_dates]\nterms = [{ name = "Autumn", start = 2026-09-01, end = 2026-12-18 }]\n',
+        encoding="utf-8",
+    )
+    as_notepad(path)
+    assert load_term_calendar(path).terms[0].name == "Autumn"
+
+
+def test_a_file_far_too_large_is_refused_naming_it(pack: Path) -> None:
+    path = pack / "national" / "flow.toml"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("# " + "x" * MAX_TOML_BYTES + "\n")
+    [problem] = problems(pack)
+    assert problem.startswith("national/flow.toml: is larger than 2 MB")
+
+
+def test_a_syntax_error_quotes_the_line_and_says_what_to_do(pack: Path) -> None:
+    path = pack / "national" / "flow.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('kind = "info"', "kind = Info", 1),
+        encoding="utf-8",
+    )
+    as_notepad(path)  # CRLF must not shift the line number or show a stray \r
+    [problem] = problems(pack)
+    assert problem.startswith("national/flow.toml: TOML syntax error: Invalid value (at line 16")
+    assert "line 16 reads: kind = Info." in problem
+    assert 'Text goes in double quotes ("like this")' in problem
+    assert "\\r" not in problem
+
+
+def test_an_unclosed_quote_says_to_close_it_on_the_same_line(pack: Path) -> None:
+    path = pack / "national" / "flow.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('kind = "info"', 'kind = "info', 1),
+        encoding="utf-8",
+    )
+    [problem] = problems(pack)
+    assert '(at line 16, column 13); line 16 reads: kind = "info. Close the quotes' in problem
+
+
+def test_a_windows_path_in_quotes_says_how_to_write_a_backslash(pack: Path) -> None:
+    path = pack / "national" / "flow.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('kind = "info"', 'kind = "info"\nnote = "C:\\Users"', 1), "utf-8")
+    [problem] = problems(pack)
+    assert "Write a backslash as \\\\" in problem
+
+
+def test_text_saved_in_another_encoding_names_the_line(pack: Path) -> None:
+    path = pack / "national" / "flow.toml"
+    text = path.read_text(encoding="utf-8").replace('kind = "info"', 'kind = "info" # café', 1)
+    path.write_bytes(text.encode("cp1252"))
+    [problem] = problems(pack)
+    assert problem.startswith("national/flow.toml: is not UTF-8 text")
+    assert "on line 16" in problem and "save it as UTF-8" in problem
+
+
+def test_a_term_dates_file_that_is_a_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(TermDatesError, match="is a folder"):
+        load_term_calendar(tmp_path)
