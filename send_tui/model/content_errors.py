@@ -6,6 +6,7 @@ start on the content. So they are sentences, not exceptions.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,15 @@ class ContentError:
     def __str__(self) -> str:
         where = f"{self.file}: {printable(self.key)}" if self.key else self.file
         return f"{where}: {printable(self.message)}"
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """`: did you mean 'x'?` for the known word closest to a misspelt `word`, or "" if none is close.
+
+    For the end of a message, so a misspelt key or id is shown its likely intended spelling.
+    """
+    close = difflib.get_close_matches(word, sorted(set(known)), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def printable(text: str) -> str:

@@ -47,7 +47,7 @@ from send_tui.model.content import (
     TermCalendar,
     local_pack_problem,
 )
-from send_tui.model.content_errors import ContentError, ContentErrors
+from send_tui.model.content_errors import ContentError, ContentErrors, did_you_mean
 from send_tui.model.toml_file import TomlFileProblem, read_toml_file
 from send_tui.model.toml_table import Table
 
@@ -656,9 +656,14 @@ def _read_term_dates(top: Table, into: _Collected) -> None:
 def _check_links(content: Content, errors: list[ContentError]) -> None:
     """Every id that content names must exist, in the kind of thing it names."""
 
+    # (kind, id) -> every (file, key) naming it: a missing id is one problem, however many name it
+    missing: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    defined: dict[str, Mapping[str, object]] = {}
+
     def need(file: str, key: str, kind: str, ids: Mapping[str, object], wanted: str | None) -> None:
         if wanted and wanted not in ids:
-            errors.append(ContentError(file, key, f"names {kind} {wanted!r}, which does not exist"))
+            missing.setdefault((kind, wanted), []).append((file, key))
+            defined[kind] = ids
 
     def need_all(
         file: str, key: str, kind: str, ids: Mapping[str, object], wanted: tuple[str, ...]
@@ -792,6 +797,7 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                         f"{key!r} is not a date this clock counts from: use one of {', '.join(counted_from)}",
                     )
                 )
+    errors += _missing_ids(missing, defined, content.local_pack)
     unplaced = [c for c in CLOCK_IDS if c not in content.clock_timeline]
     if content.clock_timeline and unplaced:
         errors.append(
@@ -810,3 +816,31 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                 f"no wording for the clocks {', '.join(missing)}: add a [clocks.<id>] table for each",
             )
         )
+
+
+def _missing_ids(
+    missing: dict[tuple[str, str], list[tuple[str, str]]],
+    known: Mapping[str, Mapping[str, object]],
+    local_pack: str,
+) -> list[ContentError]:
+    """One error for each id named but not defined, at the first place that names it."""
+    found = []
+    for (kind, wanted), places in missing.items():
+        (file, key), others = places[0], places[1:]
+        message = (
+            f"names {kind} {wanted!r}, which does not exist{did_you_mean(wanted, known[kind])}"
+        )
+        if others:
+            shown = "; ".join(f"{f}: {k}" for f, k in others[:3])
+            more = f"; and {len(others) - 3} more" if len(others) > 3 else ""
+            places_name = (
+                "1 more place names" if len(others) == 1 else f"{len(others)} more places name"
+            )
+            message += f". {places_name} it too: {shown}{more}"
+        if kind == "contact" and local_pack:
+            message += (
+                f". If it is a local contact, add [contacts.{wanted}] to the local pack "
+                f"(local/{local_pack}/)"
+            )
+        found.append(ContentError(file, key, message))
+    return found

@@ -218,3 +218,30 @@ def test_a_callers_letter_opening_may_use_only_fields_the_form_asks_for(pack: Pa
         "letter's own heading and paragraphs do not, so the form never asks for it: word the "
         "opening without it, or use it in the letter itself"
     ], problems(pack)
+
+
+def test_a_missing_contact_is_one_problem_however_many_name_it(pack: Path) -> None:
+    """A council pack that leaves out a contact the national content uses hears it once, with
+    every place that names it and where to add it, not once for each node."""
+    edit(pack, "local/demo/contacts.toml", "[contacts.local_team]", "[contacts.other_team]")
+    edit(
+        pack,
+        "national/flow.toml",
+        "routes.only]\ntitle",
+        'routes.only]\ncontacts = ["local_team"]\ntitle',
+    )
+    [problem] = problems(pack)
+    assert problem.startswith(
+        "national/flow.toml: nodes.end.contacts[0]: names contact 'local_team', which does not exist"
+    )
+    assert "1 more place names it too: national/flow.toml: routes.only.contacts[0]" in problem
+    assert "add [contacts.local_team] to the local pack (local/demo/)" in problem
+
+
+def test_a_misspelt_id_is_offered_the_one_it_is_close_to(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'next = "end"\n', 'next = "ends"\n')
+    [problem] = problems(pack)
+    assert problem == (
+        "national/flow.toml: nodes.info.next: names node 'ends', which does not exist"
+        " (did you mean 'end'?)"
+    )
