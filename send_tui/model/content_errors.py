@@ -22,13 +22,16 @@ class ContentError:
         return f"{where}: {printable(self.message)}"
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """`: did you mean 'x'?` for the known word closest to a misspelt `word`, or "" if none is close.
-
-    For the end of a message, so a misspelt key or id is shown its likely intended spelling.
-    """
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known word a misspelt `word` most likely meant, or None if none is close."""
     close = difflib.get_close_matches(word, sorted(set(known)), n=1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` for the end of a message about a misspelt key or id, or ""."""
+    close = closest(word, known)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def printable(text: str) -> str:

@@ -47,7 +47,7 @@ from send_tui.model.content import (
     TermCalendar,
     local_pack_problem,
 )
-from send_tui.model.content_errors import ContentError, ContentErrors, did_you_mean
+from send_tui.model.content_errors import ContentError, ContentErrors, closest, did_you_mean
 from send_tui.model.toml_file import TomlFileProblem, read_toml_file
 from send_tui.model.toml_table import Table
 
@@ -481,11 +481,16 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
                 "parent",
                 "is missing: the draft for a parent or carer stands for every other caller",
             )
+    misspelt = False
     for key, text in texts.items():
         for name in _PLACEHOLDER.findall(text):
             if name not in LETTER_FIELDS:
+                misspelt = True
+                close = closest(name, LETTER_FIELDS)
+                guess = f" (did you mean {{{close}}}?)" if close else ""
                 table.error(
-                    key, f"{{{name}}} is not a letter field: use one of {', '.join(LETTER_FIELDS)}"
+                    key,
+                    f"{{{name}}} is not a letter field{guess}: use one of {', '.join(LETTER_FIELDS)}",
                 )
     if not (title and heading and procedure and roles and paragraphs):
         return None
@@ -503,6 +508,8 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
     )
     from send_tui.model.letter import fields_never_asked
 
+    if misspelt:  # which fields the form asks for is not known until the spelling is put right
+        return template
     for caller, names in fields_never_asked(template).items():
         it = "them" if len(names) > 1 else "it"
         table.error(

@@ -12,6 +12,7 @@ from send_tui.model.content_errors import ContentErrors
 from send_tui.model.loader import load_content
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "minimal"
+SHIPPED = Path(__file__).parents[2] / "content"
 
 
 @pytest.fixture
@@ -244,4 +245,22 @@ def test_a_misspelt_id_is_offered_the_one_it_is_close_to(pack: Path) -> None:
     assert problem == (
         "national/flow.toml: nodes.info.next: names node 'ends', which does not exist"
         " (did you mean 'end'?)"
+    )
+
+
+def test_a_misspelt_letter_field_is_one_problem_with_the_right_spelling(tmp_path: Path) -> None:
+    """{child_nme} in the school letter used to bring two more errors, about openings for other
+    callers using {child_name}: they follow from the misspelling and go once it is put right."""
+    root = tmp_path / "content"
+    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns("scenarios"))
+    edit(
+        root,
+        "national/letters.toml",
+        "I am the parent or carer of {child_name}, who is in",
+        "I am the parent or carer of {child_nme}, who is in",
+    )
+    [problem] = problems(root)
+    assert problem.startswith(
+        "national/letters.toml: letters.complaint_school.paragraphs[0]: {child_nme} is not a "
+        "letter field (did you mean {child_name}?)"
     )
