@@ -664,12 +664,12 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
     """Every id that content names must exist, in the kind of thing it names."""
 
     # (kind, id) -> every (file, key) naming it: a missing id is one problem, however many name it
-    missing: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    undefined: dict[tuple[str, str], list[tuple[str, str]]] = {}
     defined: dict[str, Mapping[str, object]] = {}
 
     def need(file: str, key: str, kind: str, ids: Mapping[str, object], wanted: str | None) -> None:
         if wanted and wanted not in ids:
-            missing.setdefault((kind, wanted), []).append((file, key))
+            undefined.setdefault((kind, wanted), []).append((file, key))
             defined[kind] = ids
 
     def need_all(
@@ -804,7 +804,7 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                         f"{key!r} is not a date this clock counts from: use one of {', '.join(counted_from)}",
                     )
                 )
-    errors += _missing_ids(missing, defined, content.local_pack)
+    errors += _missing_ids(undefined, defined, content.local_pack)
     unplaced = [c for c in CLOCK_IDS if c not in content.clock_timeline]
     if content.clock_timeline and unplaced:
         errors.append(
@@ -826,13 +826,13 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
 
 
 def _missing_ids(
-    missing: dict[tuple[str, str], list[tuple[str, str]]],
+    undefined: dict[tuple[str, str], list[tuple[str, str]]],
     known: Mapping[str, Mapping[str, object]],
     local_pack: str,
 ) -> list[ContentError]:
     """One error for each id named but not defined, at the first place that names it."""
     found = []
-    for (kind, wanted), places in missing.items():
+    for (kind, wanted), places in undefined.items():
         (file, key), others = places[0], places[1:]
         message = (
             f"names {kind} {wanted!r}, which does not exist{did_you_mean(wanted, known[kind])}"

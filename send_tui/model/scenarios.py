@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from send_tui.model.content import CLOCK_DATE_KEYS, CLOCK_IDS, Answer, Content, Node, NodeKind
-from send_tui.model.content_errors import ContentError, ContentErrors
+from send_tui.model.content_errors import ContentError, ContentErrors, did_you_mean
 from send_tui.model.letter import outcome_notes
 from send_tui.model.session import Session
 from send_tui.model.toml_file import TomlFileProblem, read_toml_file
@@ -242,12 +242,12 @@ class _Strict(Table):
         return None if value is None else _Strict(value, self.file, self.key_path(key), self.errors)
 
     def finish(self) -> None:
-        for key in self.data:
-            if key not in self._seen:
-                self.error(
-                    key,
-                    f"is not a key of a caller scenario: check the spelling (see {_FORMATS_HELP})",
-                )
+        for key in self.unasked():
+            self.error(
+                key,
+                f"is not a key of a caller scenario{did_you_mean(key, self._seen)}: check the "
+                f"spelling (see {_FORMATS_HELP})",
+            )
 
 
 _pack_cache: dict[tuple[Path, str], Content] = {}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from send_tui.model.content_errors import ContentError
+from send_tui.model.content_errors import ContentError, closest, did_you_mean
 from send_tui.model.dates import DATE_RANGE_HELP, in_range
 
 T = TypeVar("T")
@@ -49,6 +49,7 @@ class Table:
         self.path = path
         self.errors = errors
         self._seen: set[str] = set()
+        self._misspelt: set[str] = set()  # keys already named as a likely misspelling
 
     def key_path(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -65,9 +66,20 @@ class Table:
         self._seen.add(key)
         if key not in self.data:
             if required:
-                self.error(key, "is missing: add it")
+                self.error(key, f"is missing: add it{self._misspelling_of(key)}")
             return None
         return self.data[key]
+
+    def _misspelling_of(self, key: str) -> str:
+        """` (is 'titel' meant to be it? ...)` when a key nobody asked for is close to `key`.
+
+        The close key is then not reported again by `finish()`: one slip, one message.
+        """
+        close = closest(key, self.unasked())
+        if close is None:
+            return ""
+        self._misspelt.add(close)
+        return f" ({close!r} is not a key send-tui knows: is it a misspelling of {key!r}?)"
 
     def _typed(self, key: str, required: bool, check: Callable[[Any], bool], wanted: str) -> Any:
         value = self._get(key, required)
@@ -189,10 +201,14 @@ class Table:
                 found.append((key, Table(value, self.file, self.key_path(key), self.errors)))
         return found
 
+    def unasked(self) -> list[str]:
+        """The keys of the table no getter asked for, less those already named as misspellings."""
+        return [k for k in self.data if k not in self._seen and k not in self._misspelt]
+
     def finish(self) -> None:
-        for key in self.data:
-            if key not in self._seen:
-                self.error(
-                    key,
-                    "is not a key send-tui knows: check the spelling (see docs/content-format.md, or run `send-tui help content`)",
-                )
+        for key in self.unasked():
+            self.error(
+                key,
+                f"is not a key send-tui knows{did_you_mean(key, self._seen)}: check the spelling "
+                "(see docs/content-format.md, or run `send-tui help content`)",
+            )

@@ -264,3 +264,34 @@ def test_a_misspelt_letter_field_is_one_problem_with_the_right_spelling(tmp_path
         "national/letters.toml: letters.complaint_school.paragraphs[0]: {child_nme} is not a "
         "letter field (did you mean {child_name}?)"
     )
+
+
+def test_a_misspelt_optional_key_is_offered_the_right_spelling(pack: Path) -> None:
+    edit(pack, "local/demo/contacts.toml", 'phone = "to be confirmed"', 'phnoe = "to be confirmed"')
+    [problem] = problems(pack)
+    assert problem.startswith(
+        "local/demo/contacts.toml: contacts.local_team.phnoe: is not a key send-tui knows "
+        "(did you mean 'phone'?)"
+    )
+
+
+def test_a_misspelt_required_key_is_one_problem_not_missing_and_unknown(pack: Path) -> None:
+    edit(
+        pack,
+        "national/flow.toml",
+        'summary = "It is the only one."',
+        'sumary = "It is the only one."',
+    )
+    assert problems(pack) == [
+        "national/flow.toml: routes.only.summary: is missing: add it ('sumary' is not a key "
+        "send-tui knows: is it a misspelling of 'summary'?)"
+    ]
+
+
+def test_a_misspelt_section_is_offered_the_right_one(pack: Path) -> None:
+    edit(pack, "local/demo/contacts.toml", "[term_dates]", "[term_date]")
+    [problem] = problems(pack)
+    assert (
+        "local/demo/contacts.toml: term_date: is not a key send-tui knows (did you mean 'term_dates'?)"
+        in problem
+    )

@@ -108,7 +108,10 @@ def test_an_unknown_key_is_named_with_file_and_key(tmp_path: Path) -> None:
     found = problems(
         tmp_path, text.replace("today = 2026-12-01", 'today = 2026-12-01\ncolour = "red"')
     )
-    assert any("bad.toml: expect.outcom: is not a key of a caller scenario" in p for p in found)
+    assert any(
+        "bad.toml: expect.outcom: is not a key of a caller scenario (did you mean 'outcome'?)" in p
+        for p in found
+    )
     assert any("bad.toml: scenario.colour: is not a key" in p for p in found)
 
 
