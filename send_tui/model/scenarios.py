@@ -277,7 +277,7 @@ def _content_for(
 
 def _answers(table: Table, content: Content) -> tuple[tuple[str, Answer], ...]:
     """Each answer checked against its node, as a record's are (one set of rules, in record.py)."""
-    from send_tui.model.record import RecordError, _answer
+    from send_tui.model.record import RecordError, _answer, answerable
 
     found: list[tuple[str, Answer]] = []
     for node_id, value in table.data.items():
@@ -287,6 +287,12 @@ def _answers(table: Table, content: Content) -> tuple[tuple[str, Answer], ...]:
             or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         ):
             table.error(node_id, f"expected an option id, or a list of them, not {describe(value)}")
+            continue
+        if node_id not in content.nodes:
+            guess = did_you_mean(node_id, answerable(content))
+            table.error(
+                node_id, f"the content has no question {node_id!r}{guess}: check the node id"
+            )
             continue
         try:
             found.append((node_id, _answer(Path(table.file), content, node_id, value)))

@@ -382,3 +382,19 @@ def test_shipped_scenarios_pass_whatever_pack_the_manifest_names(tmp_path: Path)
         for failure in run_scenario(scenario, content).failures
     ]
     assert failures == []
+
+
+def test_a_misspelt_question_id_is_offered_the_right_one(tmp_path: Path) -> None:
+    [problem] = problems(
+        tmp_path,
+        GOOD.replace('what_next_decision = "mediation"', 'what_next_decison = "mediation"'),
+    )
+    assert problem.endswith(
+        "bad.toml: answers.what_next_decison: the content has no question 'what_next_decison' "
+        "(did you mean 'what_next_decision'?): check the node id"
+    )
+
+
+def test_a_misspelt_option_id_is_offered_the_right_one(tmp_path: Path) -> None:
+    [problem] = problems(tmp_path, GOOD.replace('"cease_plan"', '"cease_pln"'))
+    assert "has no option 'cease_pln' (did you mean 'cease_plan'?)" in problem
