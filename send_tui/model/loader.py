@@ -48,7 +48,12 @@ from send_tui.model.content import (
     local_pack_problem,
 )
 from send_tui.model.content_errors import ContentError, ContentErrors, closest, did_you_mean
-from send_tui.model.toml_file import TomlFileProblem, read_toml_file
+from send_tui.model.toml_file import (
+    TomlFileProblem,
+    misnamed_problem,
+    misnamed_toml_files,
+    read_toml_file,
+)
 from send_tui.model.toml_table import Table
 
 SECTIONS = (
@@ -198,6 +203,7 @@ def _content_files(
         found += [
             (p, p.relative_to(root).as_posix(), False) for p in sorted(national.glob("*.toml"))
         ]
+        _report_misnamed(root, national, errors)
     if pack and local_pack_problem(pack):
         errors.append(ContentError(MANIFEST, "manifest.local_pack", str(local_pack_problem(pack))))
     elif pack:
@@ -212,7 +218,14 @@ def _content_files(
             found += [
                 (p, p.relative_to(root).as_posix(), True) for p in sorted(local.glob("*.toml"))
             ]
+            _report_misnamed(root, local, errors)
     return found
+
+
+def _report_misnamed(root: Path, folder: Path, errors: list[ContentError]) -> None:
+    for path, right in misnamed_toml_files(folder):
+        relative = path.relative_to(root).as_posix()
+        errors.append(ContentError(relative, "", misnamed_problem(path.name, right)))
 
 
 def _read_file(

@@ -27,7 +27,12 @@ from send_tui.model.content import CLOCK_DATE_KEYS, CLOCK_IDS, Answer, Content, 
 from send_tui.model.content_errors import ContentError, ContentErrors, did_you_mean
 from send_tui.model.letter import outcome_notes
 from send_tui.model.session import Session
-from send_tui.model.toml_file import TomlFileProblem, read_toml_file
+from send_tui.model.toml_file import (
+    TomlFileProblem,
+    misnamed_problem,
+    misnamed_toml_files,
+    read_toml_file,
+)
 from send_tui.model.toml_table import Table, describe
 
 if TYPE_CHECKING:
@@ -156,6 +161,8 @@ def load_scenarios(
     """
     collected: list[ContentError] = []
     found: list[Scenario] = []
+    for path, right in misnamed_toml_files(Path(folder)):
+        collected.append(ContentError(shown_path(path), "", misnamed_problem(path.name, right)))
     for path in scenario_files(folder):
         scenario = load_scenario(path, content, collected)
         if scenario is not None:

@@ -45,6 +45,37 @@ _HINTS = (
 )
 
 
+def misnamed_toml_files(folder: Path) -> list[tuple[Path, str]]:
+    """Files in `folder` meant as TOML but not named `*.toml`, so not read: (path, the right name).
+
+    Notepad saves `contacts.toml` as `contacts.toml.txt` unless told "All files"; Windows hides
+    the `.txt`, so the editor sees `contacts.toml` and cannot tell why their edit does nothing.
+    A name in capitals (`Contacts.TOML`) is read on Windows but not elsewhere, so it is named too.
+    """
+    found = []
+    for path in sorted(Path(folder).glob("*")):
+        name = path.name
+        lower = name.lower()
+        if lower.endswith(".toml.txt"):
+            found.append((path, name[: -len(".txt")]))
+        elif lower.endswith(".toml") and not name.endswith(".toml"):
+            found.append((path, name[: -len(".toml")] + ".toml"))
+    return [(path, right) for path, right in found if path.is_file()]
+
+
+def misnamed_problem(name: str, right: str) -> str:
+    """What to tell the editor about a file `misnamed_toml_files` found."""
+    if right.lower() == name.lower()[: -len(".txt")]:
+        return (
+            f"is not read, because its name ends .txt: rename it to {right} (in Notepad, Save "
+            'as with "Save as type: All files"; in File Explorer, turn on View, File name '
+            "extensions to see the .txt)"
+        )
+    return (
+        f"is not read on every computer, because .toml is not in lower case: rename it to {right}"
+    )
+
+
 class TomlFileProblem(ValueError):
     """Why a file cannot be read as TOML: a sentence for the person editing it, without the
     file's name (the caller names the file as its report does)."""

@@ -125,3 +125,38 @@ def test_text_saved_in_another_encoding_names_the_line(pack: Path) -> None:
 def test_a_term_dates_file_that_is_a_folder_is_named(tmp_path: Path) -> None:
     with pytest.raises(TermDatesError, match="is a folder"):
         load_term_calendar(tmp_path)
+
+
+def test_a_content_file_saved_as_toml_txt_is_named_not_ignored(pack: Path) -> None:
+    contacts = pack / "local" / "demo" / "contacts.toml"
+    contacts.rename(contacts.with_name("contacts.toml.txt"))
+    [problem] = problems(pack)
+    assert problem.startswith(
+        "local/demo/contacts.toml.txt: is not read, because its name ends .txt: rename it to "
+        "contacts.toml"
+    )
+
+
+def test_a_content_file_named_in_capitals_is_named(pack: Path) -> None:
+    flow = pack / "national" / "clocks.toml"
+    flow.rename(flow.with_name("Clocks.TOML"))
+    found = problems(pack)
+    assert any(
+        p.startswith("national/Clocks.TOML: is not read on every computer") for p in found
+    ), found
+
+
+def test_a_scenario_saved_as_toml_txt_is_named(tmp_path: Path) -> None:
+    (tmp_path / "notepad.toml.txt").write_text(SCENARIO, encoding="utf-8")
+    errors: list = []
+    assert load_scenarios(tmp_path, shipped(), errors) == []
+    [error] = errors
+    assert error.file.endswith("notepad.toml.txt") and "rename it to notepad.toml" in error.message
+
+
+def test_a_misnamed_file_added_later_is_not_hidden_by_the_cache(pack: Path, tmp_path: Path) -> None:
+    from send_tui.model.content_cache import content_key
+
+    before = content_key(pack, None)
+    (pack / "local" / "demo" / "more.toml.txt").write_text("[meta]\n", encoding="utf-8")
+    assert content_key(pack, None) != before
