@@ -18,6 +18,11 @@ T = TypeVar("T")
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 
+#: The most characters one text of the content may hold: ten times the longest shipped one, so
+#: only a paste gone wrong (a whole document in one field) goes over, and it is refused at its key
+#: rather than slowing every screen and letter that shows it.
+MAX_TEXT = 20_000
+
 _TYPE_NAMES = {
     str: "text",
     bool: "true or false",
@@ -97,7 +102,19 @@ class Table:
         if not value.strip():
             self.error(key, "is empty: write the text or remove the key")
             return default
+        if self._too_long(key, value):
+            return default
         return str(value).strip()
+
+    def _too_long(self, key: str, value: str) -> bool:
+        if len(value) <= MAX_TEXT:
+            return False
+        self.error(
+            key,
+            f"is {len(value):,} characters long, more than the {MAX_TEXT:,} one text may hold: "
+            "shorten it, split it, or check that nothing was pasted in by mistake",
+        )
+        return True
 
     def text_values(self) -> dict[str, str]:
         """Every key of a table of `key = text` (by caller, by date...), non-empty values only.
@@ -166,6 +183,8 @@ class Table:
             return ()
         good = []
         for index, item in enumerate(value):
+            if isinstance(item, str) and check(item) and self._too_long(f"{key}[{index}]", item):
+                continue
             if check(item):
                 good.append(item.strip() if isinstance(item, str) else item)
             else:

@@ -295,3 +295,18 @@ def test_a_misspelt_section_is_offered_the_right_one(pack: Path) -> None:
         "local/demo/contacts.toml: term_date: is not a key send-tui knows (did you mean 'term_dates'?)"
         in problem
     )
+
+
+def test_a_text_over_20000_characters_is_refused_at_its_key(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'body = "Read this."', f'body = "{"Read this. " * 2000}"')
+    [problem] = problems(pack)
+    assert problem.startswith(
+        "national/flow.toml: nodes.info.body: is 22,000 characters long, more than the 20,000 "
+        "one text may hold"
+    )
+
+
+def test_a_list_item_over_20000_characters_is_refused_at_its_index(pack: Path) -> None:
+    edit(pack, "national/flow.toml", '"Do the thing."', f'"Do the thing.", "{"x" * 20_001}"')
+    [problem] = problems(pack)
+    assert problem.startswith("national/flow.toml: nodes.end.next_steps[1]: is 20,001 characters")
