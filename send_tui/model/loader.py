@@ -110,9 +110,15 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
     if manifest is None:
         raise ContentErrors(errors)
     start, pack, questions = _read_manifest(manifest, errors)
+    # where a pack other than the manifest's was asked for, so a bad name is not blamed on it
+    asked = (
+        f". It was asked for by --local-pack or the settings, instead of the manifest's {pack!r}"
+        if local_pack and pack and local_pack != pack
+        else ""
+    )
     pack = local_pack or pack
     collected = _Collected()
-    for path, relative, is_local in _content_files(root, pack, errors):
+    for path, relative, is_local in _content_files(root, pack, errors, asked):
         data = _read_toml(path, relative, errors)
         if data is not None:
             _read_file(data, relative, is_local, collected, errors)
@@ -193,7 +199,7 @@ def _read_manifest(
 
 
 def _content_files(
-    root: Path, pack: str | None, errors: list[ContentError]
+    root: Path, pack: str | None, errors: list[ContentError], asked: str = ""
 ) -> list[tuple[Path, str, bool]]:
     found: list[tuple[Path, str, bool]] = []
     national = root / "national"
@@ -211,7 +217,9 @@ def _content_files(
         if not local.is_dir():
             errors.append(
                 ContentError(
-                    MANIFEST, "manifest.local_pack", f"no local pack folder at local/{pack}/"
+                    MANIFEST,
+                    "manifest.local_pack",
+                    f"no local pack folder at local/{pack}/{_packs_there(root, pack)}{asked}",
                 )
             )
         else:
@@ -220,6 +228,16 @@ def _content_files(
             ]
             _report_misnamed(root, local, errors)
     return found
+
+
+def _packs_there(root: Path, wanted: str) -> str:
+    """`: the packs are ...` (with a likely spelling first), for a pack name that is not there."""
+    local = root / "local"
+    packs = sorted(p.name for p in local.iterdir() if p.is_dir()) if local.is_dir() else []
+    if not packs:
+        return ": there is no local/ folder with a pack in it"
+    guess = did_you_mean(wanted, packs)
+    return f"{guess}: the local packs are {', '.join(packs)}"
 
 
 def _report_misnamed(root: Path, folder: Path, errors: list[ContentError]) -> None:

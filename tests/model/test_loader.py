@@ -195,7 +195,28 @@ def test_condition_naming_a_missing_option(pack: Path) -> None:
 def test_missing_local_pack_folder(pack: Path) -> None:
     edit(pack, "manifest.toml", 'local_pack = "demo"', 'local_pack = "elsewhere"')
     found = problems(pack)
-    assert "manifest.toml: manifest.local_pack: no local pack folder at local/elsewhere/" in found
+    assert found == [
+        "manifest.toml: manifest.local_pack: no local pack folder at local/elsewhere/: "
+        "the local packs are demo"
+    ]
+
+
+def test_a_misspelt_local_pack_is_offered_the_packs_there_are(pack: Path) -> None:
+    shutil.copytree(pack / "local" / "demo", pack / "local" / "tower-hamlets")
+    edit(pack, "manifest.toml", 'local_pack = "demo"', 'local_pack = "towerhamlets"')
+    assert problems(pack) == [
+        "manifest.toml: manifest.local_pack: no local pack folder at local/towerhamlets/ "
+        "(did you mean 'tower-hamlets'?): the local packs are demo, tower-hamlets"
+    ]
+
+
+def test_a_pack_asked_for_instead_of_the_manifests_is_not_blamed_on_it(pack: Path) -> None:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(pack, local_pack="elsewhere")
+    [problem] = [str(e) for e in caught.value.errors]
+    assert problem.endswith(
+        "It was asked for by --local-pack or the settings, instead of the manifest's 'demo'"
+    )
 
 
 def test_a_content_folder_that_does_not_exist(tmp_path: Path) -> None:
