@@ -116,3 +116,15 @@ def test_help_prints_the_format_document(topic: str, document: str, capsys) -> N
     assert capsys.readouterr().out == (ROOT / "docs" / f"{document}-format.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_check_warns_when_the_term_dates_do_not_cover_today(monkeypatch, capsys) -> None:
+    """Last year's term dates leave every exclusion deadline unworked: check says so, and which
+    file to update, though the content itself is sound (exit 0)."""
+    monkeypatch.setenv("SEND_TUI_TODAY", "2027-08-20")
+    assert main(["check"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "WARNING term dates: they end on Thu 22 Jul 2027 (in local/tower-hamlets/term-dates.toml), "
+        "before today, Fri 20 Aug 2027" in out
+    )

@@ -62,6 +62,13 @@ def run(args: argparse.Namespace) -> int:
         out.print(f"  to be confirmed: {unconfirmed} contact details", markup=False)
     if content.term_calendar is not None and not content.term_calendar.confirmed:
         out.print("  term dates:   illustrative, not yet confirmed", markup=False)
+    from send_tui.model.dates import today
+    from send_tui.model.deadlines import term_dates_warning
+    from send_tui.model.letter import calendars_for
+
+    warning = term_dates_warning(calendars_for(content)[1], today(), content.local_pack)
+    if warning is not None:
+        out.print(f"  WARNING term dates: {warning}", markup=False)
     from send_tui.subcommands._scenarios import run_scenarios
 
     return run_scenarios(content, args.scenarios, out)

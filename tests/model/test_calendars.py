@@ -376,3 +376,20 @@ def test_a_missing_term_dates_file(tmp_path: Path) -> None:
         load_term_calendar(tmp_path / "nowhere.toml")
     with pytest.raises(TermDatesError, match="folder"):
         load_term_calendar(tmp_path)
+
+
+def test_check_is_warned_of_term_dates_missing_or_not_covering_today() -> None:
+    from send_tui.model.deadlines import term_dates_warning
+    from send_tui.model.letter import calendars_for
+    from tests.sessions import shipped
+
+    school = calendars_for(shipped())[1]
+    assert term_dates_warning(school, date(2026, 12, 3), "tower-hamlets") is None
+    missing = term_dates_warning(None, date(2026, 12, 3), "mine")
+    assert missing is not None and "the local pack 'mine' has no term dates" in missing
+    ended = term_dates_warning(school, date(2027, 9, 6), "tower-hamlets")
+    assert ended is not None and ended.startswith("they end on Thu 22 Jul 2027")
+    # 50 school days from late June run past the last term: the warning says so
+    short = term_dates_warning(school, date(2027, 6, 21), "tower-hamlets")
+    assert short is not None and "do not cover the 50 school days from today" in short
+    assert "add the school's later terms" in short
