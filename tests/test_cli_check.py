@@ -128,3 +128,17 @@ def test_check_warns_when_the_term_dates_do_not_cover_today(monkeypatch, capsys)
         "WARNING term dates: they end on Thu 22 Jul 2027 (in local/tower-hamlets/term-dates.toml), "
         "before today, Fri 20 Aug 2027" in out
     )
+
+
+def test_check_warns_of_tbc_but_does_not_refuse_it(tmp_path: Path, capsys) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root, ignore=shutil.ignore_patterns("scenarios"))
+    contacts = root / "local" / "tower-hamlets" / "contacts.toml"
+    text = contacts.read_text(encoding="utf-8")
+    contacts.write_text(text.replace('phone = "to be confirmed"', 'phone = "TBC"', 1), "utf-8")
+    assert main(["check", "--content", str(root)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "WARNING contact: local/tower-hamlets/contacts.toml: contacts.sendiass.phone: 'TBC' "
+        'would be shown as the phone: if it is not known yet, write "to be confirmed"' in out
+    )

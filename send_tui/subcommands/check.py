@@ -62,6 +62,14 @@ def run(args: argparse.Namespace) -> int:
         out.print(f"  to be confirmed: {unconfirmed} contact details", markup=False)
     if content.term_calendar is not None and not content.term_calendar.confirmed:
         out.print("  term dates:   illustrative, not yet confirmed", markup=False)
+    for contact in content.contacts.values():
+        for key, value in contact.placeholders():
+            out.print(
+                f"  WARNING contact: {contact.source_file}: contacts.{contact.id}.{key}: "
+                f'{value!r} would be shown as the {key}: if it is not known yet, write "to be '
+                'confirmed", which advisers see marked and check counts',
+                markup=False,
+            )
     from send_tui.model.dates import today
     from send_tui.model.deadlines import term_dates_warning
     from send_tui.model.letter import calendars_for
