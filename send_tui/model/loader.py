@@ -286,8 +286,13 @@ def _read_file(
             item_table.finish()
             origin = into.origins.get((section, item_id))
             if origin is not None:
+                copy = (
+                    ""
+                    if origin == relative
+                    else " (if one of the two files is a copy of the other, remove the copy)"
+                )
                 item_table.error(
-                    None, f"the id {item_id!r} is already used in {origin}: choose another"
+                    None, f"the id {item_id!r} is already used in {origin}: choose another{copy}"
                 )
             elif item is not None:
                 store[item_id] = item

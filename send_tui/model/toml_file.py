@@ -22,6 +22,9 @@ _WHERE = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
 
 _BACKSLASH = "write a backslash as \\\\, or put the text in 'single quotes'"
 
+_VALUE_IN_IT = "a value in it is not written as the format says (a date as 2026-09-01)"
+_CURLY_QUOTES = "“”‘’"
+
 #: The start of tomllib's message for the usual slips, and what to tell the person editing.
 _HINTS = (
     ("Invalid value", 'text goes in double quotes ("like this"), dates as 2026-09-01'),
@@ -39,8 +42,8 @@ _HINTS = (
         "Expected newline or end of document",
         'put one key = value on each line, with text in double quotes ("like this")',
     ),
-    ("Unclosed array", "a list has no closing ]"),
-    ("Unclosed inline table", "a { ... } table has no closing }"),
+    ("Unclosed array", f"a list has no closing ], or {_VALUE_IN_IT}"),
+    ("Unclosed inline table", f"a {{ ... }} table has no closing }}, or {_VALUE_IN_IT}"),
     ("Expected ']' at the end of a table", "a [table] heading has no closing ]"),
 )
 
@@ -129,6 +132,7 @@ def syntax_problem(message: str, text: str) -> str:
     where = _WHERE.search(message)
     what = message[: where.start()] if where else message
     found = f"TOML syntax error: {what}"
+    shown = ""
     if where and where.group(1):
         number = int(where.group(1))
         lines = text.splitlines()
@@ -139,6 +143,8 @@ def syntax_problem(message: str, text: str) -> str:
     elif where:
         found += " (at the end of the file)"
     hint = next((hint for start, hint in _HINTS if what.startswith(start)), None)
+    if any(q in shown for q in _CURLY_QUOTES):
+        hint = 'the line has curly quotes (pasted from Word or an email): type straight ones, "'
     return f"{found}. {hint[0].upper()}{hint[1:]}" if hint else found
 
 

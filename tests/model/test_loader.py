@@ -85,7 +85,8 @@ def test_missing_meta_review_date(pack: Path) -> None:
 def test_duplicate_id_across_files_names_both(pack: Path) -> None:
     append(pack, "local/demo/contacts.toml", '[refs.cop]\ncite = "1"\ntitle = "again"')
     assert problems(pack) == [
-        "local/demo/contacts.toml: refs.cop: the id 'cop' is already used in national/flow.toml: choose another"
+        "local/demo/contacts.toml: refs.cop: the id 'cop' is already used in national/flow.toml: "
+        "choose another (if one of the two files is a copy of the other, remove the copy)"
     ]
 
 

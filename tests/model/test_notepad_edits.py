@@ -160,3 +160,37 @@ def test_a_misnamed_file_added_later_is_not_hidden_by_the_cache(pack: Path, tmp_
     before = content_key(pack, None)
     (pack / "local" / "demo" / "more.toml.txt").write_text("[meta]\n", encoding="utf-8")
     assert content_key(pack, None) != before
+
+
+def test_curly_quotes_from_word_are_named(pack: Path) -> None:
+    path = pack / "national" / "flow.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('kind = "info"', "kind = \u201cinfo\u201d", 1), "utf-8")
+    [problem] = problems(pack)
+    assert problem.endswith(
+        'The line has curly quotes (pasted from Word or an email): type straight ones, "'
+    )
+
+
+def test_a_date_written_with_slashes_in_a_term_says_how_to_write_it(tmp_path: Path) -> None:
+    path = tmp_path / "terms.toml"
+    path.write_text(
+        '[term_dates]\nterms = [{ name = "Autumn", start = 01/09/2026, end = 2026-12-18 }]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TermDatesError) as caught:
+        load_term_calendar(path)
+    assert "a value in it is not written as the format says (a date as 2026-09-01)" in str(
+        caught.value
+    )
+
+
+def test_a_copied_file_says_to_remove_the_copy(pack: Path) -> None:
+    contacts = pack / "local" / "demo" / "contacts.toml"
+    copy = contacts.with_name("contacts - Copy.toml")
+    copy.write_bytes(contacts.read_bytes().replace(b"[term_dates]", b"[unused]"))
+    copy.write_text(copy.read_text(encoding="utf-8").split("[unused]")[0], encoding="utf-8")
+    found = problems(pack)
+    assert any(
+        "if one of the two files is a copy of the other, remove the copy" in p for p in found
+    )
