@@ -30,6 +30,8 @@ ONE_DAY = timedelta(days=1)
 #: A gap between two terms longer than this is taken to be a missing term, not a holiday: it
 #: is longer than any school's summer break but shorter than a term with its holidays.
 LONGEST_HOLIDAY = timedelta(weeks=11)
+#: How far outside a term an INSET day may be before it is taken for a mistyped date.
+_INSET_NEAR = timedelta(weeks=2)
 
 WEEKEND = "weekend"
 SCHOOL_HOLIDAY = "school holiday"
@@ -296,9 +298,20 @@ def read_term_dates(table: Table) -> TermCalendar:
     for earlier, later in itertools.pairwise(terms):
         if later.start <= earlier.end:
             table.error("terms", f"{earlier.name!r} and {later.name!r} overlap")
+    inset_days = table.days("inset_days")
+    for index, day in enumerate(inset_days):
+        if day.weekday() >= 5:
+            table.error(f"inset_days[{index}]", f"{day} is a {day:%A}: check the date (YYYY-MM-DD)")
+        elif terms and not any(t.start - _INSET_NEAR <= day <= t.end + _INSET_NEAR for t in terms):
+            # (one just before a term is usual: the published term starts with the pupils' day)
+            table.error(
+                f"inset_days[{index}]",
+                f"{day} is not in or next to any term, so it would change nothing: check the "
+                "date (YYYY-MM-DD, the month before the day)",
+            )
     calendar = TermCalendar(
         terms=tuple(terms),
-        inset_days=tuple(sorted(table.days("inset_days"))),
+        inset_days=tuple(sorted(inset_days)),
         confirmed=table.flag("confirmed"),
         source_file=table.file,
     )

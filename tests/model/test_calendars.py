@@ -330,6 +330,19 @@ def test_confirmed_defaults_to_false(tmp_path: Path) -> None:
             "date",
         ),
         ("inset_days = [2026-09-01]", "inset_days = 2026-09-01", "term_dates.inset_days", "list"),
+        # day and month swapped: 1 September written as 9 January, a day no term is near
+        (
+            "inset_days = [2026-09-01]",
+            "inset_days = [2026-01-09]",
+            "term_dates.inset_days[0]",
+            "is not in or next to any term",
+        ),
+        (
+            "inset_days = [2026-09-01]",
+            "inset_days = [2026-09-05]",
+            "term_dates.inset_days[0]",
+            "is a Saturday",
+        ),
     ],
 )
 def test_bad_term_dates_name_the_file_and_key(
