@@ -315,7 +315,10 @@ def _dates(table: Table | None) -> dict[str, date]:
     return _dated(
         table,
         lambda key: (
-            None if key in DATE_KEY_NAMES else f"is not a date send-tui records (one of: {known})"
+            None
+            if key in DATE_KEY_NAMES
+            else f"is not a date send-tui records{did_you_mean(key, DATE_KEY_NAMES)} "
+            f"(one of: {known})"
         ),
     )
 
@@ -344,7 +347,11 @@ def _letter(table: Table | None) -> dict[str, str]:
     found: dict[str, str] = {}
     for key, value in table.data.items():
         if key not in DRAFT_FIELDS:
-            table.error(key, f"is not a letter field (one of: {', '.join(DRAFT_FIELDS)})")
+            table.error(
+                key,
+                f"is not a letter field{did_you_mean(key, DRAFT_FIELDS)} "
+                f"(one of: {', '.join(DRAFT_FIELDS)})",
+            )
         elif not isinstance(value, str):
             table.error(key, f"should be text, not {describe(value)}")
         else:
@@ -395,8 +402,10 @@ def _expectations(table: _Strict, content: Content) -> Expectations:
 
 def _not_a_clock(key: str) -> str | None:
     clock = key.split(".", 1)[0]
+    if clock in CLOCK_IDS:
+        return None
     return (
-        None if clock in CLOCK_IDS else f"{clock!r} is not a clock (one of: {', '.join(CLOCK_IDS)})"
+        f"{clock!r} is not a clock{did_you_mean(clock, CLOCK_IDS)} (one of: {', '.join(CLOCK_IDS)})"
     )
 
 

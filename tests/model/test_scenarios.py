@@ -398,3 +398,31 @@ def test_a_misspelt_question_id_is_offered_the_right_one(tmp_path: Path) -> None
 def test_a_misspelt_option_id_is_offered_the_right_one(tmp_path: Path) -> None:
     [problem] = problems(tmp_path, GOOD.replace('"cease_plan"', '"cease_pln"'))
     assert "has no option 'cease_pln' (did you mean 'cease_plan'?)" in problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "wanted"),
+    [
+        (
+            "decision = 2026-10-28",
+            "decison = 2026-10-28",
+            "dates.decison: is not a date send-tui records (did you mean 'decision'?)",
+        ),
+        (
+            "appeal = 2027-01-04",
+            "apeal = 2027-01-04",
+            "expect.deadlines.apeal: 'apeal' is not a clock (did you mean 'appeal'?)",
+        ),
+        (
+            "[expect]\n",
+            '[letter]\noutcom = "A reply"\n\n[expect]\n',
+            "letter.outcom: is not a letter field (did you mean 'outcome'?)",
+        ),
+    ],
+)
+def test_misspelt_dates_letter_fields_and_clocks_are_offered_the_right_one(
+    tmp_path: Path, old: str, new: str, wanted: str
+) -> None:
+    assert old in GOOD
+    [problem] = problems(tmp_path, GOOD.replace(old, new, 1))
+    assert wanted in problem
