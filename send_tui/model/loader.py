@@ -219,7 +219,7 @@ def _content_files(
                 ContentError(
                     MANIFEST,
                     "manifest.local_pack",
-                    f"no local pack folder at local/{pack}/{_packs_there(root, pack)}{asked}",
+                    f"{missing_pack_problem(root, pack)}{asked}",
                 )
             )
         else:
@@ -230,14 +230,16 @@ def _content_files(
     return found
 
 
-def _packs_there(root: Path, wanted: str) -> str:
-    """`: the packs are ...` (with a likely spelling first), for a pack name that is not there."""
+def missing_pack_problem(root: Path, wanted: str) -> str:
+    """Local pack `wanted` has no folder: say so, with the packs there are (the likely one first)."""
     local = root / "local"
     packs = sorted(p.name for p in local.iterdir() if p.is_dir()) if local.is_dir() else []
     if not packs:
-        return ": there is no local/ folder with a pack in it"
+        return (
+            f"no local pack folder at local/{wanted}/: there is no local/ folder with a pack in it"
+        )
     guess = did_you_mean(wanted, packs)
-    return f"{guess}: the local packs are {', '.join(packs)}"
+    return f"no local pack folder at local/{wanted}/{guess}: the local packs are {', '.join(packs)}"
 
 
 def _report_misnamed(root: Path, folder: Path, errors: list[ContentError]) -> None:

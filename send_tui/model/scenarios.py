@@ -23,7 +23,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CLOCK_DATE_KEYS, CLOCK_IDS, Answer, Content, Node, NodeKind
+from send_tui.model.content import (
+    CLOCK_DATE_KEYS,
+    CLOCK_IDS,
+    Answer,
+    Content,
+    Node,
+    NodeKind,
+    local_pack_problem,
+)
 from send_tui.model.content_errors import ContentError, ContentErrors, did_you_mean
 from send_tui.model.letter import outcome_notes
 from send_tui.model.session import Session
@@ -268,13 +276,18 @@ def _content_for(
         return content
     key = (content.root, local_pack)
     if key not in _pack_cache:
-        from send_tui.model.loader import load_content
+        from send_tui.model.loader import load_content, missing_pack_problem
 
         try:
             _pack_cache[key] = load_content(content.root, local_pack)
         except ContentErrors as problems:
             first = problems.errors[0] if problems.errors else None
             problem = f"the content with local pack {local_pack!r} does not load ({first})"
+            if (
+                local_pack_problem(local_pack) is None
+                and not (content.root / "local" / local_pack).is_dir()
+            ):
+                problem = missing_pack_problem(content.root, local_pack)
             if errors is None:
                 raise ScenarioError(file, "scenario.local_pack", problem) from None
             errors.append(ContentError(file, "scenario.local_pack", problem))

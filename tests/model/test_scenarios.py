@@ -182,7 +182,16 @@ def test_with_an_errors_list_the_good_scenarios_still_load(tmp_path: Path) -> No
 def test_an_unknown_local_pack_is_named(tmp_path: Path) -> None:
     text = GOOD.replace("today = 2026-12-01", 'today = 2026-12-01\nlocal_pack = "nowhere"')
     [problem] = problems(tmp_path, text)
-    assert "bad.toml: scenario.local_pack:" in problem and "'nowhere'" in problem
+    assert "bad.toml: scenario.local_pack:" in problem and "local/nowhere/" in problem
+
+
+def test_a_misspelt_local_pack_is_offered_the_packs_there_are(tmp_path: Path) -> None:
+    text = GOOD.replace("today = 2026-12-01", 'today = 2026-12-01\nlocal_pack = "towerhamlets"')
+    [problem] = problems(tmp_path, text)
+    assert problem.endswith(
+        "bad.toml: scenario.local_pack: no local pack folder at local/towerhamlets/ "
+        "(did you mean 'tower-hamlets'?): the local packs are tower-hamlets"
+    )
 
 
 def test_removing_a_route_the_adviser_did_not_add_is_refused(tmp_path: Path) -> None:
