@@ -142,3 +142,17 @@ def test_check_warns_of_tbc_but_does_not_refuse_it(tmp_path: Path, capsys) -> No
         "WARNING contact: local/tower-hamlets/contacts.toml: contacts.sendiass.phone: 'TBC' "
         'would be shown as the phone: if it is not known yet, write "to be confirmed"' in out
     )
+
+
+def test_check_warns_of_a_review_date_after_today(tmp_path: Path, capsys) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root, ignore=shutil.ignore_patterns("scenarios"))
+    contacts = root / "local" / "tower-hamlets" / "contacts.toml"
+    text = contacts.read_text(encoding="utf-8")
+    contacts.write_text(text.replace("reviewed = 2026-11-28", "reviewed = 2062-11-28"), "utf-8")
+    assert main(["check", "--content", str(root)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "WARNING review date: local/tower-hamlets/contacts.toml: meta.reviewed: 2062-11-28 is "
+        "after today: check the year" in out
+    )

@@ -40,7 +40,12 @@ _HINTS = (
     ("Expected '=' after a key", 'each line is key = value; a key with spaces needs "quotes"'),
     (
         "Expected newline or end of document",
-        'put one key = value on each line, with text in double quotes ("like this")',
+        'put one key = value on each line, with text in double quotes ("like this") and '
+        "dates as 2026-09-01 (year, month, day)",
+    ),
+    (
+        "Invalid date",
+        "that date does not exist: check the day and month (2026-09-01 is 1 September)",
     ),
     ("Unclosed array", f"a list has no closing ], or {_VALUE_IN_IT}"),
     ("Unclosed inline table", f"a {{ ... }} table has no closing }}, or {_VALUE_IN_IT}"),

@@ -74,6 +74,13 @@ def run(args: argparse.Namespace) -> int:
     from send_tui.model.deadlines import term_dates_warning
     from send_tui.model.letter import calendars_for
 
+    for file in content.files:
+        if file.reviewed > today():
+            out.print(
+                f"  WARNING review date: {file.path}: meta.reviewed: {file.reviewed.isoformat()} "
+                "is after today: check the year (it is the date someone last checked the file)",
+                markup=False,
+            )
     warning = term_dates_warning(calendars_for(content)[1], today(), content.local_pack)
     if warning is not None:
         out.print(f"  WARNING term dates: {warning}", markup=False)

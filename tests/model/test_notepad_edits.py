@@ -194,3 +194,19 @@ def test_a_copied_file_says_to_remove_the_copy(pack: Path) -> None:
     assert any(
         "if one of the two files is a copy of the other, remove the copy" in p for p in found
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("reviewed = 2026-11-31", "That date does not exist: check the day and month"),
+        ("reviewed = 28/11/2026", "dates as 2026-09-01 (year, month, day)"),
+    ],
+)
+def test_a_date_mistyped_says_how_to_write_it(pack: Path, written: str, hint: str) -> None:
+    path = pack / "local" / "demo" / "contacts.toml"
+    text = path.read_text(encoding="utf-8")
+    assert "reviewed = 2026-11-02" in text
+    path.write_text(text.replace("reviewed = 2026-11-02", written), encoding="utf-8")
+    [problem] = problems(pack)
+    assert f"line 3 reads: {written}." in problem and hint in problem
