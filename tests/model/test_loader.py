@@ -332,3 +332,10 @@ def test_a_list_item_over_20000_characters_is_refused_at_its_index(pack: Path) -
     edit(pack, "national/flow.toml", '"Do the thing."', f'"Do the thing.", "{"x" * 20_001}"')
     [problem] = problems(pack)
     assert problem.startswith("national/flow.toml: nodes.end.next_steps[1]: is 20,001 characters")
+
+
+def test_a_local_pack_name_too_long_for_a_folder_is_refused_not_raised(pack: Path) -> None:
+    edit(pack, "manifest.toml", 'local_pack = "demo"', f'local_pack = "{"x" * 300}"')
+    [problem] = problems(pack)
+    assert problem.startswith("manifest.toml: manifest.local_pack: 'xxx")
+    assert "up to 100 letters" in problem
