@@ -118,6 +118,11 @@ def read_toml_file(path: Path, limit: int = MAX_TOML_BYTES) -> dict[str, Any]:
 
 def parse_toml(raw: bytes) -> dict[str, Any]:
     """`raw` as TOML (a byte-order mark allowed), or `TomlFileProblem` naming the line."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TomlFileProblem(
+            'is saved as UTF-16 (Notepad\'s "Unicode"): save it as UTF-8 (in Notepad: Save as, '
+            "Encoding UTF-8)"
+        )
     try:
         text = raw.decode("utf-8-sig")  # Notepad may begin the file with a byte-order mark
     except UnicodeDecodeError as error:

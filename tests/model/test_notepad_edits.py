@@ -210,3 +210,13 @@ def test_a_date_mistyped_says_how_to_write_it(pack: Path, written: str, hint: st
     path.write_text(text.replace("reviewed = 2026-11-02", written), encoding="utf-8")
     [problem] = problems(pack)
     assert f"line 3 reads: {written}." in problem and hint in problem
+
+
+def test_a_file_saved_as_notepads_unicode_says_so(pack: Path) -> None:
+    path = pack / "national" / "clocks.toml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    [problem] = problems(pack)
+    assert problem == (
+        'national/clocks.toml: is saved as UTF-16 (Notepad\'s "Unicode"): save it as UTF-8 '
+        "(in Notepad: Save as, Encoding UTF-8)"
+    )
