@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from send_tui.subcommands._common import add_content_option, console, load_or_report
+from send_tui.subcommands._common import add_content_option, console, load_or_report, today
 
 NAME = "check"
 HELP = "check the route content and summarise it (exit 1 if it has problems)"
@@ -70,18 +70,18 @@ def run(args: argparse.Namespace) -> int:
                 'confirmed", which advisers see marked and check counts',
                 markup=False,
             )
-    from send_tui.model.dates import today
     from send_tui.model.deadlines import term_dates_warning
     from send_tui.model.letter import calendars_for
 
+    now = today(args)  # SEND_TUI_TODAY, for training and tests; a bad one exits 2
     for file in content.files:
-        if file.reviewed > today():
+        if file.reviewed > now:
             out.print(
                 f"  WARNING review date: {file.path}: meta.reviewed: {file.reviewed.isoformat()} "
                 "is after today: check the year (it is the date someone last checked the file)",
                 markup=False,
             )
-    warning = term_dates_warning(calendars_for(content)[1], today(), content.local_pack)
+    warning = term_dates_warning(calendars_for(content)[1], now, content.local_pack)
     if warning is not None:
         out.print(f"  WARNING term dates: {warning}", markup=False)
     from send_tui.subcommands._scenarios import run_scenarios
