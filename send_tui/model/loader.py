@@ -108,7 +108,7 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
     errors: list[ContentError] = []
     manifest = _read_toml(root / MANIFEST, MANIFEST, errors)
     if manifest is None:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors, root)
     start, pack, questions = _read_manifest(manifest, errors)
     # where a pack other than the manifest's was asked for, so a bad name is not blamed on it
     asked = (
@@ -146,7 +146,7 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
     if not errors:
         errors += graph.check(content)
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors, root)
     return content
 
 

@@ -32,7 +32,7 @@ from send_tui.model.content import (
     NodeKind,
     local_pack_problem,
 )
-from send_tui.model.content_errors import ContentError, ContentErrors, did_you_mean
+from send_tui.model.content_errors import ContentError, ContentErrors, did_you_mean, located
 from send_tui.model.letter import outcome_notes
 from send_tui.model.session import Session
 from send_tui.model.toml_file import (
@@ -69,8 +69,12 @@ class ScenarioErrors(ContentErrors):
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
         return "\n".join(
-            [f"The caller scenarios have {count} {noun}:"] + [f"- {e}" for e in self.errors]
+            [f"The caller scenarios have {count} {noun}:"]
+            + [f"- {self.line(e)}" for e in self.errors]
         )
+
+    def line(self, error: ContentError) -> str:
+        return located(error)  # a scenario's file is named as it can be opened
 
 
 class ScenarioError(ValueError):

@@ -435,3 +435,12 @@ def test_misspelt_dates_letter_fields_and_clocks_are_offered_the_right_one(
     assert old in GOOD
     [problem] = problems(tmp_path, GOOD.replace(old, new, 1))
     assert wanted in problem
+
+
+def test_a_scenario_problem_is_reported_with_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "bad.toml", GOOD.replace("[expect]\n", "[expect]\noutcom = 'out_mediation'\n"))
+    with pytest.raises(ScenarioErrors) as raised:
+        load_scenarios(tmp_path, shipped())
+    number = GOOD.splitlines().index("[expect]") + 2
+    assert "expect.outcom: is not a key of a caller scenario" in raised.value.report()
+    assert raised.value.report().endswith(f"(line {number})")
