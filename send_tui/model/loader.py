@@ -233,7 +233,10 @@ def _content_files(
 def missing_pack_problem(root: Path, wanted: str) -> str:
     """Local pack `wanted` has no folder: say so, with the packs there are (the likely one first)."""
     local = root / "local"
-    packs = sorted(p.name for p in local.iterdir() if p.is_dir()) if local.is_dir() else []
+    try:
+        packs = sorted(p.name for p in local.iterdir() if p.is_dir()) if local.is_dir() else []
+    except OSError:  # (unreadable: the message still names the folder that is missing)
+        packs = []
     if not packs:
         return (
             f"no local pack folder at local/{wanted}/: there is no local/ folder with a pack in it"

@@ -76,7 +76,9 @@ class Table:
         return self.data[key]
 
     def _misspelling_of(self, key: str) -> str:
-        """` (is 'titel' meant to be it? ...)` when a key nobody asked for is close to `key`.
+        """` ('titel' is not a key ...: is it a misspelling of 'title'?)` for a missing `key`.
+
+        Said when a key of the table that nobody has asked for is close to it.
 
         The close key is then not reported again by `finish()`: one slip, one message.
         """
