@@ -172,7 +172,12 @@ def _read_toml(path: Path, relative: str, errors: list[ContentError]) -> dict[st
     try:
         return read_toml_file(path)
     except FileNotFoundError:
-        errors.append(ContentError(relative, "", f"file not found at {path}"))
+        saved_as = path.with_name(path.name + ".txt")
+        found = saved_as.is_file()
+        also = f": there is a {saved_as.name}, which is not read: rename it to {path.name}"
+        errors.append(
+            ContentError(relative, "", f"file not found at {path}{also if found else ''}")
+        )
     except TomlFileProblem as problem:
         errors.append(ContentError(relative, "", problem.problem))
     return None

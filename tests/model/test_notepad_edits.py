@@ -220,3 +220,11 @@ def test_a_file_saved_as_notepads_unicode_says_so(pack: Path) -> None:
         'national/clocks.toml: is saved as UTF-16 (Notepad\'s "Unicode"): save it as UTF-8 '
         "(in Notepad: Save as, Encoding UTF-8)"
     )
+
+
+def test_a_manifest_saved_as_toml_txt_is_named(pack: Path) -> None:
+    (pack / "manifest.toml").rename(pack / "manifest.toml.txt")
+    [problem] = problems(pack)
+    assert problem.endswith(
+        "there is a manifest.toml.txt, which is not read: rename it to manifest.toml"
+    )
