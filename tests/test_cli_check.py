@@ -116,3 +116,44 @@ def test_help_prints_the_format_document(topic: str, document: str, capsys) -> N
     assert capsys.readouterr().out == (ROOT / "docs" / f"{document}-format.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_check_warns_when_the_term_dates_do_not_cover_today(monkeypatch, capsys) -> None:
+    """Last year's term dates leave every exclusion deadline unworked: check says so, and which
+    file to update, though the content itself is sound (exit 0)."""
+    monkeypatch.setenv("SEND_TUI_TODAY", "2027-08-20")
+    assert main(["check"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "WARNING term dates: they end on Thu 22 Jul 2027 (in local/tower-hamlets/term-dates.toml), "
+        "before today, Fri 20 Aug 2027" in out
+    )
+
+
+def check_contacts_edited(tmp_path: Path, capsys, old: str, new: str) -> str:
+    """`send-tui check` (which must pass) on the shipped content with one edit to the contacts:
+    its output, with line wrapping undone."""
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root, ignore=shutil.ignore_patterns("scenarios"))
+    contacts = root / "local" / "tower-hamlets" / "contacts.toml"
+    text = contacts.read_text(encoding="utf-8")
+    assert old in text
+    contacts.write_text(text.replace(old, new, 1), "utf-8")
+    assert main(["check", "--content", str(root)]) == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_check_warns_of_tbc_but_does_not_refuse_it(tmp_path: Path, capsys) -> None:
+    out = check_contacts_edited(tmp_path, capsys, 'phone = "to be confirmed"', 'phone = "TBC"')
+    assert (
+        "WARNING contact: local/tower-hamlets/contacts.toml: contacts.sendiass.phone: 'TBC' "
+        'would be shown as the phone: if it is not known yet, write "to be confirmed"' in out
+    )
+
+
+def test_check_warns_of_a_review_date_after_today(tmp_path: Path, capsys) -> None:
+    out = check_contacts_edited(tmp_path, capsys, "reviewed = 2026-11-28", "reviewed = 2062-11-28")
+    assert (
+        "WARNING review date: local/tower-hamlets/contacts.toml: meta.reviewed: 2062-11-28 is "
+        "after today: check the year" in out
+    )

@@ -96,3 +96,12 @@ def test_a_settings_file_with_a_bom_is_read(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf[send-tui]\r\nidle_clear_minutes = 5\r\n")
     assert load_config(path) == (load_config(path)[0], [])
     assert load_config(path)[0].idle_clear_minutes == 5
+
+
+def test_a_settings_file_with_a_syntax_slip_says_the_line_and_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[send-tui]\nlocal_pack = tower-hamlets\n", encoding="utf-8")
+    config, problems = load_config(path)
+    [problem] = problems
+    assert "line 2 reads: local_pack = tower-hamlets" in problem
+    assert 'Text goes in double quotes ("like this")' in problem and "using the defaults" in problem

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import calendar
 import itertools
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,6 +30,8 @@ ONE_DAY = timedelta(days=1)
 #: A gap between two terms longer than this is taken to be a missing term, not a holiday: it
 #: is longer than any school's summer break but shorter than a term with its holidays.
 LONGEST_HOLIDAY = timedelta(weeks=11)
+#: How far outside a term an INSET day may be before it is taken for a mistyped date.
+_INSET_NEAR = timedelta(weeks=2)
 
 WEEKEND = "weekend"
 SCHOOL_HOLIDAY = "school holiday"
@@ -256,19 +257,14 @@ def load_term_calendar(path: Path) -> TermCalendar:
     problem is reported in one `TermDatesError`, each line naming the file and the key.
     """
     where = str(path)
+    from send_tui.model.toml_file import TomlFileProblem, read_toml_file
+
     try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
+        document = read_toml_file(path)
     except FileNotFoundError:
         raise TermDatesError(f"{where}: no such file.") from None
-    except IsADirectoryError:
-        raise TermDatesError(f"{where}: is a folder, not a term-dates file.") from None
-    except OSError as error:
-        raise TermDatesError(f"{where}: cannot be read ({error.strerror}).") from None
-    except tomllib.TOMLDecodeError as error:
-        raise TermDatesError(f"{where}: not valid TOML: {error}.") from None
-    except UnicodeDecodeError:
-        raise TermDatesError(f"{where}: not a UTF-8 text file.") from None
+    except TomlFileProblem as problem:
+        raise TermDatesError(f"{where}: {problem.problem}.") from None
     if "term_dates" not in document:
         raise TermDatesError(
             f"{where}: no [term_dates] table (see docs/content-format.md, or run `send-tui help content`)."
@@ -302,9 +298,20 @@ def read_term_dates(table: Table) -> TermCalendar:
     for earlier, later in itertools.pairwise(terms):
         if later.start <= earlier.end:
             table.error("terms", f"{earlier.name!r} and {later.name!r} overlap")
+    inset_days = table.days("inset_days")
+    for index, day in enumerate(inset_days):
+        if day.weekday() >= 5:
+            table.error(f"inset_days[{index}]", f"{day} is a {day:%A}: check the date (YYYY-MM-DD)")
+        elif terms and not any(t.start - _INSET_NEAR <= day <= t.end + _INSET_NEAR for t in terms):
+            # (one just before a term is usual: the published term starts with the pupils' day)
+            table.error(
+                f"inset_days[{index}]",
+                f"{day} is not in or next to any term, so it would change nothing: check the "
+                "date (YYYY-MM-DD, the month before the day)",
+            )
     calendar = TermCalendar(
         terms=tuple(terms),
-        inset_days=tuple(sorted(table.days("inset_days"))),
+        inset_days=tuple(sorted(inset_days)),
         confirmed=table.flag("confirmed"),
         source_file=table.file,
     )

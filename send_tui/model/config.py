@@ -6,13 +6,13 @@ by name and its default used instead.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from send_tui.model.content_names import local_pack_problem
 from send_tui.model.keymap import read_keys
 from send_tui.model.storage import NotARegularFile, SaveError, read_regular_file, write_atomic
+from send_tui.model.toml_file import TomlFileProblem, parse_toml
 
 DEFAULT_THEME = "textual-dark"
 #: Far above any real settings file; a bigger one is not one (and is not read whole).
@@ -52,17 +52,17 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
 def _load(path: Path) -> tuple[Config, list[str], list[str]]:
     """(config, problems, the keys whose value came from the file)."""
     try:
-        # utf-8-sig: a settings file edited in Notepad may start with a byte-order mark.
+        # the content's reader: a byte-order mark from Notepad is read, a syntax error has a hint
         raw = read_regular_file(Path(path), _MAX_SETTINGS_BYTES)
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        data = parse_toml(raw)
     except FileNotFoundError:
         return Config(), [], []
     except NotARegularFile:
         return Config(), [f"Settings file {path} is not a regular file; using the defaults."], []
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except TomlFileProblem as error:
         return (
             Config(),
-            [f"Settings file {path} is not valid TOML ({error}); using the defaults."],
+            [f"Settings file {path} is not valid TOML ({error.problem}); using the defaults."],
             [],
         )
     except OSError as error:

@@ -21,6 +21,13 @@ from send_tui.model.content_names import local_pack_problem as local_pack_proble
 #: The marker a content author writes for a local detail nobody has confirmed yet.
 TO_BE_CONFIRMED = "to be confirmed"
 
+#: Shorthands an editor may write for "not known yet"; shown as written, they read as a detail
+#: ("Phone: TBC"), so `send-tui check` asks for TO_BE_CONFIRMED instead (a warning: whether to
+#: refuse them is not decided).
+PLACEHOLDER_DETAILS = frozenset(
+    {"tbc", "tba", "tbd", "n/a", "na", "unknown", "not known", "pending", "none", "?", "-", "xxx"}
+)
+
 #: At most nine options, so that the number keys 1-9 choose every one.
 MAX_OPTIONS = 9
 
@@ -258,6 +265,14 @@ class Contact:
 
     def unconfirmed(self) -> tuple[str, ...]:
         return tuple(label for label, value in self.details() if is_unconfirmed(value))
+
+    def placeholders(self) -> tuple[tuple[str, str], ...]:
+        """(key, value) for each detail written as a shorthand such as "TBC" or "N/A"."""
+        return tuple(
+            (label.lower(), value)
+            for label, value in self.details()
+            if value.strip().rstrip(".").lower() in PLACEHOLDER_DETAILS
+        )
 
 
 def is_unconfirmed(value: str | None) -> bool:

@@ -63,13 +63,28 @@ copyreg.pickle(MappingProxyType, _reduce_mapping_proxy)
 
 #: The code that shapes what is cached: a change to any of it is a change of key.
 _MODEL = Path(__file__).resolve().parent
-_CODE = ("content.py", "loader.py", "graph.py", "toml_table.py", "search.py", "content_cache.py")
+_CODE = (
+    "content.py",
+    "loader.py",
+    "graph.py",
+    "toml_table.py",
+    "toml_file.py",
+    "content_errors.py",
+    "search.py",
+    "content_cache.py",
+)
 
 
 def _content_files(root: Path) -> list[Path]:
     """Every file the loader may read: the manifest, national/ and every local pack."""
+    from send_tui.model.toml_file import misnamed_toml_files
+
     files = [root / MANIFEST, *sorted((root / "national").glob("*.toml"))]
     files += sorted((root / "local").glob("*/*.toml"))
+    # a misnamed `contacts.toml.txt` changes the key too, so the loader runs and reports it
+    for folder in [root / "national", *sorted((root / "local").glob("*"))]:
+        if folder.is_dir():
+            files += [path for path, _ in misnamed_toml_files(folder)]
     return files
 
 

@@ -12,7 +12,8 @@ import re
 #: The file at the content root that names the start node and the local pack.
 MANIFEST = "manifest.toml"
 
-_PACK_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+#: A plain folder name, short enough for any file system (a longer one made `is_dir` raise).
+_PACK_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 
 
 def local_pack_problem(name: str) -> str | None:
@@ -26,5 +27,5 @@ def local_pack_problem(name: str) -> str | None:
         return None
     return (
         f"{name[:60]!r} is not a local pack: give the plain name of a folder under the "
-        "content's local/ (letters, digits, - and _; no / or \\ or ..)."
+        "content's local/ (up to 100 letters, digits, - and _; no / or \\ or ..)."
     )

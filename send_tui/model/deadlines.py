@@ -456,8 +456,36 @@ def reply(
     return _school_day_deadline("reply", title, sent, school_days, school, ())
 
 
+def term_dates_warning(school: SchoolCalendar | None, today: date, local_pack: str) -> str | None:
+    """Why the pack's term dates cannot serve a call taken today, for `send-tui check`; or None.
+
+    The longest count of school days (a medium suspension's 50) must fit from today; a pack
+    without term dates, or whose terms are last year's, leaves those deadlines unworked.
+    """
+    days = SUSPENSION_REPRESENTATIONS_SCHOOL_DAYS
+    if school is None:
+        return (
+            f"the local pack {local_pack!r} has no term dates, so exclusion and suspension "
+            "deadlines (counted in school days) cannot be worked out: add a [term_dates] table "
+            "with the school's terms (see docs/content-format.md)"
+        )
+    if school.terms.terms and today > school.last_term.end:
+        return (
+            f"they end on {long_date(school.last_term.end)} (in {school.terms.source_file}), "
+            f"before today, {long_date(today)}: add the school's terms for this school year"
+        )
+    try:
+        school.count(today, days)
+    except ValueError as error:  # OutsideTermDates
+        return (
+            f"they do not cover the {days} school days from today, {long_date(today)}, that "
+            f"the longest school-day deadline counts (a suspension's): {error}"
+        )
+    return None
+
+
 def school_holiday_note(count: DayCount, school: SchoolCalendar) -> str | None:
-    """What to tell the family when a reply in working days runs through the school's holidays.
+    """What to tell the person complaining when a reply in working days meets school holidays.
 
     A school may not deal with post in its holidays, so the working days counted there may be
     lost; the same number of school days gives a date the school can keep to. None when no
@@ -494,7 +522,7 @@ def school_holiday_note(count: DayCount, school: SchoolCalendar) -> str | None:
     return (
         f"These {_plural(count.days, 'working day')} run into the school holiday ({spans}, by "
         f"the term dates in {where}), when the school may not deal with letters. Counted {offer}: "
-        "choose school days on the letter if that suits the family better."
+        "choose school days on the letter if that suits the person complaining better."
     )
 
 

@@ -8,7 +8,6 @@ problems together so a content author can fix them in one pass.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,7 +47,13 @@ from send_tui.model.content import (
     TermCalendar,
     local_pack_problem,
 )
-from send_tui.model.content_errors import ContentError, ContentErrors
+from send_tui.model.content_errors import ContentError, ContentErrors, closest, did_you_mean
+from send_tui.model.toml_file import (
+    TomlFileProblem,
+    misnamed_problem,
+    misnamed_toml_files,
+    read_toml_file,
+)
 from send_tui.model.toml_table import Table
 
 SECTIONS = (
@@ -103,11 +108,17 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
     errors: list[ContentError] = []
     manifest = _read_toml(root / MANIFEST, MANIFEST, errors)
     if manifest is None:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors, root)
     start, pack, questions = _read_manifest(manifest, errors)
+    # where a pack other than the manifest's was asked for, so a bad name is not blamed on it
+    asked = (
+        f". It was asked for by --local-pack or the settings, instead of the manifest's {pack!r}"
+        if local_pack and pack and local_pack != pack
+        else ""
+    )
     pack = local_pack or pack
     collected = _Collected()
-    for path, relative, is_local in _content_files(root, pack, errors):
+    for path, relative, is_local in _content_files(root, pack, errors, asked):
         data = _read_toml(path, relative, errors)
         if data is not None:
             _read_file(data, relative, is_local, collected, errors)
@@ -135,7 +146,7 @@ def load_content(root: Path | None = None, local_pack: str | None = None) -> Con
     if not errors:
         errors += graph.check(content)
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors, root)
     return content
 
 
@@ -159,16 +170,16 @@ def manifest_local_pack(root: Path | None = None) -> str:
 
 def _read_toml(path: Path, relative: str, errors: list[ContentError]) -> dict[str, Any] | None:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return read_toml_file(path)
     except FileNotFoundError:
-        errors.append(ContentError(relative, "", f"file not found at {path}"))
-    except tomllib.TOMLDecodeError as error:
-        errors.append(ContentError(relative, "", f"TOML syntax error: {error}"))
-    except UnicodeDecodeError:
-        errors.append(ContentError(relative, "", "is not UTF-8 text: save it as UTF-8"))
-    except OSError as error:
-        errors.append(ContentError(relative, "", f"cannot be read: {error.strerror or error}"))
+        saved_as = path.with_name(path.name + ".txt")
+        found = saved_as.is_file()
+        also = f": there is a {saved_as.name}, which is not read: rename it to {path.name}"
+        errors.append(
+            ContentError(relative, "", f"file not found at {path}{also if found else ''}")
+        )
+    except TomlFileProblem as problem:
+        errors.append(ContentError(relative, "", problem.problem))
     return None
 
 
@@ -193,7 +204,7 @@ def _read_manifest(
 
 
 def _content_files(
-    root: Path, pack: str | None, errors: list[ContentError]
+    root: Path, pack: str | None, errors: list[ContentError], asked: str = ""
 ) -> list[tuple[Path, str, bool]]:
     found: list[tuple[Path, str, bool]] = []
     national = root / "national"
@@ -203,6 +214,7 @@ def _content_files(
         found += [
             (p, p.relative_to(root).as_posix(), False) for p in sorted(national.glob("*.toml"))
         ]
+        _report_misnamed(root, national, errors)
     if pack and local_pack_problem(pack):
         errors.append(ContentError(MANIFEST, "manifest.local_pack", str(local_pack_problem(pack))))
     elif pack:
@@ -210,14 +222,38 @@ def _content_files(
         if not local.is_dir():
             errors.append(
                 ContentError(
-                    MANIFEST, "manifest.local_pack", f"no local pack folder at local/{pack}/"
+                    MANIFEST,
+                    "manifest.local_pack",
+                    f"{missing_pack_problem(root, pack)}{asked}",
                 )
             )
         else:
             found += [
                 (p, p.relative_to(root).as_posix(), True) for p in sorted(local.glob("*.toml"))
             ]
+            _report_misnamed(root, local, errors)
     return found
+
+
+def missing_pack_problem(root: Path, wanted: str) -> str:
+    """Local pack `wanted` has no folder: say so, with the packs there are (the likely one first)."""
+    local = root / "local"
+    try:
+        packs = sorted(p.name for p in local.iterdir() if p.is_dir()) if local.is_dir() else []
+    except OSError:  # (unreadable: the message still names the folder that is missing)
+        packs = []
+    if not packs:
+        return (
+            f"no local pack folder at local/{wanted}/: there is no local/ folder with a pack in it"
+        )
+    guess = did_you_mean(wanted, packs)
+    return f"no local pack folder at local/{wanted}/{guess}: the local packs are {', '.join(packs)}"
+
+
+def _report_misnamed(root: Path, folder: Path, errors: list[ContentError]) -> None:
+    for path, right in misnamed_toml_files(folder):
+        relative = path.relative_to(root).as_posix()
+        errors.append(ContentError(relative, "", misnamed_problem(path.name, right)))
 
 
 def _read_file(
@@ -260,8 +296,13 @@ def _read_file(
             item_table.finish()
             origin = into.origins.get((section, item_id))
             if origin is not None:
+                copy = (
+                    ""
+                    if origin == relative
+                    else " (if one of the two files is a copy of the other, remove the copy)"
+                )
                 item_table.error(
-                    None, f"the id {item_id!r} is already used in {origin}: choose another"
+                    None, f"the id {item_id!r} is already used in {origin}: choose another{copy}"
                 )
             elif item is not None:
                 store[item_id] = item
@@ -486,11 +527,16 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
                 "parent",
                 "is missing: the draft for a parent or carer stands for every other caller",
             )
+    misspelt = False
     for key, text in texts.items():
         for name in _PLACEHOLDER.findall(text):
             if name not in LETTER_FIELDS:
+                misspelt = True
+                close = closest(name, LETTER_FIELDS)
+                guess = f" (did you mean {{{close}}}?)" if close else ""
                 table.error(
-                    key, f"{{{name}}} is not a letter field: use one of {', '.join(LETTER_FIELDS)}"
+                    key,
+                    f"{{{name}}} is not a letter field{guess}: use one of {', '.join(LETTER_FIELDS)}",
                 )
     if not (title and heading and procedure and roles and paragraphs):
         return None
@@ -508,6 +554,8 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
     )
     from send_tui.model.letter import fields_never_asked
 
+    if misspelt:  # which fields the form asks for is not known until the spelling is put right
+        return template
     for caller, names in fields_never_asked(template).items():
         it = "them" if len(names) > 1 else "it"
         table.error(
@@ -661,9 +709,14 @@ def _read_term_dates(top: Table, into: _Collected) -> None:
 def _check_links(content: Content, errors: list[ContentError]) -> None:
     """Every id that content names must exist, in the kind of thing it names."""
 
+    # (kind, id) -> every (file, key) naming it: a missing id is one problem, however many name it
+    undefined: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    defined: dict[str, Mapping[str, object]] = {}
+
     def need(file: str, key: str, kind: str, ids: Mapping[str, object], wanted: str | None) -> None:
         if wanted and wanted not in ids:
-            errors.append(ContentError(file, key, f"names {kind} {wanted!r}, which does not exist"))
+            undefined.setdefault((kind, wanted), []).append((file, key))
+            defined[kind] = ids
 
     def need_all(
         file: str, key: str, kind: str, ids: Mapping[str, object], wanted: tuple[str, ...]
@@ -797,6 +850,7 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                         f"{key!r} is not a date this clock counts from: use one of {', '.join(counted_from)}",
                     )
                 )
+    errors += _missing_ids(undefined, defined, content.local_pack)
     unplaced = [c for c in CLOCK_IDS if c not in content.clock_timeline]
     if content.clock_timeline and unplaced:
         errors.append(
@@ -815,3 +869,31 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
                 f"no wording for the clocks {', '.join(missing)}: add a [clocks.<id>] table for each",
             )
         )
+
+
+def _missing_ids(
+    undefined: dict[tuple[str, str], list[tuple[str, str]]],
+    known: Mapping[str, Mapping[str, object]],
+    local_pack: str,
+) -> list[ContentError]:
+    """One error for each id named but not defined, at the first place that names it."""
+    found = []
+    for (kind, wanted), places in undefined.items():
+        (file, key), others = places[0], places[1:]
+        message = (
+            f"names {kind} {wanted!r}, which does not exist{did_you_mean(wanted, known[kind])}"
+        )
+        if others:
+            shown = "; ".join(f"{f}: {k}" for f, k in others[:3])
+            more = f"; and {len(others) - 3} more" if len(others) > 3 else ""
+            places_name = (
+                "1 more place names" if len(others) == 1 else f"{len(others)} more places name"
+            )
+            message += f". {places_name} it too: {shown}{more}"
+        if kind == "contact" and local_pack:
+            message += (
+                f". If it is a local contact, add [contacts.{wanted}] to the local pack "
+                f"(local/{local_pack}/)"
+            )
+        found.append(ContentError(file, key, message))
+    return found

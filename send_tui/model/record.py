@@ -18,6 +18,7 @@ from typing import Any
 
 from send_tui.model import storage
 from send_tui.model.content import Answer, Content, NodeKind, local_pack_problem
+from send_tui.model.content_errors import did_you_mean
 from send_tui.model.dates import range_problem, today
 from send_tui.model.fields import REFERENCE, clean_field, fit_field, length_problem
 from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS, letter_started
@@ -403,6 +404,11 @@ def _in_range(path: Path, key: str, day: date) -> None:
         raise RecordError(path, key, problem)
 
 
+def answerable(content: Content) -> list[str]:
+    """The ids of the nodes an answer can be given to: every step but the outcomes."""
+    return [n.id for n in content.nodes.values() if n.kind is not NodeKind.OUTCOME]
+
+
 def _answer(path: Path, content: Content, node_id: str, value: str | list[str]) -> Answer:
     """One stored answer, checked against the node the content has now."""
     key = f"answers.{node_id}"
@@ -411,7 +417,8 @@ def _answer(path: Path, content: Content, node_id: str, value: str | list[str]) 
         raise RecordError(
             path,
             key,
-            f"the content has no question {node_id!r}; it may have changed since the record was saved.",
+            f"the content has no question {node_id!r}{did_you_mean(node_id, answerable(content))}; "
+            "it may have changed since the record was saved.",
         )
     if node.kind is NodeKind.OUTCOME:
         raise RecordError(path, key, f"{node_id!r} is an outcome, which has no answer.")
@@ -429,7 +436,8 @@ def _answer(path: Path, content: Content, node_id: str, value: str | list[str]) 
     for option_id in chosen:
         if node.option(option_id) is None:
             options = ", ".join(o.id for o in node.options)
+            guess = did_you_mean(option_id, (o.id for o in node.options))
             raise RecordError(
-                path, key, f"{node_id!r} has no option {option_id!r} (it has: {options})."
+                path, key, f"{node_id!r} has no option {option_id!r}{guess} (it has: {options})."
             )
     return value if isinstance(value, str) else tuple(value)

@@ -17,17 +17,30 @@ content, so a content edit that makes some output fail is caught even where no s
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CLOCK_DATE_KEYS, CLOCK_IDS, Answer, Content, Node, NodeKind
-from send_tui.model.content_errors import ContentError, ContentErrors
+from send_tui.model.content import (
+    CLOCK_DATE_KEYS,
+    CLOCK_IDS,
+    Answer,
+    Content,
+    Node,
+    NodeKind,
+    local_pack_problem,
+)
+from send_tui.model.content_errors import ContentError, ContentErrors, did_you_mean, located
 from send_tui.model.letter import outcome_notes
 from send_tui.model.session import Session
+from send_tui.model.toml_file import (
+    TomlFileProblem,
+    misnamed_problem,
+    misnamed_toml_files,
+    read_toml_file,
+)
 from send_tui.model.toml_table import Table, describe
 
 if TYPE_CHECKING:
@@ -56,8 +69,12 @@ class ScenarioErrors(ContentErrors):
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
         return "\n".join(
-            [f"The caller scenarios have {count} {noun}:"] + [f"- {e}" for e in self.errors]
+            [f"The caller scenarios have {count} {noun}:"]
+            + [f"- {self.line(e)}" for e in self.errors]
         )
+
+    def line(self, error: ContentError) -> str:
+        return located(error)  # a scenario's file is named as it can be opened
 
 
 class ScenarioError(ValueError):
@@ -156,6 +173,8 @@ def load_scenarios(
     """
     collected: list[ContentError] = []
     found: list[Scenario] = []
+    for path, right in misnamed_toml_files(Path(folder)):
+        collected.append(ContentError(shown_path(path), "", misnamed_problem(path.name, right)))
     for path in scenario_files(folder):
         scenario = load_scenario(path, content, collected)
         if scenario is not None:
@@ -172,16 +191,12 @@ def load_scenario(path: Path, content: Content, errors: list[ContentError]) -> S
     file = shown_path(path)
     before = len(errors)
     try:
-        with Path(path).open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        errors.append(ContentError(file, "", f"TOML syntax error: {error}"))
+        data = read_toml_file(Path(path))
+    except FileNotFoundError:
+        errors.append(ContentError(file, "", "no such file"))
         return None
-    except UnicodeDecodeError:
-        errors.append(ContentError(file, "", "is not UTF-8 text: save it as UTF-8"))
-        return None
-    except OSError as error:
-        errors.append(ContentError(file, "", f"cannot be read: {error.strerror or error}"))
+    except TomlFileProblem as problem:
+        errors.append(ContentError(file, "", problem.problem))
         return None
     top = _Strict(data, file, "", errors)
     head = top.table("scenario", required=True)
@@ -246,12 +261,12 @@ class _Strict(Table):
         return None if value is None else _Strict(value, self.file, self.key_path(key), self.errors)
 
     def finish(self) -> None:
-        for key in self.data:
-            if key not in self._seen:
-                self.error(
-                    key,
-                    f"is not a key of a caller scenario: check the spelling (see {_FORMATS_HELP})",
-                )
+        for key in self.unasked():
+            self.error(
+                key,
+                f"is not a key of a caller scenario{did_you_mean(key, self._seen)}: check the "
+                f"spelling (see {_FORMATS_HELP})",
+            )
 
 
 _pack_cache: dict[tuple[Path, str], Content] = {}
@@ -265,13 +280,18 @@ def _content_for(
         return content
     key = (content.root, local_pack)
     if key not in _pack_cache:
-        from send_tui.model.loader import load_content
+        from send_tui.model.loader import load_content, missing_pack_problem
 
         try:
             _pack_cache[key] = load_content(content.root, local_pack)
         except ContentErrors as problems:
             first = problems.errors[0] if problems.errors else None
             problem = f"the content with local pack {local_pack!r} does not load ({first})"
+            if (
+                local_pack_problem(local_pack) is None
+                and not (content.root / "local" / local_pack).is_dir()
+            ):
+                problem = missing_pack_problem(content.root, local_pack)
             if errors is None:
                 raise ScenarioError(file, "scenario.local_pack", problem) from None
             errors.append(ContentError(file, "scenario.local_pack", problem))
@@ -281,7 +301,7 @@ def _content_for(
 
 def _answers(table: Table, content: Content) -> tuple[tuple[str, Answer], ...]:
     """Each answer checked against its node, as a record's are (one set of rules, in record.py)."""
-    from send_tui.model.record import RecordError, _answer
+    from send_tui.model.record import RecordError, _answer, answerable
 
     found: list[tuple[str, Answer]] = []
     for node_id, value in table.data.items():
@@ -291,6 +311,12 @@ def _answers(table: Table, content: Content) -> tuple[tuple[str, Answer], ...]:
             or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         ):
             table.error(node_id, f"expected an option id, or a list of them, not {describe(value)}")
+            continue
+        if node_id not in content.nodes:
+            guess = did_you_mean(node_id, answerable(content))
+            table.error(
+                node_id, f"the content has no question {node_id!r}{guess}: check the node id"
+            )
             continue
         try:
             found.append((node_id, _answer(Path(table.file), content, node_id, value)))
@@ -306,7 +332,10 @@ def _dates(table: Table | None) -> dict[str, date]:
     return _dated(
         table,
         lambda key: (
-            None if key in DATE_KEY_NAMES else f"is not a date send-tui records (one of: {known})"
+            None
+            if key in DATE_KEY_NAMES
+            else f"is not a date send-tui records{did_you_mean(key, DATE_KEY_NAMES)} "
+            f"(one of: {known})"
         ),
     )
 
@@ -335,7 +364,11 @@ def _letter(table: Table | None) -> dict[str, str]:
     found: dict[str, str] = {}
     for key, value in table.data.items():
         if key not in DRAFT_FIELDS:
-            table.error(key, f"is not a letter field (one of: {', '.join(DRAFT_FIELDS)})")
+            table.error(
+                key,
+                f"is not a letter field{did_you_mean(key, DRAFT_FIELDS)} "
+                f"(one of: {', '.join(DRAFT_FIELDS)})",
+            )
         elif not isinstance(value, str):
             table.error(key, f"should be text, not {describe(value)}")
         else:
@@ -386,8 +419,10 @@ def _expectations(table: _Strict, content: Content) -> Expectations:
 
 def _not_a_clock(key: str) -> str | None:
     clock = key.split(".", 1)[0]
+    if clock in CLOCK_IDS:
+        return None
     return (
-        None if clock in CLOCK_IDS else f"{clock!r} is not a clock (one of: {', '.join(CLOCK_IDS)})"
+        f"{clock!r} is not a clock{did_you_mean(clock, CLOCK_IDS)} (one of: {', '.join(CLOCK_IDS)})"
     )
 
 

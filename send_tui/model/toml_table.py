@@ -11,12 +11,17 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from send_tui.model.content_errors import ContentError
+from send_tui.model.content_errors import ContentError, closest, did_you_mean
 from send_tui.model.dates import DATE_RANGE_HELP, in_range
 
 T = TypeVar("T")
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+
+#: The most characters one text of the content may hold: ten times the longest shipped one, so
+#: only a paste gone wrong (a whole document in one field) goes over, and it is refused at its key
+#: rather than slowing every screen and letter that shows it.
+MAX_TEXT = 20_000
 
 _TYPE_NAMES = {
     str: "text",
@@ -49,6 +54,7 @@ class Table:
         self.path = path
         self.errors = errors
         self._seen: set[str] = set()
+        self._misspelt: set[str] = set()  # keys already named as a likely misspelling
 
     def key_path(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -65,9 +71,22 @@ class Table:
         self._seen.add(key)
         if key not in self.data:
             if required:
-                self.error(key, "is missing: add it")
+                self.error(key, f"is missing: add it{self._misspelling_of(key)}")
             return None
         return self.data[key]
+
+    def _misspelling_of(self, key: str) -> str:
+        """` ('titel' is not a key ...: is it a misspelling of 'title'?)` for a missing `key`.
+
+        Said when a key of the table that nobody has asked for is close to it.
+
+        The close key is then not reported again by `finish()`: one slip, one message.
+        """
+        close = closest(key, self.unasked())
+        if close is None:
+            return ""
+        self._misspelt.add(close)
+        return f" ({close!r} is not a key send-tui knows: is it a misspelling of {key!r}?)"
 
     def _typed(self, key: str, required: bool, check: Callable[[Any], bool], wanted: str) -> Any:
         value = self._get(key, required)
@@ -85,7 +104,19 @@ class Table:
         if not value.strip():
             self.error(key, "is empty: write the text or remove the key")
             return default
+        if self._too_long(key, value):
+            return default
         return str(value).strip()
+
+    def _too_long(self, key: str, value: str) -> bool:
+        if len(value) <= MAX_TEXT:
+            return False
+        self.error(
+            key,
+            f"is {len(value):,} characters long, more than the {MAX_TEXT:,} one text may hold: "
+            "shorten it, split it, or check that nothing was pasted in by mistake",
+        )
+        return True
 
     def text_values(self) -> dict[str, str]:
         """Every key of a table of `key = text` (by caller, by date...), non-empty values only.
@@ -154,6 +185,8 @@ class Table:
             return ()
         good = []
         for index, item in enumerate(value):
+            if isinstance(item, str) and check(item) and self._too_long(f"{key}[{index}]", item):
+                continue
             if check(item):
                 good.append(item.strip() if isinstance(item, str) else item)
             else:
@@ -189,10 +222,14 @@ class Table:
                 found.append((key, Table(value, self.file, self.key_path(key), self.errors)))
         return found
 
+    def unasked(self) -> list[str]:
+        """The keys of the table no getter asked for, less those already named as misspellings."""
+        return [k for k in self.data if k not in self._seen and k not in self._misspelt]
+
     def finish(self) -> None:
-        for key in self.data:
-            if key not in self._seen:
-                self.error(
-                    key,
-                    "is not a key send-tui knows: check the spelling (see docs/content-format.md, or run `send-tui help content`)",
-                )
+        for key in self.unasked():
+            self.error(
+                key,
+                f"is not a key send-tui knows{did_you_mean(key, self._seen)}: check the spelling "
+                "(see docs/content-format.md, or run `send-tui help content`)",
+            )

@@ -18,6 +18,7 @@ from send_tui.model.content import Content
 def run_scenarios(content: Content, extra: Sequence[Path], out: Console) -> int:
     """Run the shipped scenarios and those in `extra`, then render every path; 0 if all is well."""
     from send_tui.model import dates, scenarios
+    from send_tui.model.content_errors import located
     from send_tui.subcommands._common import console
 
     err = console(stderr=True)
@@ -43,7 +44,7 @@ def run_scenarios(content: Content, extra: Sequence[Path], out: Console) -> int:
         results, problems = scenarios.run_folder(folder, content)
         broken = list(dict.fromkeys(problem.file for problem in problems))
         out.print(f"Scenarios in {shown}: {len(results) + len(broken)}", markup=False)
-        failures += [str(problem) for problem in problems]
+        failures += [located(problem) for problem in problems]
         for file in broken:
             out.print(f"  FAIL  {file}: does not load", markup=False)
         for result in results:

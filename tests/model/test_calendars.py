@@ -330,6 +330,19 @@ def test_confirmed_defaults_to_false(tmp_path: Path) -> None:
             "date",
         ),
         ("inset_days = [2026-09-01]", "inset_days = 2026-09-01", "term_dates.inset_days", "list"),
+        # day and month swapped: 1 September written as 9 January, a day no term is near
+        (
+            "inset_days = [2026-09-01]",
+            "inset_days = [2026-01-09]",
+            "term_dates.inset_days[0]",
+            "is not in or next to any term",
+        ),
+        (
+            "inset_days = [2026-09-01]",
+            "inset_days = [2026-09-05]",
+            "term_dates.inset_days[0]",
+            "is a Saturday",
+        ),
     ],
 )
 def test_bad_term_dates_name_the_file_and_key(
@@ -356,7 +369,7 @@ def test_every_problem_is_reported_together(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "hint"),
     [
-        ("[term_dates\nconfirmed = true\n", "not valid TOML"),
+        ("[term_dates\nconfirmed = true\n", "TOML syntax error"),
         ('[meta]\ntitle = "x"\n', "no [term_dates] table"),
         ("[term_dates]\nterms = []\n", "term_dates.terms: is empty"),
         ("[term_dates]\nconfirmed = false\n", "term_dates.terms: is missing"),
@@ -376,3 +389,20 @@ def test_a_missing_term_dates_file(tmp_path: Path) -> None:
         load_term_calendar(tmp_path / "nowhere.toml")
     with pytest.raises(TermDatesError, match="folder"):
         load_term_calendar(tmp_path)
+
+
+def test_check_is_warned_of_term_dates_missing_or_not_covering_today() -> None:
+    from send_tui.model.deadlines import term_dates_warning
+    from send_tui.model.letter import calendars_for
+    from tests.sessions import shipped
+
+    school = calendars_for(shipped())[1]
+    assert term_dates_warning(school, date(2026, 12, 3), "tower-hamlets") is None
+    missing = term_dates_warning(None, date(2026, 12, 3), "mine")
+    assert missing is not None and "the local pack 'mine' has no term dates" in missing
+    ended = term_dates_warning(school, date(2027, 9, 6), "tower-hamlets")
+    assert ended is not None and ended.startswith("they end on Thu 22 Jul 2027")
+    # 50 school days from late June run past the last term: the warning says so
+    short = term_dates_warning(school, date(2027, 6, 21), "tower-hamlets")
+    assert short is not None and "do not cover the 50 school days from today" in short
+    assert "add the school's later terms" in short

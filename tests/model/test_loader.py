@@ -12,6 +12,7 @@ from send_tui.model.content_errors import ContentErrors
 from send_tui.model.loader import load_content
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "minimal"
+SHIPPED = Path(__file__).parents[2] / "content"
 
 
 @pytest.fixture
@@ -84,7 +85,8 @@ def test_missing_meta_review_date(pack: Path) -> None:
 def test_duplicate_id_across_files_names_both(pack: Path) -> None:
     append(pack, "local/demo/contacts.toml", '[refs.cop]\ncite = "1"\ntitle = "again"')
     assert problems(pack) == [
-        "local/demo/contacts.toml: refs.cop: the id 'cop' is already used in national/flow.toml: choose another"
+        "local/demo/contacts.toml: refs.cop: the id 'cop' is already used in national/flow.toml: "
+        "choose another (if one of the two files is a copy of the other, remove the copy)"
     ]
 
 
@@ -194,7 +196,28 @@ def test_condition_naming_a_missing_option(pack: Path) -> None:
 def test_missing_local_pack_folder(pack: Path) -> None:
     edit(pack, "manifest.toml", 'local_pack = "demo"', 'local_pack = "elsewhere"')
     found = problems(pack)
-    assert "manifest.toml: manifest.local_pack: no local pack folder at local/elsewhere/" in found
+    assert found == [
+        "manifest.toml: manifest.local_pack: no local pack folder at local/elsewhere/: "
+        "the local packs are demo"
+    ]
+
+
+def test_a_misspelt_local_pack_is_offered_the_packs_there_are(pack: Path) -> None:
+    shutil.copytree(pack / "local" / "demo", pack / "local" / "tower-hamlets")
+    edit(pack, "manifest.toml", 'local_pack = "demo"', 'local_pack = "towerhamlets"')
+    assert problems(pack) == [
+        "manifest.toml: manifest.local_pack: no local pack folder at local/towerhamlets/ "
+        "(did you mean 'tower-hamlets'?): the local packs are demo, tower-hamlets"
+    ]
+
+
+def test_a_pack_asked_for_instead_of_the_manifests_is_not_blamed_on_it(pack: Path) -> None:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(pack, local_pack="elsewhere")
+    [problem] = [str(e) for e in caught.value.errors]
+    assert problem.endswith(
+        "It was asked for by --local-pack or the settings, instead of the manifest's 'demo'"
+    )
 
 
 def test_a_content_folder_that_does_not_exist(tmp_path: Path) -> None:
@@ -218,3 +241,101 @@ def test_a_callers_letter_opening_may_use_only_fields_the_form_asks_for(pack: Pa
         "letter's own heading and paragraphs do not, so the form never asks for it: word the "
         "opening without it, or use it in the letter itself"
     ], problems(pack)
+
+
+def test_a_missing_contact_is_one_problem_however_many_name_it(pack: Path) -> None:
+    """A council pack that leaves out a contact the national content uses hears it once, with
+    every place that names it and where to add it, not once for each node."""
+    edit(pack, "local/demo/contacts.toml", "[contacts.local_team]", "[contacts.other_team]")
+    edit(
+        pack,
+        "national/flow.toml",
+        "routes.only]\ntitle",
+        'routes.only]\ncontacts = ["local_team"]\ntitle',
+    )
+    [problem] = problems(pack)
+    assert problem.startswith(
+        "national/flow.toml: nodes.end.contacts[0]: names contact 'local_team', which does not exist"
+    )
+    assert "1 more place names it too: national/flow.toml: routes.only.contacts[0]" in problem
+    assert "add [contacts.local_team] to the local pack (local/demo/)" in problem
+
+
+def test_a_misspelt_id_is_offered_the_one_it_is_close_to(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'next = "end"\n', 'next = "ends"\n')
+    [problem] = problems(pack)
+    assert problem == (
+        "national/flow.toml: nodes.info.next: names node 'ends', which does not exist"
+        " (did you mean 'end'?)"
+    )
+
+
+def test_a_misspelt_letter_field_is_one_problem_with_the_right_spelling(tmp_path: Path) -> None:
+    """{child_nme} in the school letter used to bring two more errors, about openings for other
+    callers using {child_name}: they follow from the misspelling and go once it is put right."""
+    root = tmp_path / "content"
+    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns("scenarios"))
+    edit(
+        root,
+        "national/letters.toml",
+        "I am the parent or carer of {child_name}, who is in",
+        "I am the parent or carer of {child_nme}, who is in",
+    )
+    [problem] = problems(root)
+    assert problem.startswith(
+        "national/letters.toml: letters.complaint_school.paragraphs[0]: {child_nme} is not a "
+        "letter field (did you mean {child_name}?)"
+    )
+
+
+def test_a_misspelt_optional_key_is_offered_the_right_spelling(pack: Path) -> None:
+    edit(pack, "local/demo/contacts.toml", 'phone = "to be confirmed"', 'phnoe = "to be confirmed"')
+    [problem] = problems(pack)
+    assert problem.startswith(
+        "local/demo/contacts.toml: contacts.local_team.phnoe: is not a key send-tui knows "
+        "(did you mean 'phone'?)"
+    )
+
+
+def test_a_misspelt_required_key_is_one_problem_not_missing_and_unknown(pack: Path) -> None:
+    edit(
+        pack,
+        "national/flow.toml",
+        'summary = "It is the only one."',
+        'sumary = "It is the only one."',
+    )
+    assert problems(pack) == [
+        "national/flow.toml: routes.only.summary: is missing: add it ('sumary' is not a key "
+        "send-tui knows: is it a misspelling of 'summary'?)"
+    ]
+
+
+def test_a_misspelt_section_is_offered_the_right_one(pack: Path) -> None:
+    edit(pack, "local/demo/contacts.toml", "[term_dates]", "[term_date]")
+    [problem] = problems(pack)
+    assert (
+        "local/demo/contacts.toml: term_date: is not a key send-tui knows (did you mean 'term_dates'?)"
+        in problem
+    )
+
+
+def test_a_text_over_20000_characters_is_refused_at_its_key(pack: Path) -> None:
+    edit(pack, "national/flow.toml", 'body = "Read this."', f'body = "{"Read this. " * 2000}"')
+    [problem] = problems(pack)
+    assert problem.startswith(
+        "national/flow.toml: nodes.info.body: is 22,000 characters long, more than the 20,000 "
+        "one text may hold"
+    )
+
+
+def test_a_list_item_over_20000_characters_is_refused_at_its_index(pack: Path) -> None:
+    edit(pack, "national/flow.toml", '"Do the thing."', f'"Do the thing.", "{"x" * 20_001}"')
+    [problem] = problems(pack)
+    assert problem.startswith("national/flow.toml: nodes.end.next_steps[1]: is 20,001 characters")
+
+
+def test_a_local_pack_name_too_long_for_a_folder_is_refused_not_raised(pack: Path) -> None:
+    edit(pack, "manifest.toml", 'local_pack = "demo"', f'local_pack = "{"x" * 300}"')
+    [problem] = problems(pack)
+    assert problem.startswith("manifest.toml: manifest.local_pack: 'xxx")
+    assert "up to 100 letters" in problem

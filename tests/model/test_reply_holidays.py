@@ -30,6 +30,9 @@ def test_ten_working_days_over_christmas_say_so_and_give_school_days() -> None:
     assert "run into the school holiday (Mon 21 Dec 2026 to Wed 30 Dec 2026" in holiday
     assert "in 10 school days instead, the reply would be due by Tue 12 Jan 2027" in holiday
     assert "illustrative" in unconfirmed
+    # a young person may be complaining for themselves: the note does not assume a family
+    assert "if that suits the person complaining better" in holiday
+    assert "family" not in holiday
     text = render_text(build_summary(school_letter(date(2026, 12, 14)), date(2026, 12, 14)))
     assert "school holiday" in text and "Tue 12 Jan 2027" in " ".join(text.split())
 

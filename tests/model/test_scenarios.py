@@ -108,7 +108,10 @@ def test_an_unknown_key_is_named_with_file_and_key(tmp_path: Path) -> None:
     found = problems(
         tmp_path, text.replace("today = 2026-12-01", 'today = 2026-12-01\ncolour = "red"')
     )
-    assert any("bad.toml: expect.outcom: is not a key of a caller scenario" in p for p in found)
+    assert any(
+        "bad.toml: expect.outcom: is not a key of a caller scenario (did you mean 'outcome'?)" in p
+        for p in found
+    )
     assert any("bad.toml: scenario.colour: is not a key" in p for p in found)
 
 
@@ -179,7 +182,16 @@ def test_with_an_errors_list_the_good_scenarios_still_load(tmp_path: Path) -> No
 def test_an_unknown_local_pack_is_named(tmp_path: Path) -> None:
     text = GOOD.replace("today = 2026-12-01", 'today = 2026-12-01\nlocal_pack = "nowhere"')
     [problem] = problems(tmp_path, text)
-    assert "bad.toml: scenario.local_pack:" in problem and "'nowhere'" in problem
+    assert "bad.toml: scenario.local_pack:" in problem and "local/nowhere/" in problem
+
+
+def test_a_misspelt_local_pack_is_offered_the_packs_there_are(tmp_path: Path) -> None:
+    text = GOOD.replace("today = 2026-12-01", 'today = 2026-12-01\nlocal_pack = "towerhamlets"')
+    [problem] = problems(tmp_path, text)
+    assert problem.endswith(
+        "bad.toml: scenario.local_pack: no local pack folder at local/towerhamlets/ "
+        "(did you mean 'tower-hamlets'?): the local packs are tower-hamlets"
+    )
 
 
 def test_removing_a_route_the_adviser_did_not_add_is_refused(tmp_path: Path) -> None:
@@ -353,3 +365,82 @@ def test_a_scenario_can_name_another_local_pack(tmp_path: Path) -> None:
     [scenario] = load_scenarios(tmp_path / "mine", content)
     assert session_from_scenario(scenario, content).content.local_pack == "other"
     assert run_scenario(scenario, content).failures == []
+
+
+def test_shipped_scenarios_pass_whatever_pack_the_manifest_names(tmp_path: Path) -> None:
+    """A council that points the manifest at its own pack (no term dates yet) must not break the
+    shipped scenarios: those that count school days name the pack that holds their term dates."""
+    import shutil
+
+    from send_tui.model.loader import load_content
+
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root, ignore=shutil.ignore_patterns("scenarios"))
+    (root / "local" / "other").mkdir()
+    shutil.copy(root / "local" / "tower-hamlets" / "contacts.toml", root / "local" / "other")
+    manifest = root / "manifest.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('"tower-hamlets"', '"other"'),
+        encoding="utf-8",
+    )
+    content = load_content(root)
+    assert content.term_calendar is None
+    failures = [
+        failure
+        for scenario in load_scenarios(SHIPPED, content)
+        for failure in run_scenario(scenario, content).failures
+    ]
+    assert failures == []
+
+
+def test_a_misspelt_question_id_is_offered_the_right_one(tmp_path: Path) -> None:
+    [problem] = problems(
+        tmp_path,
+        GOOD.replace('what_next_decision = "mediation"', 'what_next_decison = "mediation"'),
+    )
+    assert problem.endswith(
+        "bad.toml: answers.what_next_decison: the content has no question 'what_next_decison' "
+        "(did you mean 'what_next_decision'?): check the node id"
+    )
+
+
+def test_a_misspelt_option_id_is_offered_the_right_one(tmp_path: Path) -> None:
+    [problem] = problems(tmp_path, GOOD.replace('"cease_plan"', '"cease_pln"'))
+    assert "has no option 'cease_pln' (did you mean 'cease_plan'?)" in problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "wanted"),
+    [
+        (
+            "decision = 2026-10-28",
+            "decison = 2026-10-28",
+            "dates.decison: is not a date send-tui records (did you mean 'decision'?)",
+        ),
+        (
+            "appeal = 2027-01-04",
+            "apeal = 2027-01-04",
+            "expect.deadlines.apeal: 'apeal' is not a clock (did you mean 'appeal'?)",
+        ),
+        (
+            "[expect]\n",
+            '[letter]\noutcom = "A reply"\n\n[expect]\n',
+            "letter.outcom: is not a letter field (did you mean 'outcome'?)",
+        ),
+    ],
+)
+def test_misspelt_dates_letter_fields_and_clocks_are_offered_the_right_one(
+    tmp_path: Path, old: str, new: str, wanted: str
+) -> None:
+    assert old in GOOD
+    [problem] = problems(tmp_path, GOOD.replace(old, new, 1))
+    assert wanted in problem
+
+
+def test_a_scenario_problem_is_reported_with_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "bad.toml", GOOD.replace("[expect]\n", "[expect]\noutcom = 'out_mediation'\n"))
+    with pytest.raises(ScenarioErrors) as raised:
+        load_scenarios(tmp_path, shipped())
+    number = GOOD.splitlines().index("[expect]") + 2
+    assert "expect.outcom: is not a key of a caller scenario" in raised.value.report()
+    assert raised.value.report().endswith(f"(line {number})")
