@@ -1325,15 +1325,13 @@ class PlainShell:
                 stoppable=True,
             )
             folder = Path(folder_text).expanduser()
-            try:
-                names = ", ".join(
-                    p.name
-                    for p in output_paths(self.session, folder, basename, today, redacted=redacted)
-                )
+            try:  # a name no file can have is said before anything is written
+                output_paths(self.session, folder, basename, today, redacted=redacted)
             except ValueError as error:
                 out.say(f"Not saved: {error}")
                 continue
-            out.say(f"Will write in {folder}: {names}")
+            # The files are named once, as saved (or as in the way): read out twice, four
+            # file names are a long wait for a screen-reader user.
             written = self._write(folder, basename, today, redacted)
             if written is None:
                 if not self.ask_yes_no("Try again with another folder or name?", stoppable=True):
