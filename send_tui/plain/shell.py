@@ -1090,6 +1090,7 @@ class PlainShell:
             else:
                 new = text
             if name == "reply_within" and new:
+                self._offer_reply_by_date(new, values)
                 trial = LetterDraft.from_fields({**values, name: new})
                 try:
                     reply_deadline(trial, letter_date(self.session, dates.today()), self.content)
@@ -1099,6 +1100,20 @@ class PlainShell:
             values[name] = new
             self._store_letter(values)
             return True
+
+    def _offer_reply_by_date(self, text: str, values: dict[str, str]) -> None:
+        """A date typed where the timescale counts days: offer to ask for a reply by that date
+        (in `values`). The unit was chosen just before; without this the adviser would have to
+        stop the form and start it again to change it."""
+        if (values.get("reply_unit") or ReplyUnit.WORKING_DAYS.value) == ReplyUnit.DATE.value:
+            return
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            return
+        question = f"{text} is a date. Ask for a reply by {dates.long_date(day)} instead?"
+        if self.ask_yes_no(question, default=True):
+            values["reply_unit"] = ReplyUnit.DATE.value
 
     def show_letter(self) -> None:
         """The letter exactly as the save writes it (`letter_preview`), after what it still needs."""

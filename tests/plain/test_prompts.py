@@ -101,3 +101,22 @@ def test_back_to_who_is_calling_says_step_1() -> None:
         "Step 1: What is the caller's situation?",
         "Step 1: Who is calling?",
     ]
+
+
+#: To the reply's timescale on a school complaint's letter, every field before it left as shown.
+_TO_THE_REPLY = ["1", "4", "1", "letter", "1", *[""] * 8, "1"]
+
+
+def test_a_date_typed_for_a_number_of_days_is_offered_as_the_date_to_reply_by() -> None:
+    """Working days were chosen just before; the adviser need not stop the form to change it."""
+    shell, text = run_lines([*_TO_THE_REPLY, "2026-12-18", "", "stop"])
+    assert "2026-12-18 is a date. Ask for a reply by Fri 18 Dec 2026 instead?" in text
+    fields = shell.session.letter_fields
+    assert fields["reply_unit"] == "date" and fields["reply_within"] == "2026-12-18"
+
+
+def test_declining_the_offer_asks_for_the_number_of_days_again() -> None:
+    shell, text = run_lines([*_TO_THE_REPLY, "2026-12-18", "no", "10", "stop"])
+    assert "Not kept: Timescale for a reply: 2026-12-18 is a date" in text
+    fields = shell.session.letter_fields
+    assert fields["reply_unit"] == "working_days" and fields["reply_within"] == "10"
