@@ -86,8 +86,9 @@ def save_outputs(
     `storage.create_folder` once the adviser agrees), `storage.FileExists` naming every
     existing target before anything is written, `storage.FileInUse` if a file to replace is
     open in another program, and
-    `storage.SaveError` with an adviser-readable message if writing fails; then no file of
-    this save remains (a file replaced with `overwrite` before the failure stays replaced).
+    `storage.SaveError` with an adviser-readable message if writing fails; then (as after a
+    ctrl+c that stops it) no file of this save remains (a file replaced with `overwrite`
+    before the failure stays replaced).
     """
     folder = Path(folder)
     storage.check_folder(folder)  # FolderMissing: the dialog offers to create it
@@ -113,7 +114,7 @@ def save_outputs(
             storage.write_atomic(path, data, overwrite=overwrite)
             if not existed:
                 created.append(path)
-    except storage.SaveError:
+    except (storage.SaveError, KeyboardInterrupt):  # ctrl+c in plain mode stops a save too
         _remove(created)
         raise
     session.sent_letter, session.kept_date_of = fixed.sent_letter, fixed.kept_date_of

@@ -105,6 +105,27 @@ def test_a_failure_part_way_leaves_no_file_of_the_save(
     assert names(tmp_path) == []
 
 
+def test_ctrl_c_part_way_leaves_no_file_of_the_save_and_the_call_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plain mode's ctrl+c is a KeyboardInterrupt wherever it lands, a save's writes included."""
+    real = os.replace
+    calls = {"count": 0}
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        calls["count"] += 1
+        if calls["count"] >= 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    session = complaint_session()
+    with pytest.raises(KeyboardInterrupt):
+        save_outputs(session, tmp_path, BASE, TODAY)
+    assert names(tmp_path) == []
+    assert session.sent_letter is None  # no letter counts as sent that no file holds
+
+
 def test_a_failure_keeps_files_that_were_there_before(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
