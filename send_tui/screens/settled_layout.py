@@ -277,9 +277,10 @@ class SettledLayoutScreen(Screen[None]):
         for widget, _geometry in self._compositor.layers:
             if isinstance(widget, StepOptions):
                 widget.fit_width()
-                widget.settle_scroll()
             if isinstance(widget, OptionList):
                 widget._update_lines()
+            if isinstance(widget, StepOptions):
+                widget.settle_scroll()  # once the lines are counted: the end is where they end
 
     def _take_repaint_requests(self) -> None:
         """Paint, with this frame, what the layout asked to repaint (a scrollbar's new position)."""

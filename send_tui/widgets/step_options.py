@@ -44,6 +44,15 @@ class StepOptions(FocusStyledWhenSeen, QuickScrollbars, ChoiceList):
         """
         width = self.scrollable_content_region.width
         if width != self._drawn_width:
+            if (
+                self._drawn_width is not None
+                and self.max_scroll_y
+                and (self.scroll_y >= self.max_scroll_y)
+            ):
+                # Showing its end (the trail's newest answer): rewrapped rows are more or fewer
+                # lines, and the end must stay in view (a scrollbar coming with a new row
+                # rewraps every row, and cut the newest off at the bottom).
+                self._end_pending = True
             self._drawn_width = width
             self._clear_caches()
 

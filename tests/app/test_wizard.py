@@ -209,8 +209,12 @@ async def test_on_a_long_call_the_trail_keeps_the_newest_answer_in_view() -> Non
     the first ones scrolled away above, and after a changed answer cuts it back too."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await walk(app, pilot, *long_path_keys(app))
-        trail = app.screen.query_one("#trail", AnswerTrail)
+        for number, key in enumerate(long_path_keys(app), 1):
+            await walk(app, pilot, key)
+            trail = app.screen.query_one("#trail", AnswerTrail)
+            # At every key, not only the last: the key whose row brought the scrollbar rewrapped
+            # every row, and its own answer was left cut off below.
+            assert trail.scroll_y == trail.max_scroll_y, f"newest answer cut off at key {number}"
         assert trail.max_scroll_y > 0
         shown = "\n".join(line[54:] for line in screen_lines(app))
         newest = trail.get_option_at_index(trail.option_count - 1).prompt.plain
