@@ -132,12 +132,55 @@ class LetterDraft:
         return {name: getattr(self, name) for name in DRAFT_FIELDS}
 
     def without_personal(self) -> LetterDraft:
-        """The draft with the family's names blanked, for redacted or unconsented outputs."""
-        return dataclasses.replace(self, **{name: "" for name in PERSONAL_FIELDS})
+        """The draft with the family's names blanked, for redacted or unconsented outputs.
+
+        Blanked wherever they were typed: a name in what was tried or the outcome wanted ("Sam's
+        teacher") would otherwise survive a copy that says it holds no names. Each word of a
+        name is matched whole, as typed, capitalised or in capitals ("Sam", "SAM"), not in
+        lower case, where a name such as Will or May is an ordinary word.
+        """
+        return dataclasses.replace(
+            self, **{name: "" for name in PERSONAL_FIELDS}, **without_names(self.to_fields())
+        )
 
     def value(self, name: str) -> str:
         """A field's text, cleaned and trimmed: what the letter and the checks read."""
         return clean_text(getattr(self, name)).strip()
+
+
+#: Fields that hold a choice or a number, never anything a name could be typed into.
+_NOT_FREE_TEXT: frozenset[str] = frozenset({"template", "addressee_role", "reply_unit"})
+
+
+#: Words of a name that are not the name: "Mrs Smith" must not blank the "Mrs" of "Mrs Jones".
+_TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "rev"})
+
+
+def personal_words(names: list[str]) -> re.Pattern[str] | None:
+    """A pattern matching each name whole, and each word of it, as typed, capitalised or in
+    capitals; None when no name is given. For blanking the family's names in free text."""
+    words: set[str] = set()
+    for name in names:
+        full = " ".join(name.split())
+        for word in [full, *re.findall(r"\w[\w'’-]*\w|\w", full)]:
+            if len(word) >= 2 and word.casefold().rstrip(".") not in _TITLES:
+                words |= {word, word.title(), word.upper()}
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def without_names(fields: Mapping[str, str]) -> dict[str, str]:
+    """`fields` without the family's names: the name fields dropped, and the names blanked
+    wherever else they were typed (`personal_words`). For every output left without them."""
+    names = [clean_text(str(fields.get(name, ""))).strip() for name in PERSONAL_FIELDS]
+    found = personal_words(names)
+    return {
+        key: value if found is None or key in _NOT_FREE_TEXT else found.sub(HAND_FILL, value)
+        for key, value in fields.items()
+        if key not in PERSONAL_FIELDS
+    }
 
 
 #: The keys of `Session.letter_fields`, in the order the form shows them.

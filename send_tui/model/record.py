@@ -21,7 +21,7 @@ from send_tui.model.content import Answer, Content, NodeKind, local_pack_problem
 from send_tui.model.content_errors import did_you_mean
 from send_tui.model.dates import range_problem, today
 from send_tui.model.fields import REFERENCE, clean_field, fit_field, length_problem
-from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS, letter_started
+from send_tui.model.letter import DRAFT_FIELDS, letter_started, without_names
 from send_tui.model.session import CaseDetails, SentLetter, Session
 from send_tui.model.summary import (
     DATE_KEY_NAMES,
@@ -82,11 +82,8 @@ def record_document(
     """
     personal = session.case.consent_to_record if include_personal is None else include_personal
     # Cut and cleaned as at entry, so a record this writes is always one it can read back.
-    letter = {
-        key: fit_field(key, value)[0]
-        for key, value in session.letter_fields.items()
-        if personal or key not in PERSONAL_FIELDS
-    }
+    fields = session.letter_fields if personal else without_names(session.letter_fields)
+    letter = {key: fit_field(key, value)[0] for key, value in fields.items()}
     dates = {
         key: value
         for key, value in session.dates.items()

@@ -334,3 +334,15 @@ def test_answers_that_lead_to_no_letter_say_why_and_what_would_give_one() -> Non
     )
     session.add_route("complaint")
     assert letter_to_open(session).id == "complaint_school"
+
+
+def test_blanking_names_in_free_text_keeps_titles_and_other_words() -> None:
+    from send_tui.model.letter import HAND_FILL, LetterDraft
+
+    draft = LetterDraft(
+        complainant_name="Mrs Alex Smith",
+        child_name="Will",
+        tried="Mrs Jones saw Will; we will meet. Smithson is not Smith.",
+    ).without_personal()
+    assert draft.complainant_name == draft.child_name == ""
+    assert draft.tried == f"Mrs Jones saw {HAND_FILL}; we will meet. Smithson is not {HAND_FILL}."

@@ -160,6 +160,23 @@ def test_a_redacted_summary_has_no_names_in_any_format(fmt: str) -> None:
         assert personal not in seen
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("consented", [True, False])
+def test_names_typed_into_other_fields_are_left_out_too(fmt: str, consented: bool) -> None:
+    """A redacted (or unconsented) copy says it has no names, so a name the adviser typed into
+    what was tried or the outcome wanted must not survive there either."""
+    session = complaint_session(
+        tried="Sam's teacher and Alex Smith met the SENCO; SAM SMITH was upset.",
+        outcome="Support for Sam, and a reply to Alex.",
+        enclosures="Sam Smith's report",
+    )
+    session.case.consent_to_record = consented
+    seen = shown(build_summary(session, TODAY, redacted=consented, include_personal=consented), fmt)
+    for personal in ("Alex", "Sam", "Smith", "SAM", "SMITH"):
+        assert re.search(rf"\b{personal}\b", seen) is None, personal
+    assert "the SENCO" in seen and "was upset" in seen  # the rest of what was typed stays
+
+
 def test_docx_without_a_letter_and_unknown_formats_say_so() -> None:
     from send_tui.model.session import Session
 
