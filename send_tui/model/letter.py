@@ -541,6 +541,7 @@ class Letter:
     reply_by: (
         datetime.date | None
     )  # None when the timescale could not be resolved (`date` is a field)
+    sent: datetime.date | None = None  # the day the letter is dated (`date` in words)
 
     def blocks(self) -> tuple[str, ...]:
         """The letter as plain text blocks in reading order: for the clipboard and the .txt."""
@@ -643,6 +644,7 @@ def render_letter(
         closing=CLOSING,
         signature=draft.value("complainant_name") or HAND_FILL,
         reply_by=reply_by,
+        sent=today,
     )
 
 

@@ -177,6 +177,23 @@ def test_names_typed_into_other_fields_are_left_out_too(fmt: str, consented: boo
     assert "the SENCO" in seen and "was upset" in seen  # the rest of what was typed stays
 
 
+def test_the_docx_properties_speak_of_this_letter_only(typical: Summary) -> None:
+    """Word shows a document's properties (and Explorer its thumbnail) to whoever receives it:
+    they must not say it was made in 2013 by python-docx, or preview some other page."""
+    import zipfile
+    from datetime import UTC, datetime
+
+    from docx import Document
+
+    data = render(typical, "docx")
+    properties = Document(BytesIO(data)).core_properties
+    assert typical.letter is not None and typical.letter.sent == TODAY
+    assert properties.created == properties.modified == datetime(2026, 11, 28, tzinfo=UTC)
+    assert properties.author == properties.last_modified_by == properties.comments == ""
+    assert properties.title == typical.letter.heading
+    assert not any("thumbnail" in name for name in zipfile.ZipFile(BytesIO(data)).namelist())
+
+
 def test_docx_without_a_letter_and_unknown_formats_say_so() -> None:
     from send_tui.model.session import Session
 
