@@ -637,7 +637,9 @@ def render_letter(
         template_id=template.id,
         title=clean_text(template.title),
         date=long_date(today),
-        addressee=(name, _capitalise(role)) if name else (_capitalise(role),),
+        addressee=(name or _capitalise(role),)
+        if _names_the_role(name, role)
+        else (name, _capitalise(role)),
         salutation=f"Dear {name or _capitalise(role)},",
         heading=heading,
         paragraphs=tuple(clean_text(p) for p in paragraphs),
@@ -663,6 +665,11 @@ def _says_nothing(paragraph: str, draft: LetterDraft) -> bool:
     return any(
         f"{{{name}}}" in paragraph and not draft.value(name) for name in _DROP_PARAGRAPH_IF_BLANK
     )
+
+
+def _names_the_role(name: str, role: str) -> bool:
+    """Is the addressee's name only the role ("The Principal"), or blank? Then say it once."""
+    return not name or name.casefold().removeprefix("the ").strip() == role.casefold().strip()
 
 
 def _capitalise(text: str) -> str:

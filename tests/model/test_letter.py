@@ -346,3 +346,16 @@ def test_blanking_names_in_free_text_keeps_titles_and_other_words() -> None:
     ).without_personal()
     assert draft.complainant_name == draft.child_name == ""
     assert draft.tried == f"Mrs Jones saw {HAND_FILL}; we will meet. Smithson is not {HAND_FILL}."
+
+
+@pytest.mark.parametrize("typed", ["Principal", "The Principal", "PRINCIPAL"])
+def test_an_addressee_named_by_the_role_is_not_written_twice(typed: str) -> None:
+    """Advisers often type the role as the name ("The Principal"): the letter then heads itself
+    "The Principal" once, not "The Principal / Principal"."""
+    template = shipped().letters["complaint_college"]
+    draft = LetterDraft(
+        **{**COMPLETE.to_fields(), "addressee_name": typed, "addressee_role": "principal"}
+    )
+    letter = render_letter(template, draft, SENT)
+    assert letter.addressee == (typed,)
+    assert letter.salutation == f"Dear {typed},"
