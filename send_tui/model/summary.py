@@ -20,6 +20,8 @@ from send_tui.model.content import Content, Node, Route, is_unconfirmed
 from send_tui.model.dates import long_date
 from send_tui.model.letter import (
     DRAFT_FIELDS,
+    HAND_FILL,
+    PERSONAL_FIELDS,
     Letter,
     LetterDraft,
     TimescaleError,
@@ -33,6 +35,7 @@ from send_tui.model.letter import (
     completeness,
     letter_started,
     outcome_notes,
+    personal_words,
     render_letter,
     reply_deadline,
 )
@@ -559,6 +562,8 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
     if made != today:
         lines.append((WORDS.printed, long_date(today)))
     reference = _text(session.case.reference)
+    if not personal:  # a reference made from the family's name ("SMITH-0042") says it
+        reference = _without_names(session, reference)
     if reference:
         lines.append(("Case reference", reference))
     lines.append(("Content last reviewed", long_date(session.content.review_date)))
@@ -578,6 +583,13 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
     if "date_of_birth" in session.dates:
         lines.append(("Date of birth", long_date(session.dates["date_of_birth"])))
     return tuple(lines)
+
+
+def _without_names(session: Session, text: str) -> str:
+    """`text` with the family's names (as the letter form holds them) blanked."""
+    names = [_text(str(session.letter_fields.get(key, ""))) for key in PERSONAL_FIELDS]
+    found = personal_words(names)
+    return found.sub(HAND_FILL, text) if found is not None else text
 
 
 def _plan_item(session: Session, route_id: str, reason: str, first: tuple[str, ...]) -> PlanItem:
