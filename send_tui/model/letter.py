@@ -131,16 +131,19 @@ class LetterDraft:
         """Every field as a string, for `Session.letter_fields` and the saved record."""
         return {name: getattr(self, name) for name in DRAFT_FIELDS}
 
-    def without_personal(self) -> LetterDraft:
+    def without_personal(self, birth: date | None = None) -> LetterDraft:
         """The draft with the family's names blanked, for redacted or unconsented outputs.
 
         Blanked wherever they were typed: a name in what was tried or the outcome wanted ("Sam's
         teacher") would otherwise survive a copy that says it holds no names. Each word of a
         name is matched whole, as typed, capitalised or in capitals ("Sam", "SAM"), not in
-        lower case, where a name such as Will or May is an ordinary word.
+        lower case, where a name such as Will or May is an ordinary word. `birth`, the date
+        of birth, is blanked where it was typed too.
         """
         return dataclasses.replace(
-            self, **{name: "" for name in PERSONAL_FIELDS}, **without_names(self.to_fields())
+            self,
+            **{name: "" for name in PERSONAL_FIELDS},
+            **without_names(self.to_fields(), birth),
         )
 
     def value(self, name: str) -> str:
@@ -156,26 +159,44 @@ _NOT_FREE_TEXT: frozenset[str] = frozenset({"template", "addressee_role", "reply
 _TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "rev"})
 
 
-def personal_words(names: list[str]) -> re.Pattern[str] | None:
+def personal_words(names: list[str], birth: date | None = None) -> re.Pattern[str] | None:
     """A pattern matching each name whole, and each word of it, as typed, capitalised or in
-    capitals; None when no name is given. For blanking the family's names in free text."""
+    capitals, and the date of birth written as people write dates ("14/05/2017", "14 May
+    2017", "2017-05-14"); None when there is neither. For blanking them in free text."""
     words: set[str] = set()
     for name in names:
         full = " ".join(name.split())
         for word in [full, *re.findall(r"\w[\w'’-]*\w|\w", full)]:
             if len(word) >= 2 and word.casefold().rstrip(".") not in _TITLES:
                 words |= {word, word.title(), word.upper()}
-    if not words:
+    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    if birth is not None:
+        alternatives += _date_patterns(birth)
+    if not alternatives:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
 
 
-def without_names(fields: Mapping[str, str]) -> dict[str, str]:
-    """`fields` without the family's names: the name fields dropped, and the names blanked
-    wherever else they were typed (`personal_words`). For every output left without them."""
+def _date_patterns(day: date) -> list[str]:
+    """Regular expressions for `day` as it may be typed: by numbers (day first, or ISO) or words."""
+    d, m, y = day.day, day.month, day.year
+    month = rf"(?:{day:%B}|{day:%b})\.?"
+    nth = r"(?:st|nd|rd|th)?"
+    weekday = rf"(?:{day:%A}|{day:%a}),? "
+    return [
+        rf"0?{d}\s*[/.-]\s*0?{m}\s*[/.-]\s*(?:{y}|{y % 100:02d})",
+        rf"{y}-0?{m}-0?{d}",
+        rf"(?i:(?:{weekday})?0?{d}{nth} (?:of )?{month},? {y})",
+        rf"(?i:{month} 0?{d}{nth},? {y})",
+    ]
+
+
+def without_names(fields: Mapping[str, str], birth: date | None = None) -> dict[str, str]:
+    """`fields` without the family's names: the name fields dropped, and the names (and the
+    date of birth, `birth`) blanked wherever else they were typed (`personal_words`). For
+    every output left without them."""
     names = [clean_text(str(fields.get(name, ""))).strip() for name in PERSONAL_FIELDS]
-    found = personal_words(names)
+    found = personal_words(names, birth)
     return {
         key: value if found is None or key in _NOT_FREE_TEXT else found.sub(HAND_FILL, value)
         for key, value in fields.items()

@@ -26,6 +26,7 @@ from send_tui.model.session import CaseDetails, SentLetter, Session
 from send_tui.model.summary import (
     DATE_KEY_NAMES,
     PERSONAL_DATE_KEYS,
+    date_of_birth,
     letter_fingerprint,
     saved_letter,
 )
@@ -82,7 +83,8 @@ def record_document(
     """
     personal = session.case.consent_to_record if include_personal is None else include_personal
     # Cut and cleaned as at entry, so a record this writes is always one it can read back.
-    fields = session.letter_fields if personal else without_names(session.letter_fields)
+    birth = date_of_birth(session)
+    fields = session.letter_fields if personal else without_names(session.letter_fields, birth)
     letter = {key: fit_field(key, value)[0] for key, value in fields.items()}
     dates = {
         key: value

@@ -118,6 +118,11 @@ DATE_KEY_NAMES: frozenset[str] = frozenset(k.key for k in DATE_KEYS)
 PERSONAL_DATE_KEYS: frozenset[str] = frozenset(k.key for k in DATE_KEYS if k.personal)
 
 
+def date_of_birth(session: Session) -> date | None:
+    """The date of birth the adviser entered, if any: personal, left out without consent."""
+    return session.dates.get("date_of_birth")
+
+
 def letter_date(session: Session, today: date) -> date:
     """The day the letter is dated and its reply clock starts.
 
@@ -580,15 +585,16 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
         value = _text(fields.get(key, ""))
         if value:
             lines.append((label, value))
-    if "date_of_birth" in session.dates:
-        lines.append(("Date of birth", long_date(session.dates["date_of_birth"])))
+    birth = date_of_birth(session)
+    if birth is not None:
+        lines.append(("Date of birth", long_date(birth)))
     return tuple(lines)
 
 
 def _without_names(session: Session, text: str) -> str:
-    """`text` with the family's names (as the letter form holds them) blanked."""
+    """`text` with the family's names (as the letter form holds them) and date of birth blanked."""
     names = [_text(str(session.letter_fields.get(key, ""))) for key in PERSONAL_FIELDS]
-    found = personal_words(names)
+    found = personal_words(names, date_of_birth(session))
     return found.sub(HAND_FILL, text) if found is not None else text
 
 
@@ -704,7 +710,7 @@ def _letter(session: Session, today: date, personal: bool) -> tuple[Letter | Non
         )
     )
     if not personal:
-        draft = draft.without_personal()
+        draft = draft.without_personal(date_of_birth(session))
     letter = render_letter(
         template,
         draft,

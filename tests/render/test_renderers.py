@@ -163,18 +163,21 @@ def test_a_redacted_summary_has_no_names_in_any_format(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("consented", [True, False])
 def test_names_typed_into_other_fields_are_left_out_too(fmt: str, consented: bool) -> None:
-    """A redacted (or unconsented) copy says it has no names, so a name the adviser typed into
-    what was tried or the outcome wanted must not survive there either."""
+    """A redacted (or unconsented) copy says it has no names or date of birth, so a name or the
+    date of birth the adviser typed into what was tried or the outcome wanted must not survive
+    there either."""
     session = complaint_session(
         tried="Sam's teacher and Alex Smith met the SENCO; SAM SMITH was upset.",
         outcome="Support for Sam, and a reply to Alex.",
         enclosures="Sam Smith's report",
+        about="Born 14/05/2017 (14th May 2017, 2017-05-14, Sunday 14 May 2017), in Year 4.",
     )
     session.case.consent_to_record = consented
     seen = shown(build_summary(session, TODAY, redacted=consented, include_personal=consented), fmt)
-    for personal in ("Alex", "Sam", "Smith", "SAM", "SMITH"):
+    for personal in ("Alex", "Sam", "Smith", "SAM", "SMITH", "2017", "14 May"):
         assert re.search(rf"\b{personal}\b", seen) is None, personal
     assert "the SENCO" in seen and "was upset" in seen  # the rest of what was typed stays
+    assert "in Year 4." in seen
 
 
 def test_the_docx_properties_speak_of_this_letter_only(typical: Summary) -> None:
