@@ -151,8 +151,11 @@ class LetterDraft:
         return clean_text(getattr(self, name)).strip()
 
 
-#: Fields that hold a choice or a number, never anything a name could be typed into.
-_NOT_FREE_TEXT: frozenset[str] = frozenset({"template", "addressee_role", "reply_unit"})
+#: Fields never searched for the family's names: a choice or a number, and the addressee, who
+#: is the school's or council's officer ("Dear Mrs Begum" when the family is Begum too).
+_NOT_FREE_TEXT: frozenset[str] = frozenset(
+    {"template", "addressee_role", "reply_unit", "addressee_name"}
+)
 
 
 #: Words of a name that are not the name: "Mrs Smith" must not blank the "Mrs" of "Mrs Jones".

@@ -343,8 +343,10 @@ def test_blanking_names_in_free_text_keeps_titles_and_other_words() -> None:
         complainant_name="Mrs Alex Smith",
         child_name="Will",
         tried="Mrs Jones saw Will; we will meet. Smithson is not Smith.",
+        addressee_name="Mr Smith",
     ).without_personal()
     assert draft.complainant_name == draft.child_name == ""
+    assert draft.addressee_name == "Mr Smith"  # the head teacher, not the family
     assert draft.tried == f"Mrs Jones saw {HAND_FILL}; we will meet. Smithson is not {HAND_FILL}."
 
 
