@@ -169,7 +169,8 @@ def personal_words(names: list[str], birth: date | None = None) -> re.Pattern[st
     words: set[str] = set()
     for name in names:
         full = " ".join(name.split())
-        for word in [full, *re.findall(r"\w[\w'’-]*\w|\w", full)]:
+        parts = re.findall(r"\w[\w'’-]*\w|\w", full) + re.findall(r"\w+", full)
+        for word in [full, *parts]:
             if len(word) >= 2 and word.casefold().rstrip(".") not in _TITLES:
                 words |= {word, word.title(), word.upper()}
     alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]

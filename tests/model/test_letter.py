@@ -361,3 +361,12 @@ def test_an_addressee_named_by_the_role_is_not_written_twice(typed: str) -> None
     letter = render_letter(template, draft, SENT)
     assert letter.addressee == (typed,)
     assert letter.salutation == f"Dear {typed},"
+
+
+def test_each_part_of_a_hyphenated_name_is_blanked() -> None:
+    from send_tui.model.letter import HAND_FILL, LetterDraft
+
+    draft = LetterDraft(
+        child_name="Amara Okafor-Smith", tried="Amara Okafor-Smith; Mrs Okafor; O'Neil."
+    ).without_personal()
+    assert draft.tried == f"{HAND_FILL}; Mrs {HAND_FILL}; O'Neil."
