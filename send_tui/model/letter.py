@@ -23,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Node, Option
+from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Node, Option, Route
 from send_tui.model.dates import DateFormatError, long_date, parse_date
 
 if TYPE_CHECKING:
@@ -261,14 +261,42 @@ def about_confirmed(session: Session) -> bool:
 
 
 def letter_templates(session: Session) -> list[LetterTemplate]:
-    """The templates that fit this session: the outcome's first, then each plan route's, in order."""
+    """The templates that fit this session: the outcome's first, then each plan route's, in order.
+
+    A route's letters are, first, that of the outcome its clock's escalation names for these
+    answers (a complaint added to a council's refusal to assess goes to the council, as the
+    summary's "if no reply" says), then its own, then those of every outcome for that route: a
+    complaint can be to a school, a council or the NHS, and the adviser may choose any of them,
+    unless the answers reached that route's outcome, which says whom it is to.
+    """
     letters = session.content.letters
     found: list[str] = []
     outcome = session.outcome()
     if outcome is not None and outcome.letter:
         found.append(outcome.letter)
-    found += [entry.route.letter for entry in session.plan() if entry.route.letter]
+    for entry in session.plan():
+        if outcome is not None and outcome.letter and outcome.route == entry.route.id:
+            # The answers said who the complaint is about: a letter kept from another path
+            # (an NHS complaint) must not stand on this one.
+            found += [entry.route.letter] if entry.route.letter else []
+        else:
+            found += _route_letters(session, entry.route)
     return [letters[i] for i in dict.fromkeys(found) if i in letters]
+
+
+def _route_letters(session: Session, route: Route) -> list[str]:
+    """A plan route's letters, the one the answers point to first (`letter_templates`)."""
+    content = session.content
+    named: list[str] = []
+    for clock in route.clocks:
+        placed = content.clock_timeline.get(clock)
+        escalation = placed.escalation(session.answers) if placed is not None else None
+        node = content.nodes.get(escalation.node) if escalation and escalation.node else None
+        if escalation is not None and escalation.route == route.id and node and node.letter:
+            named.append(node.letter)
+    own = [route.letter] if route.letter else []
+    others = [n.letter for n in content.outcomes() if n.route == route.id and n.letter]
+    return [*named, *own, *others]
 
 
 def choose_template(session: Session, draft: LetterDraft | None = None) -> LetterTemplate | None:

@@ -333,7 +333,13 @@ def test_answers_that_lead_to_no_letter_say_why_and_what_would_give_one() -> Non
         "(F2, then a)."
     )
     session.add_route("complaint")
-    assert letter_to_open(session).id == "complaint_school"
+    # A complaint added to a council's refusal is to the council, as the summary's "no reply"
+    # step (the council's procedure, then the LGSCO) says, not to a head teacher.
+    assert letter_to_open(session).id == "complaint_council"
+    # and the adviser may still choose another complaint letter, which then stands
+    assert "complaint_school" in [t.id for t in letter_templates(session)]
+    session.letter_fields["template"] = "complaint_school"
+    assert choose_template(session).id == "complaint_school"
 
 
 def test_blanking_names_in_free_text_keeps_titles_and_other_words() -> None:
