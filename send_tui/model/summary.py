@@ -78,6 +78,7 @@ class Wording:
     first: str = "First"
     letter_missing: str = "Still to fill in before sending"
     not_worked_out: str = "Cannot be worked out"
+    warning: str = "Warning"  # before each of a deadline's warnings, in every format
     redacted_note: str = "Names and dates of birth are left out of this copy."
 
 
@@ -479,6 +480,11 @@ class DeadlineLine:
     dates: tuple[tuple[str, str], ...]  # several dates of one clock (EHC): (label, date)
     workings: tuple[str, ...]
     warnings: tuple[str, ...]
+
+
+def warning_line(warning: str) -> str:
+    """A deadline's warning as every format and the calendar print it: "Warning: ..."."""
+    return f"{WORDS.warning}: {warning}"
 
 
 @dataclass(frozen=True, slots=True)

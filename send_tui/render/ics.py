@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from send_tui.model.dates import long_date
 from send_tui.model.letter import clean_text
+from send_tui.model.summary import warning_line
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -204,6 +205,6 @@ def _description(deadline: Deadline) -> str:
         lines.append(f"Act by: {long_date(deadline.act_by)}")
     lines.append("Workings:")
     lines += [f"{number}. {step}" for number, step in enumerate(deadline.steps, start=1)]
-    lines += [f"Warning: {warning}" for warning in deadline.warnings]
+    lines += [warning_line(warning) for warning in deadline.warnings]
     lines.append("Worked out by send-tui; check it against the current rules before relying on it.")
     return "\n".join(lines)

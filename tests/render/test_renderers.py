@@ -197,6 +197,21 @@ def test_the_docx_properties_speak_of_this_letter_only(typical: Summary) -> None
     assert not any("thumbnail" in name for name in zipfile.ZipFile(BytesIO(data)).namelist())
 
 
+@pytest.mark.parametrize("fmt", ["txt", "html", "md"])
+def test_every_format_calls_a_deadlines_warning_a_warning(fmt: str) -> None:
+    """The .md and the calendar said "Warning:", the .txt a bare "!", the printed page only bold
+    type: a parent reading any of them must be told the same that a line is a warning."""
+    from datetime import date
+
+    session = complaint_session()
+    session.dates["reply_from"] = date(2026, 12, 14)  # 10 working days run into the holiday
+    summary = build_summary(session, TODAY)
+    [reply] = [line for line in summary.deadlines if line.warnings]
+    seen = squeeze(shown(summary, fmt))
+    for warning in reply.warnings:
+        assert squeeze(f"{WORDS.warning}: {warning}") in seen
+
+
 def test_docx_without_a_letter_and_unknown_formats_say_so() -> None:
     from send_tui.model.session import Session
 
