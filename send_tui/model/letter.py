@@ -173,12 +173,23 @@ def personal_words(names: list[str], birth: date | None = None) -> re.Pattern[st
         for word in [full, *parts]:
             if len(word) >= 2 and word.casefold().rstrip(".") not in _TITLES:
                 words |= {word, word.title(), word.upper()}
-    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    alternatives = [_name_pattern(w) for w in sorted(words, key=len, reverse=True)]
     if birth is not None:
         alternatives += _date_patterns(birth)
     if not alternatives:
         return None
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+
+
+#: Names that are also months ("May", "June"): in a date ("3 May", "May 2026") they are the month.
+_MONTHS: frozenset[str] = frozenset(f"{date(2000, m, 1):%B}".casefold() for m in range(1, 13))
+
+
+def _name_pattern(word: str) -> str:
+    """`word` as a regular expression; a month's name only where no number is beside it."""
+    if word.casefold() in _MONTHS:
+        return rf"(?<!\d )(?<!\d){re.escape(word)}(?!,? \d)"
+    return re.escape(word)
 
 
 def _date_patterns(day: date) -> list[str]:

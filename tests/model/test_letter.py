@@ -376,3 +376,12 @@ def test_each_part_of_a_hyphenated_name_is_blanked() -> None:
         child_name="Amara Okafor-Smith", tried="Amara Okafor-Smith; Mrs Okafor; O'Neil."
     ).without_personal()
     assert draft.tried == f"{HAND_FILL}; Mrs {HAND_FILL}; O'Neil."
+
+
+def test_a_name_that_is_a_month_is_kept_in_a_date() -> None:
+    from send_tui.model.letter import HAND_FILL, LetterDraft
+
+    draft = LetterDraft(
+        child_name="May Ahmed", tried="Met the SENCO on 3 May and again May 20, 2026; May cried."
+    ).without_personal()
+    assert draft.tried == f"Met the SENCO on 3 May and again May 20, 2026; {HAND_FILL} cried."
