@@ -23,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Node, Option
+from send_tui.model.content import CALLER_NODE, Content, LetterTemplate, Node, Option, Route
 from send_tui.model.dates import DateFormatError, long_date, parse_date
 
 if TYPE_CHECKING:
@@ -131,13 +131,92 @@ class LetterDraft:
         """Every field as a string, for `Session.letter_fields` and the saved record."""
         return {name: getattr(self, name) for name in DRAFT_FIELDS}
 
-    def without_personal(self) -> LetterDraft:
-        """The draft with the family's names blanked, for redacted or unconsented outputs."""
-        return dataclasses.replace(self, **{name: "" for name in PERSONAL_FIELDS})
+    def without_personal(self, birth: date | None = None) -> LetterDraft:
+        """The draft with the family's names blanked, for redacted or unconsented outputs.
+
+        Blanked wherever they were typed: a name in what was tried or the outcome wanted ("Sam's
+        teacher") would otherwise survive a copy that says it holds no names. Each word of a
+        name is matched whole, as typed, capitalised or in capitals ("Sam", "SAM"), not in
+        lower case, where a name such as Will or May is an ordinary word. `birth`, the date
+        of birth, is blanked where it was typed too.
+        """
+        return dataclasses.replace(
+            self,
+            **{name: "" for name in PERSONAL_FIELDS},
+            **without_names(self.to_fields(), birth),
+        )
 
     def value(self, name: str) -> str:
         """A field's text, cleaned and trimmed: what the letter and the checks read."""
         return clean_text(getattr(self, name)).strip()
+
+
+#: Fields never searched for the family's names: a choice or a number, and the addressee, who
+#: is the school's or council's officer ("Dear Mrs Begum" when the family is Begum too).
+_NOT_FREE_TEXT: frozenset[str] = frozenset(
+    {"template", "addressee_role", "reply_unit", "addressee_name"}
+)
+
+
+#: Words of a name that are not the name: "Mrs Smith" must not blank the "Mrs" of "Mrs Jones".
+_TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "rev"})
+
+
+def personal_words(names: list[str], birth: date | None = None) -> re.Pattern[str] | None:
+    """A pattern matching each name whole, and each word of it, as typed, capitalised or in
+    capitals, and the date of birth written as people write dates ("14/05/2017", "14 May
+    2017", "2017-05-14"); None when there is neither. For blanking them in free text."""
+    words: set[str] = set()
+    for name in names:
+        full = " ".join(name.split())
+        parts = re.findall(r"\w[\w'’-]*\w|\w", full) + re.findall(r"\w+", full)
+        for word in [full, *parts]:
+            if len(word) >= 2 and word.casefold().rstrip(".") not in _TITLES:
+                words |= {word, word.title(), word.upper()}
+    alternatives = [_name_pattern(w) for w in sorted(words, key=len, reverse=True)]
+    if birth is not None:
+        alternatives += _date_patterns(birth)
+    if not alternatives:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+
+
+#: Names that are also months ("May", "June"): in a date ("3 May", "May 2026") they are the month.
+_MONTHS: frozenset[str] = frozenset(f"{date(2000, m, 1):%B}".casefold() for m in range(1, 13))
+
+
+def _name_pattern(word: str) -> str:
+    """`word` as a regular expression; a month's name only where no number is beside it."""
+    if word.casefold() in _MONTHS:
+        return rf"(?<!\d )(?<!\d){re.escape(word)}(?!,? \d)"
+    return re.escape(word)
+
+
+def _date_patterns(day: date) -> list[str]:
+    """Regular expressions for `day` as it may be typed: by numbers (day first, or ISO) or words."""
+    d, m, y = day.day, day.month, day.year
+    month = rf"(?:{day:%B}|{day:%b})\.?"
+    nth = r"(?:st|nd|rd|th)?"
+    weekday = rf"(?:{day:%A}|{day:%a}),? "
+    return [
+        rf"0?{d}\s*[/.-]\s*0?{m}\s*[/.-]\s*(?:{y}|{y % 100:02d})",
+        rf"{y}-0?{m}-0?{d}",
+        rf"(?i:(?:{weekday})?0?{d}{nth} (?:of )?{month},? {y})",
+        rf"(?i:{month} 0?{d}{nth},? {y})",
+    ]
+
+
+def without_names(fields: Mapping[str, str], birth: date | None = None) -> dict[str, str]:
+    """`fields` without the family's names: the name fields dropped, and the names (and the
+    date of birth, `birth`) blanked wherever else they were typed (`personal_words`). For
+    every output left without them."""
+    names = [clean_text(str(fields.get(name, ""))).strip() for name in PERSONAL_FIELDS]
+    found = personal_words(names, birth)
+    return {
+        key: value if found is None or key in _NOT_FREE_TEXT else found.sub(HAND_FILL, value)
+        for key, value in fields.items()
+        if key not in PERSONAL_FIELDS
+    }
 
 
 #: The keys of `Session.letter_fields`, in the order the form shows them.
@@ -193,14 +272,42 @@ def about_confirmed(session: Session) -> bool:
 
 
 def letter_templates(session: Session) -> list[LetterTemplate]:
-    """The templates that fit this session: the outcome's first, then each plan route's, in order."""
+    """The templates that fit this session: the outcome's first, then each plan route's, in order.
+
+    A route's letters are, first, that of the outcome its clock's escalation names for these
+    answers (a complaint added to a council's refusal to assess goes to the council, as the
+    summary's "if no reply" says), then its own, then those of every outcome for that route: a
+    complaint can be to a school, a council or the NHS, and the adviser may choose any of them,
+    unless the answers reached that route's outcome, which says whom it is to.
+    """
     letters = session.content.letters
     found: list[str] = []
     outcome = session.outcome()
     if outcome is not None and outcome.letter:
         found.append(outcome.letter)
-    found += [entry.route.letter for entry in session.plan() if entry.route.letter]
+    for entry in session.plan():
+        if outcome is not None and outcome.letter and outcome.route == entry.route.id:
+            # The answers said who the complaint is about: a letter kept from another path
+            # (an NHS complaint) must not stand on this one.
+            found += [entry.route.letter] if entry.route.letter else []
+        else:
+            found += _route_letters(session, entry.route)
     return [letters[i] for i in dict.fromkeys(found) if i in letters]
+
+
+def _route_letters(session: Session, route: Route) -> list[str]:
+    """A plan route's letters, the one the answers point to first (`letter_templates`)."""
+    content = session.content
+    named: list[str] = []
+    for clock in route.clocks:
+        placed = content.clock_timeline.get(clock)
+        escalation = placed.escalation(session.answers) if placed is not None else None
+        node = content.nodes.get(escalation.node) if escalation and escalation.node else None
+        if escalation is not None and escalation.route == route.id and node and node.letter:
+            named.append(node.letter)
+    own = [route.letter] if route.letter else []
+    others = [n.letter for n in content.outcomes() if n.route == route.id and n.letter]
+    return [*named, *own, *others]
 
 
 def choose_template(session: Session, draft: LetterDraft | None = None) -> LetterTemplate | None:
@@ -498,6 +605,7 @@ class Letter:
     reply_by: (
         datetime.date | None
     )  # None when the timescale could not be resolved (`date` is a field)
+    sent: datetime.date | None = None  # the day the letter is dated (`date` in words)
 
     def blocks(self) -> tuple[str, ...]:
         """The letter as plain text blocks in reading order: for the clipboard and the .txt."""
@@ -593,13 +701,16 @@ def render_letter(
         template_id=template.id,
         title=clean_text(template.title),
         date=long_date(today),
-        addressee=(name, _capitalise(role)) if name else (_capitalise(role),),
+        addressee=(name or _capitalise(role),)
+        if _names_the_role(name, role)
+        else (name, _capitalise(role)),
         salutation=f"Dear {name or _capitalise(role)},",
         heading=heading,
         paragraphs=tuple(clean_text(p) for p in paragraphs),
         closing=CLOSING,
         signature=draft.value("complainant_name") or HAND_FILL,
         reply_by=reply_by,
+        sent=today,
     )
 
 
@@ -618,6 +729,11 @@ def _says_nothing(paragraph: str, draft: LetterDraft) -> bool:
     return any(
         f"{{{name}}}" in paragraph and not draft.value(name) for name in _DROP_PARAGRAPH_IF_BLANK
     )
+
+
+def _names_the_role(name: str, role: str) -> bool:
+    """Is the addressee's name only the role ("The Principal"), or blank? Then say it once."""
+    return not name or name.casefold().removeprefix("the ").strip() == role.casefold().strip()
 
 
 def _capitalise(text: str) -> str:

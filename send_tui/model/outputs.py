@@ -22,6 +22,7 @@ from send_tui.model.summary import (
     PERSONAL_DATE_KEYS,
     Summary,
     build_summary,
+    date_of_birth,
     fix_letter,
     fix_made,
     letter_date,
@@ -197,7 +198,7 @@ def letter_preview(session: Session, today: date) -> tuple[Letter, bool] | None:
         return None
     letter = render_letter(
         template,
-        LetterDraft.from_session(session).without_personal(),
+        LetterDraft.from_session(session).without_personal(date_of_birth(session)),
         letter_date(session, today),
         session.content,
         caller_of(session),

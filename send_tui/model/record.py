@@ -21,11 +21,12 @@ from send_tui.model.content import Answer, Content, NodeKind, local_pack_problem
 from send_tui.model.content_errors import did_you_mean
 from send_tui.model.dates import range_problem, today
 from send_tui.model.fields import REFERENCE, clean_field, fit_field, length_problem
-from send_tui.model.letter import DRAFT_FIELDS, PERSONAL_FIELDS, letter_started
+from send_tui.model.letter import DRAFT_FIELDS, letter_started, without_names
 from send_tui.model.session import CaseDetails, SentLetter, Session
 from send_tui.model.summary import (
     DATE_KEY_NAMES,
     PERSONAL_DATE_KEYS,
+    date_of_birth,
     letter_fingerprint,
     saved_letter,
 )
@@ -82,11 +83,9 @@ def record_document(
     """
     personal = session.case.consent_to_record if include_personal is None else include_personal
     # Cut and cleaned as at entry, so a record this writes is always one it can read back.
-    letter = {
-        key: fit_field(key, value)[0]
-        for key, value in session.letter_fields.items()
-        if personal or key not in PERSONAL_FIELDS
-    }
+    birth = date_of_birth(session)
+    fields = session.letter_fields if personal else without_names(session.letter_fields, birth)
+    letter = {key: fit_field(key, value)[0] for key, value in fields.items()}
     dates = {
         key: value
         for key, value in session.dates.items()

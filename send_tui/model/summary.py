@@ -20,6 +20,8 @@ from send_tui.model.content import Content, Node, Route, is_unconfirmed
 from send_tui.model.dates import long_date
 from send_tui.model.letter import (
     DRAFT_FIELDS,
+    HAND_FILL,
+    PERSONAL_FIELDS,
     Letter,
     LetterDraft,
     TimescaleError,
@@ -33,6 +35,7 @@ from send_tui.model.letter import (
     completeness,
     letter_started,
     outcome_notes,
+    personal_words,
     render_letter,
     reply_deadline,
 )
@@ -75,6 +78,7 @@ class Wording:
     first: str = "First"
     letter_missing: str = "Still to fill in before sending"
     not_worked_out: str = "Cannot be worked out"
+    warning: str = "Warning"  # before each of a deadline's warnings, in every format
     redacted_note: str = "Names and dates of birth are left out of this copy."
 
 
@@ -113,6 +117,11 @@ DATE_KEYS: tuple[DateKey, ...] = (
 DATE_KEY_NAMES: frozenset[str] = frozenset(k.key for k in DATE_KEYS)
 
 PERSONAL_DATE_KEYS: frozenset[str] = frozenset(k.key for k in DATE_KEYS if k.personal)
+
+
+def date_of_birth(session: Session) -> date | None:
+    """The date of birth the adviser entered, if any: personal, left out without consent."""
+    return session.dates.get("date_of_birth")
 
 
 def letter_date(session: Session, today: date) -> date:
@@ -473,6 +482,11 @@ class DeadlineLine:
     warnings: tuple[str, ...]
 
 
+def warning_line(warning: str) -> str:
+    """A deadline's warning as every format and the calendar print it: "Warning: ..."."""
+    return f"{WORDS.warning}: {warning}"
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     """Everything a printed summary says, as plain text and in order; renderers only lay it out."""
@@ -559,6 +573,8 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
     if made != today:
         lines.append((WORDS.printed, long_date(today)))
     reference = _text(session.case.reference)
+    if not personal:  # a reference made from the family's name ("SMITH-0042") says it
+        reference = _without_names(session, reference)
     if reference:
         lines.append(("Case reference", reference))
     lines.append(("Content last reviewed", long_date(session.content.review_date)))
@@ -575,9 +591,17 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
         value = _text(fields.get(key, ""))
         if value:
             lines.append((label, value))
-    if "date_of_birth" in session.dates:
-        lines.append(("Date of birth", long_date(session.dates["date_of_birth"])))
+    birth = date_of_birth(session)
+    if birth is not None:
+        lines.append(("Date of birth", long_date(birth)))
     return tuple(lines)
+
+
+def _without_names(session: Session, text: str) -> str:
+    """`text` with the family's names (as the letter form holds them) and date of birth blanked."""
+    names = [_text(str(session.letter_fields.get(key, ""))) for key in PERSONAL_FIELDS]
+    found = personal_words(names, date_of_birth(session))
+    return found.sub(HAND_FILL, text) if found is not None else text
 
 
 def _plan_item(session: Session, route_id: str, reason: str, first: tuple[str, ...]) -> PlanItem:
@@ -692,7 +716,7 @@ def _letter(session: Session, today: date, personal: bool) -> tuple[Letter | Non
         )
     )
     if not personal:
-        draft = draft.without_personal()
+        draft = draft.without_personal(date_of_birth(session))
     letter = render_letter(
         template,
         draft,

@@ -8,6 +8,7 @@ characters that python-docx (XML) would refuse.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -30,8 +31,7 @@ def render_docx(letter: Letter) -> bytes:
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
-    document.core_properties.title = letter.heading
-    document.core_properties.author = ""
+    _properties(document, letter)
 
     document.add_paragraph(letter.date)
     _lines(document, letter.addressee)
@@ -48,6 +48,25 @@ def render_docx(letter: Letter) -> bytes:
     out = BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _properties(document: WordDocument, letter: Letter) -> None:
+    """The properties Word shows whoever receives the file: this letter's title and date only.
+
+    python-docx's template says it was made on 23 Dec 2013 by python-docx, and carries a
+    thumbnail of another page that file browsers preview; none of that is this letter.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    properties = document.core_properties
+    properties.title = letter.heading
+    properties.author = properties.last_modified_by = properties.comments = ""
+    if letter.sent is not None:
+        properties.created = properties.modified = datetime.combine(letter.sent, time(), UTC)
+    package = document.part.package
+    for key, relationship in list(package.rels.items()):
+        if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            package.rels.pop(key)
 
 
 def _lines(document: WordDocument, lines: tuple[str, ...] | list[str]) -> None:

@@ -13,7 +13,7 @@ from html import escape
 from typing import TypeVar
 
 from send_tui.model.letter import Letter
-from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary
+from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary, warning_line
 from send_tui.model.timeline import TIMELINE_WORDS
 
 Item = TypeVar("Item")
@@ -181,7 +181,7 @@ def _deadline(line: DeadlineLine) -> str:
             f'<p dir="auto"><strong>{_t(line.due)}</strong>{status}</p>',
             _p(line.act_by) if line.act_by else "",
             _list([f"{label}: {day}" for label, day in line.dates]),
-            _list(line.warnings, css="warning"),
+            _list([warning_line(w) for w in line.warnings], css="warning"),
             _list(line.workings, css="workings"),
             "</div>",
         ]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from send_tui.model.dates import long_date
 from send_tui.model.letter import clean_text
+from send_tui.model.summary import warning_line
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -45,8 +46,9 @@ def deadlines_to_ics(
 
     `title_prefix` (a case reference) starts every event's title, set off by " – " unless it ends
     in punctuation (then by a space), and keeps the UIDs of different cases apart. A positive
-    `reminder_working_days` adds a reminder at 9am that many working days before each date
-    (`calendar` gives the closure days; weekends and bank holidays otherwise). `stamp` fixes
+    `reminder_working_days` adds a reminder at 9am that many working days before each date, or
+    before its day to act by when it has one (`calendar` gives the closure days; weekends and
+    bank holidays otherwise). `stamp` fixes
     DTSTAMP, for reproducible output in tests. `notes`, by (clock, milestone key or ""), are the
     timeline's lines for a date (firm limit or target, what to do if it passes with no answer),
     put first in its event's description. `done`, keys as for `notes`, are the dates whose step
@@ -74,7 +76,10 @@ def deadlines_to_ics(
             if (deadline.clock, milestone) in done:
                 _mark_done(event)
             elif reminder_working_days > 0:
-                event.add_component(_alarm(event, day, reminder_working_days, calendar))
+                # Before the day to act by, where the last day is one nobody can act on.
+                act_by = deadline.act_by if not deadline.dates else None
+                alarm = _alarm(event, day, reminder_working_days, calendar, act_by)
+                event.add_component(alarm)
             ics.add_component(event)
     return bytes(ics.to_ical())
 
@@ -132,14 +137,21 @@ def _events(
     ]
 
 
-def _alarm(event: Event, day: date, working_days: int, calendar: WorkingCalendar):  # -> Alarm
-    """A display reminder at 9am, `working_days` working days before `day`.
+def _alarm(
+    event: Event,
+    day: date,
+    working_days: int,
+    calendar: WorkingCalendar,
+    act_by: date | None = None,
+):  # -> Alarm
+    """A display reminder at 9am, `working_days` working days before `day`, or before `act_by`
+    (the working day before a last day that is not one), so the days to act are all there.
 
     Relative to the all-day event's start (midnight), so it follows the event if it is moved.
     """
     from icalendar import Alarm
 
-    remind_on = day
+    remind_on = act_by if act_by is not None and act_by < day else day
     counted = 0
     while counted < working_days:
         remind_on -= timedelta(days=1)
@@ -193,6 +205,6 @@ def _description(deadline: Deadline) -> str:
         lines.append(f"Act by: {long_date(deadline.act_by)}")
     lines.append("Workings:")
     lines += [f"{number}. {step}" for number, step in enumerate(deadline.steps, start=1)]
-    lines += [f"Warning: {warning}" for warning in deadline.warnings]
+    lines += [warning_line(warning) for warning in deadline.warnings]
     lines.append("Worked out by send-tui; check it against the current rules before relying on it.")
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from send_tui.model.letter import Letter
-from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary
+from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary, warning_line
 from send_tui.model.timeline import TIMELINE_WORDS
 
 Item = TypeVar("Item")
@@ -123,7 +123,7 @@ def _deadline(line: DeadlineLine) -> list[str]:
     parts = [f"### {escape(line.title)}", f"**{escape(line.due)}**{status}"]
     extra = [line.act_by] if line.act_by else []
     extra += [f"{label}: {day}" for label, day in line.dates]
-    extra += [f"Warning: {w}" for w in line.warnings]
+    extra += [warning_line(w) for w in line.warnings]
     if extra:
         parts.append(bullets(extra))
     if line.workings:

@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from send_tui.model.letter import Letter
-from send_tui.model.summary import WORDS, ContactCard, DeadlineLine, PlanItem, Summary
+from send_tui.model.summary import (
+    WORDS,
+    ContactCard,
+    DeadlineLine,
+    PlanItem,
+    Summary,
+    warning_line,
+)
 from send_tui.model.timeline import TIMELINE_WORDS
 
 WIDTH = 78
@@ -135,7 +142,7 @@ def _deadline(line: DeadlineLine) -> list[str]:
         lines += wrap(line.act_by, "    ", "  ")
     lines += bullets([f"{label}: {day}" for label, day in line.dates], "      ", "  - ")
     lines += bullets(line.workings, "      ", "    ")
-    return lines + bullets(line.warnings, "      ", "  ! ")
+    return lines + bullets([warning_line(w) for w in line.warnings], "      ", "  ! ")
 
 
 def _timeline(summary: Summary) -> list[str]:

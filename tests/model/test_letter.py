@@ -333,4 +333,55 @@ def test_answers_that_lead_to_no_letter_say_why_and_what_would_give_one() -> Non
         "(F2, then a)."
     )
     session.add_route("complaint")
-    assert letter_to_open(session).id == "complaint_school"
+    # A complaint added to a council's refusal is to the council, as the summary's "no reply"
+    # step (the council's procedure, then the LGSCO) says, not to a head teacher.
+    assert letter_to_open(session).id == "complaint_council"
+    # and the adviser may still choose another complaint letter, which then stands
+    assert "complaint_school" in [t.id for t in letter_templates(session)]
+    session.letter_fields["template"] = "complaint_school"
+    assert choose_template(session).id == "complaint_school"
+
+
+def test_blanking_names_in_free_text_keeps_titles_and_other_words() -> None:
+    from send_tui.model.letter import HAND_FILL, LetterDraft
+
+    draft = LetterDraft(
+        complainant_name="Mrs Alex Smith",
+        child_name="Will",
+        tried="Mrs Jones saw Will; we will meet. Smithson is not Smith.",
+        addressee_name="Mr Smith",
+    ).without_personal()
+    assert draft.complainant_name == draft.child_name == ""
+    assert draft.addressee_name == "Mr Smith"  # the head teacher, not the family
+    assert draft.tried == f"Mrs Jones saw {HAND_FILL}; we will meet. Smithson is not {HAND_FILL}."
+
+
+@pytest.mark.parametrize("typed", ["Principal", "The Principal", "PRINCIPAL"])
+def test_an_addressee_named_by_the_role_is_not_written_twice(typed: str) -> None:
+    """Advisers often type the role as the name ("The Principal"): the letter then heads itself
+    "The Principal" once, not "The Principal / Principal"."""
+    template = shipped().letters["complaint_college"]
+    draft = LetterDraft(
+        **{**COMPLETE.to_fields(), "addressee_name": typed, "addressee_role": "principal"}
+    )
+    letter = render_letter(template, draft, SENT)
+    assert letter.addressee == (typed,)
+    assert letter.salutation == f"Dear {typed},"
+
+
+def test_each_part_of_a_hyphenated_name_is_blanked() -> None:
+    from send_tui.model.letter import HAND_FILL, LetterDraft
+
+    draft = LetterDraft(
+        child_name="Amara Okafor-Smith", tried="Amara Okafor-Smith; Mrs Okafor; O'Neil."
+    ).without_personal()
+    assert draft.tried == f"{HAND_FILL}; Mrs {HAND_FILL}; O'Neil."
+
+
+def test_a_name_that_is_a_month_is_kept_in_a_date() -> None:
+    from send_tui.model.letter import HAND_FILL, LetterDraft
+
+    draft = LetterDraft(
+        child_name="May Ahmed", tried="Met the SENCO on 3 May and again May 20, 2026; May cried."
+    ).without_personal()
+    assert draft.tried == f"Met the SENCO on 3 May and again May 20, 2026; {HAND_FILL} cried."

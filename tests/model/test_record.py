@@ -85,6 +85,15 @@ def test_without_consent_the_family_is_not_written_down(tmp_path: Path) -> None:
     assert "Oak Primary School" in text
 
 
+def test_without_consent_a_name_typed_into_another_field_is_not_written_down(
+    tmp_path: Path,
+) -> None:
+    session = complaint_session(outcome="A written support plan for Sam (born 14.5.2017).")
+    session.case.consent_to_record = False
+    text = save_record(session, tmp_path / "no-consent.toml").read_text(encoding="utf-8")
+    assert "Sam" not in text and "2017" not in text and "A written support plan for" in text
+
+
 def test_an_existing_record_is_not_replaced_without_asking(saved: Path) -> None:
     with pytest.raises(storage.FileExists):
         save_record(complaint_session(), saved)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from send_tui.model.letter import ABOUT_UNCONFIRMED
+from send_tui.model.letter import ABOUT_UNCONFIRMED, HAND_FILL
 from send_tui.model.session import Session
 from send_tui.model.summary import (
     DATE_KEYS,
@@ -209,6 +209,17 @@ def test_names_and_date_of_birth_are_left_out(how: str) -> None:
     assert summary.letter is not None and "Oak Primary School" in " ".join(
         summary.letter.paragraphs
     )
+
+
+@pytest.mark.parametrize("how", ["redacted", "no consent"])
+def test_a_case_reference_made_of_the_family_name_is_left_out_too(how: str) -> None:
+    """Some offices make the reference from the surname ("SMITH-0042"): a copy that says it
+    holds no names must not print it at the top."""
+    session = complaint_session()
+    session.case.reference = "SMITH-0042"
+    summary = build_summary(session, TODAY, redacted=True, include_personal=how != "no consent")
+    assert "SMITH" not in repr(summary)
+    assert ("Case reference", f"{HAND_FILL}-0042") in summary.details
 
 
 def test_the_summary_is_frozen() -> None:

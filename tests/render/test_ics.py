@@ -104,6 +104,19 @@ def test_a_reminder_skips_a_bank_holiday() -> None:
     assert start + alarm.decoded("trigger") == datetime(2026, 5, 1, 9, 0)
 
 
+def test_a_reminder_counts_from_the_day_to_act_by() -> None:
+    # Decision Tue 10 Mar 2026: the mediation adviser must be contacted by Sun 10 May, so act by
+    # Fri 8 May. Three working days before Fri 8 May is Tue 5 May, not Wed 6 May (three
+    # before the Sunday), which would leave two working days to act.
+    contact = dl.mediation_contact(date(2026, 3, 10))
+    assert contact.act_by == date(2026, 5, 8)
+    (event,) = events(deadlines_to_ics([contact], stamp=STAMP, reminder_working_days=3))
+    (alarm,) = event.walk("VALARM")
+    start = datetime.combine(event.decoded("dtstart"), datetime.min.time())
+    assert start + alarm.decoded("trigger") == datetime(2026, 5, 5, 9, 0)
+    assert "act by Fri 8 May 2026" in str(alarm["description"])
+
+
 def test_no_reminder_when_it_is_off() -> None:
     (event,) = events(deadlines_to_ics([dl.appeal(date(2026, 3, 10))], stamp=STAMP))
     assert event.walk("VALARM") == []

@@ -160,6 +160,58 @@ def test_a_redacted_summary_has_no_names_in_any_format(fmt: str) -> None:
         assert personal not in seen
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("consented", [True, False])
+def test_names_typed_into_other_fields_are_left_out_too(fmt: str, consented: bool) -> None:
+    """A redacted (or unconsented) copy says it has no names or date of birth, so a name or the
+    date of birth the adviser typed into what was tried or the outcome wanted must not survive
+    there either."""
+    session = complaint_session(
+        tried="Sam's teacher and Alex Smith met the SENCO; SAM SMITH was upset.",
+        outcome="Support for Sam, and a reply to Alex.",
+        enclosures="Sam Smith's report",
+        about="Born 14/05/2017 (14th May 2017, 2017-05-14, Sunday 14 May 2017), in Year 4.",
+    )
+    session.case.consent_to_record = consented
+    seen = shown(build_summary(session, TODAY, redacted=consented, include_personal=consented), fmt)
+    for personal in ("Alex", "Sam", "Smith", "SAM", "SMITH", "2017", "14 May"):
+        assert re.search(rf"\b{personal}\b", seen) is None, personal
+    assert "the SENCO" in seen and "was upset" in seen  # the rest of what was typed stays
+    assert "in Year 4." in seen
+
+
+def test_the_docx_properties_speak_of_this_letter_only(typical: Summary) -> None:
+    """Word shows a document's properties (and Explorer its thumbnail) to whoever receives it:
+    they must not say it was made in 2013 by python-docx, or preview some other page."""
+    import zipfile
+    from datetime import UTC, datetime
+
+    from docx import Document
+
+    data = render(typical, "docx")
+    properties = Document(BytesIO(data)).core_properties
+    assert typical.letter is not None and typical.letter.sent == TODAY
+    assert properties.created == properties.modified == datetime(2026, 11, 28, tzinfo=UTC)
+    assert properties.author == properties.last_modified_by == properties.comments == ""
+    assert properties.title == typical.letter.heading
+    assert not any("thumbnail" in name for name in zipfile.ZipFile(BytesIO(data)).namelist())
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "md"])
+def test_every_format_calls_a_deadlines_warning_a_warning(fmt: str) -> None:
+    """The .md and the calendar said "Warning:", the .txt a bare "!", the printed page only bold
+    type: a parent reading any of them must be told the same that a line is a warning."""
+    from datetime import date
+
+    session = complaint_session()
+    session.dates["reply_from"] = date(2026, 12, 14)  # 10 working days run into the holiday
+    summary = build_summary(session, TODAY)
+    [reply] = [line for line in summary.deadlines if line.warnings]
+    seen = squeeze(shown(summary, fmt))
+    for warning in reply.warnings:
+        assert squeeze(f"{WORDS.warning}: {warning}") in seen
+
+
 def test_docx_without_a_letter_and_unknown_formats_say_so() -> None:
     from send_tui.model.session import Session
 
