@@ -53,13 +53,14 @@ async def test_f5_on_an_outcome_without_a_letter_says_why_until_a_complaint_is_p
         said = notices(app)[-1]
         assert f'"{outcome.title}" does not lead to a letter' in said
         assert 'add "Make a complaint" to the plan (F2, then a)' in said
-        # as it says: F2, a, the complaint route; then F5 opens the school complaint letter
+        # as it says: F2, a, the complaint route; then F5 opens the complaint letter to the
+        # council, whose decision this is (as the summary's "if no reply" goes on to the LGSCO)
         await press(pilot, "f2", "a")
         assert isinstance(app.screen, RoutePicker)
         number = [title for _id, title in app.screen.routes].index("Make a complaint") + 1
         await press(pilot, str(number), "escape", "f5")
         assert isinstance(app.screen, LetterScreen)
-        assert letter_for(app) == "complaint_school"
+        assert letter_for(app) == "complaint_council"
 
 
 async def test_a_complaint_looked_up_from_the_start_screen_opens_its_own_letter() -> None:
