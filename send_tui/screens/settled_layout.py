@@ -277,9 +277,11 @@ class SettledLayoutScreen(Screen[None]):
         for widget, _geometry in self._compositor.layers:
             if isinstance(widget, StepOptions):
                 widget.fit_width()
-                widget.settle_scroll()
             if isinstance(widget, OptionList):
                 widget._update_lines()
+            if isinstance(widget, StepOptions):
+                # After the count: scrolling to the end needs the height of the rows just added.
+                widget.settle_scroll()
 
     def _take_repaint_requests(self) -> None:
         """Paint, with this frame, what the layout asked to repaint (a scrollbar's new position)."""
