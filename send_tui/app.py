@@ -580,7 +580,8 @@ class SendApp(App[None]):
 
         if not self.has_content or isinstance(self.screen, PlanScreen):
             return
-        self.push_screen(PlanScreen())
+        if not self._back_to(PlanScreen):
+            self.push_screen(PlanScreen())
 
     def action_show_answers(self) -> None:
         from send_tui.dialogs.answers import AnswersDialog
@@ -666,7 +667,8 @@ class SendApp(App[None]):
         """Go back to the screen of `kind` already open under this one, if there is one.
 
         A second form opened over the first (the letter, then F2, then l) left the first one
-        showing what it held before: back on it, its stale fields were the ones saved again.
+        showing what it held before: back on it, its stale fields were the ones saved again
+        (and a stale plan offered to remove a route already removed).
         """
         stack = self.screen_stack
         below = [i for i, screen in enumerate(stack) if isinstance(screen, kind)]
