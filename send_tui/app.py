@@ -623,6 +623,11 @@ class SendApp(App[None]):
 
         if not self.has_content or isinstance(self.screen, SaveDialog):
             return
+        from send_tui.model.outputs import nothing_to_save
+
+        if reason := nothing_to_save(self.session, resumable=self.resumable is not None):
+            self.notify(reason, title="Nothing saved", markup=False, timeout=8)
+            return
 
         def saved(written: list[Path] | None) -> None:
             if written:
