@@ -580,7 +580,8 @@ class SendApp(App[None]):
 
         if not self.has_content or isinstance(self.screen, PlanScreen):
             return
-        self.push_screen(PlanScreen())
+        if not self._back_to(PlanScreen):
+            self.push_screen(PlanScreen())
 
     def action_show_answers(self) -> None:
         from send_tui.dialogs.answers import AnswersDialog
@@ -622,6 +623,11 @@ class SendApp(App[None]):
 
         if not self.has_content or isinstance(self.screen, SaveDialog):
             return
+        from send_tui.model.outputs import nothing_to_save
+
+        if reason := nothing_to_save(self.session, resumable=self.resumable is not None):
+            self.notify(reason, title="Nothing saved", markup=False, timeout=8)
+            return
 
         def saved(written: list[Path] | None) -> None:
             if written:
@@ -659,13 +665,31 @@ class SendApp(App[None]):
             )
             return
         self.session_changed()
-        self.push_screen(LetterScreen())
+        if not self._back_to(LetterScreen):
+            self.push_screen(LetterScreen())
+
+    def _back_to(self, kind: type[Screen]) -> bool:
+        """Go back to the screen of `kind` already open under this one, if there is one.
+
+        A second form opened over the first (the letter, then F2, then l) left the first one
+        showing what it held before: back on it, its stale fields were the ones saved again
+        (and a stale plan offered to remove a route already removed).
+        """
+        stack = self.screen_stack
+        below = [i for i, screen in enumerate(stack) if isinstance(screen, kind)]
+        if not below:
+            return False
+        for _ in range(len(stack) - 1 - below[-1]):
+            self.pop_screen()
+        return True
 
     def action_show_deadlines(self, clocks: tuple[str, ...] | None = None) -> None:
         """The deadlines screen for `clocks`, else for the clocks of the outcome and the plan."""
         from send_tui.screens.deadlines import DeadlinesScreen
 
         if not self.has_content or isinstance(self.screen, DeadlinesScreen):
+            return
+        if self._back_to(DeadlinesScreen):
             return
         if clocks is None:
             from send_tui.model.clocks import clocks_in_play

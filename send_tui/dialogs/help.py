@@ -105,7 +105,13 @@ def key_tables(app: App, screen: Screen) -> tuple[KeyRows, KeyRows]:
         if not binding.description or key == PALETTE_ROW[0]:
             continue
         rows = ours if (binding.id or "").startswith("send.") else general
-        rows.setdefault(binding.description, app.get_key_display(binding))
+        display = app.get_key_display(binding)
+        shown = rows.get(binding.description)
+        if shown is None:
+            rows[binding.description] = display
+        elif rows is ours and display not in shown.split(", "):
+            # Two keys for one thing (d and F8 on an outcome): name both, or one looks missing.
+            rows[binding.description] = f"{shown}, {display}"
     table = [
         (f"{min(keys)}-{max(keys)}" if len(keys) > 1 else keys[0], text)
         for text, keys in digits.items()

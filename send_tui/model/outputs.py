@@ -210,6 +210,20 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def nothing_to_save(session: Session, *, resumable: bool) -> str | None:
+    """Why a save now would write nothing of a call; None when there is something to save.
+
+    With a call waiting in the autosave, ctrl+s on the start screen would otherwise save this
+    empty call, not the one the adviser has in mind.
+    """
+    if session.has_work():
+        return None
+    text = "Nothing to save yet: this call has no answers, routes, dates or letter."
+    if resumable:
+        text += " The call in progress is kept in the autosave: resume it (r) first, then save."
+    return text
+
+
 def save_warnings(
     session: Session,
     today: date,

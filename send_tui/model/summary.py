@@ -106,9 +106,11 @@ DATE_KEYS: tuple[DateKey, ...] = (
         "Day the mediation adviser was told mediation is not wanted, or it ended",
     ),
     DateKey("mediation_requested", "Day the council was told mediation is wanted"),
-    DateKey("conduct", "Date of the conduct complained of (discrimination)"),
     DateKey("exclusion_notice", "Day the governing board received notice of the exclusion"),
     DateKey("board_decision", "Day the parents were given notice of the board's decision"),
+    # After the exclusion's dates: on an exclusion call its 15 school days come first, and the
+    # form's first field (the one focused) is the exclusion's, not the discrimination claim's.
+    DateKey("conduct", "Date of the conduct complained of (discrimination)"),
     DateKey("ehc_request", "Day the council received the EHC needs assessment request"),
     DateKey("annual_review", "Day of the EHC plan annual review meeting"),
     DateKey("reply_from", "Day the complaint letter is sent (the letter's date)"),

@@ -1294,6 +1294,11 @@ class PlainShell:
 
     def save(self) -> None:
         """The save form; stop at any of its questions ends it with nothing written."""
+        from send_tui.model.outputs import nothing_to_save
+
+        if reason := nothing_to_save(self.session, resumable=self.resumable is not None):
+            self.out.say(reason)
+            return
         try:
             self._save_form()
         except _Stopped:

@@ -85,6 +85,8 @@ class PlanScreen(Screen[None]):
         self._show_warnings()
         plan = self.send_app.session.plan()
         options = self.query_one("#plan-list", OptionList)
+        was = options.highlighted
+        was_id = options.get_option_at_index(was).id if was is not None else None
         options.clear_options()
         if not plan:
             options.add_option(
@@ -97,6 +99,13 @@ class PlanScreen(Screen[None]):
         options.add_options(
             Option(entry_prompt(n, e), id=e.route.id) for n, e in enumerate(plan, start=1)
         )
+        # A route highlighted from the start, so x works at once; after a change, the same
+        # route, or the one now in the removed one's place.
+        ids = [e.route.id for e in plan]
+        if was_id in ids:
+            options.highlighted = ids.index(was_id)
+        else:
+            options.highlighted = min(was or 0, len(ids) - 1)
 
     def action_remove(self) -> None:
         options = self.query_one("#plan-list", OptionList)

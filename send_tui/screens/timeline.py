@@ -99,6 +99,7 @@ class TimelineScreen(Screen[None]):
         self.query_one("#timeline-warnings-text", Static).update(warnings_text(self.timeline))
         self.query_one("#timeline-warnings").display = bool(self.timeline.warnings)
         options = self.query_one("#timeline-list", OptionList)
+        was = self._highlighted()
         options.clear_options()
         options.add_options(
             Option(entry_prompt(entry, today), id=entry.key) for entry in self.timeline.entries
@@ -113,6 +114,11 @@ class TimelineScreen(Screen[None]):
             options.add_option(
                 Option(Text(f"{TIMELINE_WORDS.empty} Press d to enter the dates."), disabled=True)
             )
+        # A date highlighted from the start, so the title's "Enter: next step" works at once;
+        # back from a step, the same date.
+        keys = [entry.key for entry in self.timeline.entries]
+        if keys:
+            options.highlighted = keys.index(was.key) if was is not None and was.key in keys else 0
 
     def _highlighted(self) -> TimelineEntry | None:
         options = self.query_one("#timeline-list", OptionList)

@@ -164,7 +164,8 @@ class WizardScreen(SettledLayoutScreen):
 
     def title_text(self) -> str:
         if self.preview:
-            return f"Look-up: {self.node.title}  (Esc returns to the call)"
+            # The way back first: a long title is cut at the bar's end, and is shown below whole.
+            return f"Look-up (Esc returns to the call): {self.node.title}"
         step = self.send_app.session.step_number(self.node.id)
         return f"send-tui · step {step} · content reviewed {self.send_app.review_date_text}"
 

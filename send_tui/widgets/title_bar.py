@@ -22,6 +22,9 @@ class TitleBar(Static):
         color: $text;
         padding: 0 1;
         text-style: bold;
+        /* A title still too long is cut with an ellipsis, so it never reads as whole. */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

@@ -205,3 +205,22 @@ async def test_a_letter_only_looked_up_is_no_call_to_keep(isolated_paths: Path) 
     async with again.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         assert "Resume the call in progress" not in screen_text(again)
+
+
+async def test_ctrl_s_on_the_start_screen_with_a_call_to_resume_saves_nothing(
+    isolated_paths: Path,
+) -> None:
+    """ctrl+s (in the footer) with "r Resume" offered opened the save dialog for the empty new
+    call: it would have saved a blank summary, not the call the adviser had in mind."""
+    from send_tui.dialogs.save import SaveDialog
+    from tests.app.helpers import notices
+
+    await leave_an_unsaved_call(isolated_paths)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        assert not isinstance(app.screen, SaveDialog)
+        assert any("Nothing to save yet" in n and "resume it (r)" in n for n in notices(app))
+        await press(pilot, "r", "ctrl+s")
+        assert isinstance(app.screen, SaveDialog)  # resumed, the call saves as ever

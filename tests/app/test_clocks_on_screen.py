@@ -65,3 +65,17 @@ async def test_a_certificate_before_the_decision_is_refused_and_the_form_stays_f
         await pilot.pause()
         assert str(app.screen.query_one("#error-certificate").render()) == ""
         assert "Fri 1 May 2026, by 5pm" in screen_text(app)
+
+
+async def test_on_an_exclusion_the_deadlines_ask_first_for_the_exclusion_dates() -> None:
+    """A permanent exclusion (pupil with an EHC plan): the form's first field, the one typed
+    into, was the discrimination claim's "date of the conduct", ahead of the exclusion notice."""
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "3", "2", "1", "d")
+        fields = [field.id for field in app.screen.query(Input)]
+        assert fields == ["date-exclusion_notice", "date-board_decision", "date-conduct"]
+        assert app.screen.focused is not None
+        assert app.screen.focused.id == "date-exclusion_notice"

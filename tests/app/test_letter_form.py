@@ -144,3 +144,36 @@ async def test_ctrl_a_selects_a_whole_field_so_one_key_clears_it() -> None:
         await type_into(pilot, "addressee_name", "Ms Patel")
         await press(pilot, "ctrl+a", *"Mr Jones")
         assert app.screen.query_one("#addressee_name", Input).value == "Mr Jones"
+
+
+async def test_the_letter_opened_again_from_the_plan_is_the_same_form() -> None:
+    """Letter, F2, l: a second form opened over the first, and back on the first its fields
+    still held the old addressee, which the next key typed there saved over the new one."""
+    from send_tui.screens.plan import PlanScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "4", "1", "l", *"MrA", "f2")
+        assert isinstance(app.screen, PlanScreen)
+        await press(pilot, "l")
+        assert isinstance(app.screen, LetterScreen)
+        assert sum(isinstance(s, LetterScreen) for s in app.screen_stack) == 1
+        await press(pilot, "end", *"B", "tab", "X")
+        assert app.session.letter_fields["addressee_name"] == "MrAB"
+        assert app.session.letter_fields["complainant_name"] == "X"
+
+
+async def test_the_deadlines_opened_again_from_the_letter_are_the_same_form() -> None:
+    """F8, F5, F8: back on the first deadlines form it showed a date field empty while the
+    date typed on the second one was still counted."""
+    from send_tui.screens.deadlines import DeadlinesScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "4", "1", "d", "f5", "f8")
+        assert isinstance(app.screen, DeadlinesScreen)
+        assert sum(isinstance(s, DeadlinesScreen) for s in app.screen_stack) == 1
+        await press(pilot, *"2026-11-02")
+        await press(pilot, "f5", "escape")
+        assert isinstance(app.screen, DeadlinesScreen)
+        assert app.screen.query_one("#date-reply_from", Input).value == "2026-11-02"

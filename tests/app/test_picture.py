@@ -107,6 +107,23 @@ async def test_a_passed_date_is_a_warning_and_enter_opens_its_next_step() -> Non
         assert isinstance(app.screen, TimelineScreen)
 
 
+async def test_enter_on_a_timeline_just_opened_opens_the_first_dates_next_step() -> None:
+    """The title says "Enter: next step"; with nothing highlighted yet, Enter did nothing.
+    Back from the step, the same date is still the one highlighted."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # a complaint about a school, its letter sent on 2 Nov asking for a reply in 10 days
+        await press(pilot, "1", "4", "1", "d", *"2026-11-02", "escape", "l")
+        app.screen.query_one("#reply_within").value = "10"  # type: ignore[attr-defined]
+        await press(pilot, "escape", "f8", "ctrl+t")
+        assert isinstance(app.screen, TimelineScreen)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, WizardScreen) and app.screen.preview
+        await press(pilot, "escape")
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.query_one("#timeline-list", OptionList).highlighted == 0
+
+
 async def test_t_on_the_plan_shows_the_timeline_and_c_there_the_comparison_and_back() -> None:
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:

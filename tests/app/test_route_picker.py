@@ -77,3 +77,34 @@ async def test_routes_past_the_ninth_have_letter_keys_that_add_them() -> None:
         await press(pilot, "b")
         assert tenth in app.session.chosen_routes
         assert listed(app)[9].endswith("(added)") or listed(app)[9].endswith("(in the plan)")
+
+
+async def test_x_on_the_plan_just_opened_removes_the_route_highlighted() -> None:
+    """The plan says "x removes one you added"; with no route highlighted yet, x did nothing.
+    The first route is highlighted from the start, and after a removal the next one is."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "f2", "a", "2", "5", "escape")
+        assert isinstance(app.screen, PlanScreen)
+        first, second = planned(app)[:2]
+        await press(pilot, "x")
+        assert first not in planned(app)
+        await press(pilot, "x")
+        assert second not in planned(app)
+        await press(pilot, "x")  # "No routes yet": nothing to remove, and nothing breaks
+        assert isinstance(app.screen, PlanScreen)
+
+
+async def test_the_plan_opened_again_from_its_deadlines_is_the_same_plan() -> None:
+    """F2, d, F2: a second plan over the first; a route removed on it was still listed on the
+    first, where x then said it "comes from the answers"."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "f2", "a", "2", "escape", "d", "f2")
+        assert isinstance(app.screen, PlanScreen)
+        assert sum(isinstance(s, PlanScreen) for s in app.screen_stack) == 1
+        await press(pilot, "x")
+        assert planned(app) == []
+        assert "No routes yet" in str(
+            app.screen.query_one(OptionList).get_option_at_index(0).prompt
+        )

@@ -47,3 +47,23 @@ async def test_the_title_follows_a_resize() -> None:
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert screen_lines(app)[0].strip() == "Deadlines: enter the dates you know (YYYY-MM-DD)"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_a_look_up_title_says_how_to_get_back_whatever_its_length(size) -> None:
+    """A look-up from the start screen (2: what can be appealed): its title bar said the way
+    back after the step's title, so a long title cut it to "(Esc" at 60 columns."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await press(pilot, "2")
+        assert app.screen.preview
+        title = screen_lines(app)[0].strip()
+        assert title.startswith("Look-up (Esc returns to the call): "), title
+        await press(pilot, "escape", "1", "2", "1", "1", "ctrl+p", *"refusal to assess")
+        await pilot.pause(0.5)
+        await press(pilot, "enter")  # a look-up with a long title, from the palette
+        assert app.screen.preview
+        title = screen_lines(app)[0].rstrip()
+        assert "Look-up (Esc returns to the call): " in title, title
+        if size == (60, 20):
+            assert title.endswith("…"), title  # cut visibly, not mid-word as if whole

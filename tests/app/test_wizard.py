@@ -223,6 +223,22 @@ async def test_on_a_long_call_the_trail_keeps_the_newest_answer_in_view() -> Non
         assert trail.scroll_y == trail.max_scroll_y
 
 
+async def test_a_tall_newest_answer_is_in_view_whole() -> None:
+    """A young person's appeal only about the school named: the newest answer (the long
+    "only the school or institution named?" question) is nine lines. The trail scrolls to its
+    end, not to where the end was before the row was counted, which cut off its answer."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # the young person; an EHC plan decision; what the plan says; only the school named
+        await walk(app, pilot, START, "escape", "2", "2", "3", "1")
+        assert node_id(app) == "what_next_school_only"
+        trail = app.screen.query_one("#trail", AnswerTrail)
+        assert trail.max_scroll_y > 0
+        assert trail.scroll_y == trail.max_scroll_y
+        shown = "\n".join(line[54:] for line in screen_lines(app))
+        assert "type, or none" in shown and "named " in shown  # "...its type, or none named"
+
+
 async def test_glossary_is_one_key_away_and_filters() -> None:
     app = make_app()
     async with app.run_test() as pilot:

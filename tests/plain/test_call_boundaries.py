@@ -56,3 +56,15 @@ def test_a_call_saved_then_quit_resumes_with_its_letter_as_saved(
     assert shell.session.case.reference == "CALLER-A"
     assert letter_date(shell.session, date(2026, 11, 28)) == date(2026, 11, 20)
     assert summary_made(shell.session, date(2026, 11, 28)) == date(2026, 11, 20)
+
+
+def test_save_at_the_start_with_a_call_to_resume_saves_nothing_and_says_why(
+    isolated_paths: Path,
+) -> None:
+    """`save` before resuming would have written an empty summary and record, not the call
+    waiting in the autosave: it says there is nothing to save yet, and how to get the call."""
+    run_lines(["1", "2", "1", "details", "CALLER-A", "yes"])
+    _shell, text = run_lines(["save"])
+    assert "Nothing to save yet" in text and "resume it (r) first" in text
+    saved = isolated_paths / "saved"
+    assert not saved.exists() or not list(saved.iterdir())
