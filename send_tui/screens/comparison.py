@@ -18,10 +18,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.strip import Strip
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from send_tui.model import dates
 from send_tui.model.comparison import ASPECTS, Comparison, build_comparison
+from send_tui.widgets.fitting_footer import FittingFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class ComparisonScreen(Screen[None]):
         )
         with VerticalScroll(id="compare-closed-scroll"):
             yield Static(id="compare-closed", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.refresh_comparison()

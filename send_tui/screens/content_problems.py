@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from send_tui.widgets.fitting_footer import FittingFooter
 from send_tui.widgets.title_bar import TitleBar
 
 
@@ -31,4 +32,4 @@ class ContentProblemsScreen(Screen[None]):
                 ),
                 markup=False,
             )
-        yield Footer()
+        yield FittingFooter()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from send_tui.model import dates, storage
 from send_tui.model.clocks import date_keys_for
@@ -23,6 +23,7 @@ from send_tui.model.summary import (
     session_deadline_lines,
     session_deadlines,
 )
+from send_tui.widgets.fitting_footer import FittingFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class DeadlinesScreen(Screen[None]):
                     yield Static(id=f"error-{key}", classes="date-error", markup=False)
             with VerticalScroll(id="dates-results", can_focus=True):
                 yield Static(id="results", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         inputs = self.query(Input)

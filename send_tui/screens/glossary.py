@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from send_tui.model.content import GlossaryTerm, glossary_matches
 from send_tui.widgets.choice_list import ChoiceList
+from send_tui.widgets.fitting_footer import FittingFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class GlossaryScreen(Screen[None]):
                 yield ChoiceList(id="glossary-list", markup=False)
             with VerticalScroll(id="glossary-definition"):
                 yield Static(id="definition", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self._fill("")

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from send_tui.model import dates, fields, outputs
 from send_tui.model.letter import (
@@ -36,6 +36,7 @@ from send_tui.model.letter import (
 )
 from send_tui.model.summary import letter_date, letter_dating, toggle_letter_date
 from send_tui.render.text import render_letter_text
+from send_tui.widgets.fitting_footer import FittingFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class LetterScreen(Screen[None]):
             with VerticalScroll(id="letter-preview", can_focus=True):
                 yield Static(id="missing", markup=False)
                 yield Static(id="preview", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def _roles(self, template_id: str) -> list[tuple[str, str]]:
         template = self.send_app.content.letters[template_id]

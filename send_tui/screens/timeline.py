@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from send_tui.model import dates
@@ -28,6 +28,7 @@ from send_tui.model.timeline import (
     next_step_node,
 )
 from send_tui.widgets.choice_list import ChoiceList
+from send_tui.widgets.fitting_footer import FittingFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class TimelineScreen(Screen[None]):
             with VerticalScroll(id="timeline-warnings", can_focus=True):
                 yield Static(id="timeline-warnings-text", markup=False)
             yield ChoiceList(id="timeline-list", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.refresh_timeline()

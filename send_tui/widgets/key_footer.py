@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from send_tui.widgets.fitting_footer import NO_ROOM_CLASS, PALETTE_CLASS, FittingFooter
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.screen import Screen
     from textual.widget import Widget
-
-PALETTE_CLASS = "-command-palette"
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class ShownKey:
     tooltip: str
 
 
-class KeyFooter(Footer):
+class KeyFooter(FittingFooter):
     """Looks and behaves as Footer; updates its key widgets in place when the keys change."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -156,8 +156,11 @@ class KeyFooter(Footer):
                 widget.display = True
             for widget in widgets[len(keys) :]:
                 widget.display = False
+                widget.set_class(False, NO_ROOM_CLASS)  # a spare, not a key without room
             if palette is not None:
                 _set_key(palettes[0], palette)
+            if self.size.width:
+                self.fit_keys()  # in this frame: the keys just shown may not all fit
         return True
 
 
