@@ -313,8 +313,7 @@ class SendApp(App[None]):
         self._wizard_mounted = self._get_screen(wizard)[1]  # mounts it, not shown
         await self._wizard_mounted
         self._wizard_mounted = None  # mounted: a call's first key need not wait on it
-        if self.is_running:  # not if the adviser quit while it was built
-            wizard.prepare_off_screen()
+        wizard.prepare_off_screen()
 
     def _freeze_startup_objects(self) -> None:
         """Move what start-up built (Textual, the content) out of the garbage collector's sight.

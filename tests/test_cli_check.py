@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from send_tui.cli import main
+from send_tui.model.content_warnings import content_warnings
 from send_tui.model.loader import load_content
-from send_tui.subcommands.check import content_warnings
 
 ROOT = Path(__file__).parents[1]
 

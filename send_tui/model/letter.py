@@ -483,7 +483,7 @@ def _reply_unit(draft: LetterDraft) -> ReplyUnit:
 
 def _day_count(text: str, unit: ReplyUnit) -> int:
     label = REPLY_UNIT_LABELS[unit]
-    if _is_a_date(text):  # a date typed where the timescale counts days: say which to change
+    if is_a_date(text):  # a date typed where the timescale counts days: say which to change
         raise TimescaleError(
             f"Timescale for a reply: {text} is a date, but the timescale is in {label}. "
             f"Choose {REPLY_UNIT_LABELS[ReplyUnit.DATE]} as the timescale to ask for a reply by "
@@ -497,7 +497,8 @@ def _day_count(text: str, unit: ReplyUnit) -> int:
     return int(text)
 
 
-def _is_a_date(text: str) -> bool:
+def is_a_date(text: str) -> bool:
+    """Is `text` a date as the form takes it (YYYY-MM-DD): typed where a count was wanted?"""
     try:
         date.fromisoformat(text)
     except ValueError:

@@ -47,6 +47,7 @@ from send_tui.model.letter import (
     choose_template,
     completeness,
     draft_about,
+    is_a_date,
     letter_templates,
     no_letter_reason,
     open_letter,
@@ -1107,10 +1108,9 @@ class PlainShell:
         stop the form and start it again to change it."""
         if (values.get("reply_unit") or ReplyUnit.WORKING_DAYS.value) == ReplyUnit.DATE.value:
             return
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
+        if not is_a_date(text):
             return
+        day = date.fromisoformat(text)
         question = f"{text} is a date. Ask for a reply by {dates.long_date(day)} instead?"
         if self.ask_yes_no(question, default=True):
             values["reply_unit"] = ReplyUnit.DATE.value

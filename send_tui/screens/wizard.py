@@ -98,10 +98,7 @@ class WizardScreen(SettledLayoutScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        # The wizard is built ahead in a quiet moment; if the adviser quits meanwhile, its
-        # Mount arrives while the app is shutting down and its widgets are already gone.
-        if self.app.is_running:
-            self.show(self.node)
+        self.show(self.node)
 
     def on_screen_resume(self) -> None:
         self.refresh_from_session()

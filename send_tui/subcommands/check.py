@@ -8,14 +8,9 @@ breaks a known caller, or makes some output fail, is reported with the file and 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from send_tui.subcommands._common import add_content_option, console, load_or_report, today
-
-if TYPE_CHECKING:
-    from send_tui.model.content import Content
 
 NAME = "check"
 HELP = "check the route content and summarise it (exit 1 if it has problems)"
@@ -67,33 +62,10 @@ def run(args: argparse.Namespace) -> int:
         out.print(f"  to be confirmed: {unconfirmed} contact details", markup=False)
     if content.term_calendar is not None and not content.term_calendar.confirmed:
         out.print("  term dates:   illustrative, not yet confirmed", markup=False)
+    from send_tui.model.content_warnings import content_warnings
+
     for warning in content_warnings(content, today(args)):  # a bad SEND_TUI_TODAY exits 2
         out.print(f"  WARNING {warning}", markup=False)
     from send_tui.subcommands._scenarios import run_scenarios
 
     return run_scenarios(content, args.scenarios, out)
-
-
-def content_warnings(content: Content, now: date) -> list[str]:
-    """What is sound but likely a mistake (exit 0): a placeholder written for a contact detail,
-    a review date after today, term dates missing or running out before today's clocks end."""
-    from send_tui.model.deadlines import term_dates_warning
-    from send_tui.model.letter import calendars_for
-
-    warnings = [
-        f"contact: {contact.source_file}: contacts.{contact.id}.{key}: {value!r} would be shown "
-        f'as the {key}: if it is not known yet, write "to be confirmed", which advisers see '
-        "marked and check counts"
-        for contact in content.contacts.values()
-        for key, value in contact.placeholders()
-    ]
-    warnings += [
-        f"review date: {file.path}: meta.reviewed: {file.reviewed.isoformat()} is after today: "
-        "check the year (it is the date someone last checked the file)"
-        for file in content.files
-        if file.reviewed > now
-    ]
-    term_dates = term_dates_warning(calendars_for(content)[1], now, content.local_pack)
-    if term_dates is not None:
-        warnings.append(f"term dates: {term_dates}")
-    return warnings

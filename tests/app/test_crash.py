@@ -13,7 +13,7 @@ from textual import events
 
 from send_tui.app import SendApp, make_app
 from send_tui.crash import HEADLINE
-from tests.app.helpers import give_consent, press
+from tests.app.helpers import give_consent, press, screen_text
 
 CHILD = "Amelia Hart"
 
@@ -30,15 +30,16 @@ def _broken_help(self: SendApp) -> None:
 async def test_a_bug_closes_the_app_with_a_message_that_holds_nothing_typed(
     isolated_paths: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(SendApp, "action_help", _broken_help)
     app = make_app()
-    with pytest.raises(HelpBroke):  # run_test hands the error on, so tests still see bugs
-        async with app.run_test() as pilot:
-            await give_consent(pilot, "CALLER-A")
-            await press(pilot, "1", "2")
-            app.session.set_letter_fields({"child_name": CHILD})  # typed, not yet autosaved
-            await pilot.press("f1")
-            await pilot.pause()
+    with monkeypatch.context() as broken:  # only this run: the isolated folders stay set
+        broken.setattr(SendApp, "action_help", _broken_help)
+        with pytest.raises(HelpBroke):  # run_test hands the error on, so tests still see bugs
+            async with app.run_test() as pilot:
+                await give_consent(pilot, "CALLER-A")
+                await press(pilot, "1", "2")
+                app.session.set_letter_fields({"child_name": CHILD})  # typed, not autosaved
+                await pilot.press("f1")
+                await pilot.pause()
     assert app.return_code == 1
     shown = capsys.readouterr().err
     assert HEADLINE in shown
@@ -47,6 +48,14 @@ async def test_a_bug_closes_the_app_with_a_message_that_holds_nothing_typed(
     autosave = isolated_paths / "data" / "autosave.toml"
     saved = autosave.read_text(encoding="utf-8")
     assert "CALLER-A" in saved and CHILD in saved  # the call up to the last change, to resume
+    # The next start: the message said "press r"; r brings the call back, name and all.
+    again = make_app()
+    async with again.run_test() as pilot:
+        await pilot.pause()
+        assert "Resume the call in progress" in screen_text(again)
+        await press(pilot, "r")
+        assert again.session.case.reference == "CALLER-A"
+        assert again.session.letter_fields["child_name"] == CHILD
 
 
 async def test_quitting_while_the_wizard_is_built_ahead_is_not_an_error(
