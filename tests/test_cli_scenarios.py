@@ -4,7 +4,6 @@ one exits 1 naming its file, its name and the expectation, with no traceback."""
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 from send_tui.cli import main
@@ -35,9 +34,7 @@ appeal = 2026-12-29
 
 
 def test_check_runs_every_shipped_scenario_and_every_path(capsys) -> None:
-    started = time.perf_counter()
     assert main(["check"]) == 0
-    elapsed = time.perf_counter() - started
     out = capsys.readouterr().out
     files = scenarios.scenario_files(SHIPPED)
     assert len(files) >= 15
@@ -45,7 +42,6 @@ def test_check_runs_every_shipped_scenario_and_every_path(capsys) -> None:
         assert f'  ok    content/scenarios/{path.name}: "' in out
     assert f"Scenarios: {len(files)} of {len(files)} passed" in out
     assert "Every path rendered: " in out and "all OK" in out
-    assert elapsed < 30  # a few seconds on a quiet machine; generous for a loaded one
 
 
 def test_a_broken_scenario_given_with_scenarios_exits_1_and_says_what_failed(
