@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import copyreg
 import hashlib
+import os
+import stat
 import sys
 import tomllib
 from collections.abc import Callable
@@ -111,11 +113,36 @@ def cache_file(folder: Path, root: Path, local_pack: str | None) -> Path:
     return folder / f"content-{where.hexdigest()[:24]}.cache"
 
 
+def _own_bytes(path: Path) -> bytes | None:
+    """The bytes of `path` if this user alone could have written them; None otherwise.
+
+    Unpickling runs code, so a cache is read only if it is this user's own file and nobody
+    else can write to it: on a shared desktop, a cache folder set to a shared place (a
+    SEND_TUI_CACHE_DIR in /tmp, say) must not let another account plant a file the adviser's
+    app then runs. The checks are on the open file itself, so it cannot be swapped between
+    check and read. (Windows has no owner ids here; its profile folders are per user.)
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as file:
+        try:
+            info = os.fstat(file.fileno())
+            if hasattr(os, "geteuid") and (
+                info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+            ):
+                return None
+            return file.read()
+        except OSError:
+            return None
+
+
 def _checked_payload(path: Path, key: str, magic: bytes) -> bytes | None:
     """The pickled payload of the cache at `path` if it is for exactly `key` and checks out."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = _own_bytes(path)
+    if data is None:
         return None
     header = magic + key.encode("ascii") + b"\n"
     if not data.startswith(header):

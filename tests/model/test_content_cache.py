@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import shutil
 import stat
 from pathlib import Path
@@ -90,6 +93,42 @@ def test_a_corrupt_cache_is_ignored_and_rewritten(
     assert len(reads) == 2
     assert path.read_bytes() == data  # rewritten whole
     load_content_cached(root, folder=folder)
+    assert len(reads) == 2
+
+
+_RAN: list[str] = []
+
+
+def _run_planted_code(what: str) -> None:
+    _RAN.append(what)
+
+
+class _Planted:
+    """What another account might leave in a shared cache folder: unpickling it runs code."""
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (_run_planted_code, ("ran",))
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX owners and modes")
+@pytest.mark.parametrize("how", ["writable by others", "another user's file"])
+def test_a_cache_anyone_else_could_have_written_is_never_unpickled(
+    root: Path, tmp_path: Path, reads, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    folder = tmp_path / "cache"
+    good = load_content_cached(root, folder=folder)
+    path = cache_file(folder, root, None)
+    magic, key, _checksum, _payload = path.read_bytes().split(b"\n", 3)
+    planted = pickle.dumps(_Planted())
+    checksum = hashlib.sha256(planted).hexdigest().encode("ascii")
+    path.write_bytes(b"\n".join([magic, key, checksum, planted]))  # sound, to the checksum
+    if how == "writable by others":
+        path.chmod(0o666)
+    else:
+        real = os.geteuid()
+        monkeypatch.setattr(os, "geteuid", lambda: real + 1)
+    assert load_content_cached(root, folder=folder) == good
+    assert _RAN == []  # the file was never unpickled: the TOML was read instead
     assert len(reads) == 2
 
 
