@@ -194,3 +194,12 @@ def test_a_bad_terms_file_names_the_file_and_key(
 def test_a_missing_clock_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys)
     assert code == 2 and "CLOCK" in err
+
+
+def test_the_readme_names_every_deadline_sub_command() -> None:
+    """An adviser learns the commands from the README: one added to the CLI must be listed."""
+    from send_tui.subcommands.deadline import CLOCKS
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("Every deadline sub-command", 1)[1].split("prints the date", 1)[0]
+    assert [c.name for c in CLOCKS if f"`{c.name}`" not in listed] == []
