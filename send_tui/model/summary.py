@@ -135,8 +135,18 @@ def letter_date(session: Session, today: date) -> date:
     """
     if "reply_from" in session.dates:
         return session.dates["reply_from"]
+    carried = carried_letter_date(session)
+    return carried if carried is not None else today
+
+
+def carried_letter_date(session: Session) -> date | None:
+    """The date a saved letter carries with none entered; None when it would be dated today.
+
+    The deadlines form shows it in the letter's date field, so a reopened call's field says the
+    date its reply clock counts from rather than looking empty.
+    """
     sent = _sent_letter(session) or _kept_letter(session)
-    return sent.dated if sent is not None else today
+    return sent.dated if sent is not None else None
 
 
 def letter_reply_by(session: Session, today: date) -> date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from send_tui.model.outputs import deadlines_calendar, default_basename
 from send_tui.model.summary import (
     DATE_KEYS,
     DeadlineLine,
+    carried_letter_date,
     session_deadline_lines,
     session_deadlines,
 )
@@ -78,7 +80,7 @@ class DeadlinesScreen(Screen[None]):
             with VerticalScroll(id="dates-form"):
                 for key in self._keys():
                     yield Label(labels[key])
-                    known = session.dates.get(key)
+                    known = session.dates.get(key) or self._carried(key)
                     yield Input(
                         known.isoformat() if known else "",
                         placeholder="YYYY-MM-DD",
@@ -89,6 +91,10 @@ class DeadlinesScreen(Screen[None]):
             with VerticalScroll(id="dates-results", can_focus=True):
                 yield Static(id="results", markup=False)
         yield FittingFooter()
+
+    def _carried(self, key: str) -> date | None:
+        """The letter's date when none is entered: the one a saved letter still carries."""
+        return carried_letter_date(self.send_app.session) if key == "reply_from" else None
 
     def on_mount(self) -> None:
         inputs = self.query(Input)
@@ -115,8 +121,13 @@ class DeadlinesScreen(Screen[None]):
                 changed = session.dates.pop(key, None) is not None
             else:
                 error.update("")
-                changed = session.dates.get(key) != day
-                session.dates[key] = day
+                if key not in session.dates and day == self._carried(key):
+                    # The saved letter's own date, as shown: entering it would pin the letter
+                    # to it, so a later change would no longer date the letter today.
+                    changed = False
+                else:
+                    changed = session.dates.get(key) != day
+                    session.dates[key] = day
         if changed:
             session.revision += 1
             self.send_app.session_changed()

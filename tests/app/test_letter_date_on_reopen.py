@@ -11,7 +11,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from send_tui import paths
 from send_tui.app import make_app
@@ -19,6 +19,7 @@ from send_tui.dialogs.save import SaveDialog
 from send_tui.model import outputs
 from send_tui.model.autosave import Autosave
 from send_tui.model.record import load_record
+from send_tui.screens.deadlines import DeadlinesScreen
 from send_tui.screens.letter import LetterScreen
 from send_tui.screens.start import StartScreen
 from tests.app.helpers import node_id, press, screen_text
@@ -221,3 +222,43 @@ async def test_a_re_dated_letter_left_unsaved_comes_back_re_dated_at_the_next_st
         assert preview(third).startswith("Fri 20 Nov 2026")
         await press(pilot, "f9")  # dated today after all: F9 still works on a resumed call
         assert preview(third).startswith("Sat 28 Nov 2026")
+
+
+def letter_date_field(app) -> Input:
+    assert isinstance(app.screen, DeadlinesScreen)
+    return app.screen.query_one("#date-reply_from", Input)
+
+
+async def test_the_deadlines_form_shows_the_reopened_letters_date_without_pinning_it(
+    tmp_path: Path,
+) -> None:
+    """F8 on a reopened call: the letter's date field says the date the record holds (the one
+    its reply clock counts from), not an empty field; left as shown, a change to the letter
+    still dates it today, and the next call's field is empty again."""
+    app = make_app(session=load_record(saved_call(tmp_path), shipped()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "f8")
+        assert letter_date_field(app).value == "2026-11-20"
+        assert "Count 10 working days after Fri 20 Nov 2026" in screen_text(app)
+        assert "reply_from" not in app.session.dates  # shown, not entered
+
+        await press(pilot, "escape", "f5")
+        await change_outcome(pilot, "A meeting")
+        assert preview(app).startswith("Sat 28 Nov 2026")  # re-dated, as with no F8 visit
+        await press(pilot, "escape", "f8")
+        assert letter_date_field(app).value == ""  # dated today: nothing saved to show
+        await press(pilot, "escape", "f5", "f9")  # a correction: the sent date is kept
+        await press(pilot, "escape", "f8")
+        assert letter_date_field(app).value == "2026-11-20"
+
+        letter_date_field(app).value = ""
+        await pilot.press(*"2026-11-23")  # the day it really went: entered, it counts from it
+        await pilot.pause()
+        assert app.session.dates["reply_from"] == date(2026, 11, 23)
+        assert "Count 10 working days after Mon 23 Nov 2026" in screen_text(app)
+
+        await press(pilot, "escape", "ctrl+n", "y")
+        await pilot.pause()
+        await press(pilot, "n", "1", "4", "1", "f8")
+        assert letter_date_field(app).value == ""
