@@ -3,7 +3,8 @@
 Footer lays its keys out in a row and cuts the row at the edge (and under the palette key),
 so at 60x20, or on a screen with many keys, the last key shown was cut in half and the ones
 after it were lost off the edge. Here a key that does not fit is hidden instead, and a shorter
-one after it that does fit (F1 Help, which lists them all) is still shown. A key's width is worked out as FooterKey draws it (its
+one after it that does fit is still shown. F1 Help, which lists them all, is given its room first,
+so it is there on every screen at 60x20. A key's width is worked out as FooterKey draws it (its
 key and description with their padding), so it is known before the layout, in the same frame.
 """
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 PALETTE_CLASS = "-command-palette"
 #: Marks a key hidden because it does not fit, not because it is not in use (KeyFooter's spares).
 NO_ROOM_CLASS = "-no-room"
+#: The help key's action (the app's F1), from the app or a screen: never hidden for room.
+HELP_ACTIONS = frozenset({"help", "app.help"})
 
 
 def key_width(key: FooterKey) -> int:
@@ -46,11 +49,18 @@ class FittingFooter(Footer):
                 room -= key_width(key)
             elif key.display or key.has_class(NO_ROOM_CLASS):  # not a spare (KeyFooter's)
                 keys.append(key)
+        # F1 Help is given its room first: it lists every key, so an adviser who sees no other
+        # key must still see how to find them. The rest fit in order, the last dropping first.
+        help_keys = [key for key in keys if key.action in HELP_ACTIONS]
+        room -= sum(key_width(key) for key in help_keys)
         used = 0
-        for key in keys:  # in order, each that still fits: a short F1 Help after a long key
-            width = key_width(key)
-            fits = used + width <= room
-            used += width if fits else 0
+        for key in keys:  # in order, each that still fits: a short key after a long one
+            if key in help_keys:
+                fits = room >= 0
+            else:
+                width = key_width(key)
+                fits = used + width <= room
+                used += width if fits else 0
             key.set_class(not fits, NO_ROOM_CLASS)
             key.display = fits
 
