@@ -588,6 +588,46 @@ def fields_never_asked(template: LetterTemplate) -> dict[str, tuple[str, ...]]:
 # --- the letter ------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+#: An optional phrase in a template's wording, innermost first: "[ in {year_group}]".
+_OPTIONAL_PHRASE = re.compile(r"\[([^\[\]]*)\]")
+
+
+def optional_phrases_kept(text: str, blank: frozenset[str]) -> str:
+    """The content's `text` with each optional phrase ("[ in {year_group}]") kept, without its
+    brackets, only when every field in it is filled; otherwise it is left out, so a college
+    student with no year group gets no "in __________". Phrases nest, innermost first: in
+    "[, who is[ in {year_group}][ at {setting}]]" the outer phrase goes when both inner ones
+    do. `blank` names the fields with nothing in them. Only the content's text is read here,
+    before anything the adviser typed is put in."""
+    while True:
+        kept = _OPTIONAL_PHRASE.sub(lambda m: _phrase_kept(m.group(1), blank), text)
+        if kept == text:
+            return text
+        text = kept
+
+
+def _phrase_kept(phrase: str, blank: frozenset[str]) -> str:
+    names = _PLACEHOLDER.findall(phrase)
+    return phrase if names and not blank.intersection(names) else ""
+
+
+def optional_phrase_problem(text: str) -> str | None:
+    """Why `text`'s optional phrases cannot be read (an unmatched bracket, a phrase with no
+    field to decide it), or None. For the loader, so a content author hears it at once."""
+    depth = 0
+    for char in text:
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return "has a ] with no [ before it: an optional phrase is written [ in {year_group}]"
+    if depth:
+        return "has a [ with no ] after it: an optional phrase is written [ in {year_group}]"
+    while match := _OPTIONAL_PHRASE.search(text):
+        if not _PLACEHOLDER.search(match.group(1)):
+            return (
+                f"has the optional phrase [{match.group(1)}] with no {{field}} in it to decide it"
+            )
+        text = text[: match.start()] + "{phrase}" + text[match.end() :]  # an inner phrase decides
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -676,9 +716,12 @@ def render_letter(
         except TimescaleError:
             reply_by = None
     values = _values(template, draft, today, reply_by)
+    blank = frozenset(name for name in DRAFT_FIELDS if not draft.value(name))
+    blank |= {"reply_by"} if reply_by is None else frozenset()
 
     def fill(text: str) -> str:
         # One pass over the CONTENT's text: what a user typed is returned, never rescanned.
+        text = optional_phrases_kept(text, blank)
         return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
     wording = letter_paragraphs(template, caller)

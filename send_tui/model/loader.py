@@ -527,8 +527,12 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
                 "parent",
                 "is missing: the draft for a parent or carer stands for every other caller",
             )
+    from send_tui.model.letter import fields_never_asked, optional_phrase_problem
+
     misspelt = False
     for key, text in texts.items():
+        if problem := optional_phrase_problem(text):
+            table.error(key, problem)
         for name in _PLACEHOLDER.findall(text):
             if name not in LETTER_FIELDS:
                 misspelt = True
@@ -552,8 +556,6 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
         MappingProxyType(about),
         table.file,
     )
-    from send_tui.model.letter import fields_never_asked
-
     if misspelt:  # which fields the form asks for is not known until the spelling is put right
         return template
     for caller, names in fields_never_asked(template).items():

@@ -278,13 +278,29 @@ def test_a_misspelt_letter_field_is_one_problem_with_the_right_spelling(tmp_path
     edit(
         root,
         "national/letters.toml",
-        "I am the parent or carer of {child_name}, who is in",
-        "I am the parent or carer of {child_nme}, who is in",
+        "I am the parent or carer of {child_name}[, who is",
+        "I am the parent or carer of {child_nme}[, who is",
     )
     [problem] = problems(root)
     assert problem.startswith(
         "national/letters.toml: letters.complaint_school.paragraphs[0]: {child_nme} is not a "
         "letter field (did you mean {child_name}?)"
+    )
+
+
+def test_an_optional_phrase_left_open_is_named_with_its_file_and_key(tmp_path: Path) -> None:
+    """A [ with no ] would print the bracket, or swallow the rest of the sentence."""
+    root = tmp_path / "content"
+    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns("scenarios"))
+    edit(
+        root,
+        "national/letters.toml",
+        "{child_name}, a student[ in {year_group}]",
+        "{child_name}, a student[ in {year_group}",
+    )
+    [problem] = problems(root)
+    assert problem.startswith(
+        "national/letters.toml: letters.complaint_college.paragraphs[0]: has a [ with no ] after it"
     )
 
 
