@@ -149,6 +149,18 @@ def carried_letter_date(session: Session) -> date | None:
     return sent.dated if sent is not None else None
 
 
+def enter_date(session: Session, key: str, day: date | None) -> bool:
+    """Store a date the adviser typed on a deadlines form (None forgets it); True if the call
+    changed. The saved letter's own date, typed (or left) as `carried_letter_date` shows it,
+    is not stored: entering it would pin the letter to it, so a later change to the letter
+    would no longer date it today. Out of range is `Session.set_date`'s DateFormatError."""
+    if key == "reply_from" and key not in session.dates and day == carried_letter_date(session):
+        return False
+    before = session.revision
+    session.set_date(key, day)
+    return session.revision != before
+
+
 def letter_reply_by(session: Session, today: date) -> date | None:
     """The reply-by date the saved letter gave, when it still applies; None to work it out."""
     sent = _sent_letter(session)

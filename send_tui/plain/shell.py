@@ -67,6 +67,7 @@ from send_tui.model.start_menu import ABOUT, new_call_question, start_choices
 from send_tui.model.summary import (
     DATE_KEYS,
     DeadlineLine,
+    enter_date,
     letter_date,
     letter_dating,
     session_deadline_lines,
@@ -763,13 +764,12 @@ class PlainShell:
                     out_text = str(problem)
                     self.out.say(f"Not kept: {out_text}")
                     continue
-            before = self.session.revision
             try:
-                self.session.set_date(key, day)
+                changed = enter_date(self.session, key, day)
             except dates.DateFormatError as problem:
                 self.out.say(f"Not kept: {problem}")
                 continue
-            if self.session.revision != before:
+            if changed:
                 self.session_changed()
             self._check_date_order()
             return True

@@ -22,6 +22,7 @@ from send_tui.model.summary import (
     DATE_KEYS,
     DeadlineLine,
     carried_letter_date,
+    enter_date,
     session_deadline_lines,
     session_deadlines,
 )
@@ -108,28 +109,16 @@ class DeadlinesScreen(Screen[None]):
         session = self.send_app.session
         error = self.query_one(f"#error-{key}", Static)
         text = event.value.strip()
-        if not text:
-            changed = session.dates.pop(key, None) is not None
-            error.update("")
-        else:
+        day = None
+        error.update("")
+        if text:
             try:
                 day = dates.parse_date(text)
             except dates.DateFormatError as problem:
-                error.update(Text(str(problem)))
                 # The field no longer holds the date used before: working on with it would show,
                 # timeline and save a date the adviser can no longer see.
-                changed = session.dates.pop(key, None) is not None
-            else:
-                error.update("")
-                if key not in session.dates and day == self._carried(key):
-                    # The saved letter's own date, as shown: entering it would pin the letter
-                    # to it, so a later change would no longer date the letter today.
-                    changed = False
-                else:
-                    changed = session.dates.get(key) != day
-                    session.dates[key] = day
-        if changed:
-            session.revision += 1
+                error.update(Text(str(problem)))
+        if enter_date(session, key, day):
             self.send_app.session_changed()
         self._show_date_order()
         self._show()

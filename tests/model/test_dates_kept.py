@@ -18,6 +18,8 @@ from send_tui.model.session import Session
 from send_tui.model.summary import (
     WORDS,
     build_summary,
+    carried_letter_date,
+    enter_date,
     letter_date,
     letter_dating,
     toggle_letter_date,
@@ -394,3 +396,19 @@ def test_an_autosave_is_stamped_on_the_day_send_tui_takes_as_today(tmp_path: Pat
     path = save_record(complaint_session(), tmp_path / "autosave.toml")
     saved = tomllib.loads(path.read_text(encoding="utf-8"))["record"]["saved"]
     assert saved.date() == TODAY
+
+
+def test_the_reopened_letters_own_date_typed_as_shown_leaves_it_free_to_be_dated_today(
+    tmp_path: Path,
+) -> None:
+    """The deadlines form (app and plain mode) shows a reopened letter's date; entering that
+    same date must not pin the letter, or a later change would keep the old date."""
+    session = load_record(saved_call(tmp_path), shipped())
+    assert carried_letter_date(session) == SENT
+    assert not enter_date(session, "reply_from", SENT)  # as shown: nothing changes
+    assert "reply_from" not in session.dates
+    session.letter_fields["outcome"] = "A meeting with the SENCO."
+    assert carried_letter_date(session) is None  # a changed letter is dated today
+    assert build_summary(session, TODAY).letter.date == TODAY_WORDS  # type: ignore[union-attr]
+    assert enter_date(session, "reply_from", date(2026, 11, 23))  # another day is the adviser's
+    assert build_summary(session, TODAY).letter.date == "Mon 23 Nov 2026"  # type: ignore[union-attr]

@@ -17,27 +17,17 @@ from send_tui.model.content import CALLER_NODE, LetterTemplate
 from send_tui.model.letter import (
     HAND_FILL,
     PERSONAL_FIELDS,
-    LetterDraft,
     optional_phrase_problem,
     optional_phrases_kept,
     render_letter,
 )
+from tests.model.test_letter import COMPLETE
 from tests.sessions import shipped
 
 SENT = date(2026, 2, 24)
 
-FULL = LetterDraft(
-    complainant_name="Alex Smith",
-    child_name="Sam Smith",
-    setting="Oak College",
-    year_group="Year 12",
-    addressee_name="Ms Jones",
-    about="The support in Sam's plan is not being given.",
-    tried="Spoke to the tutor on 3 February.",
-    outcome="A meeting and a written support plan.",
-    reply_within="10",
-    enclosures="Emails with the tutor",
-)
+#: test_letter's complete draft, for a college student.
+FULL = dataclasses.replace(COMPLETE, setting="Oak College", year_group="Year 12")
 
 #: Fields the letter can do without: each is left empty in turn, and then all together.
 OPTIONAL = ("setting", "year_group", "tried", "enclosures")

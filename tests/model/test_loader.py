@@ -270,18 +270,22 @@ def test_a_misspelt_id_is_offered_the_one_it_is_close_to(pack: Path) -> None:
     )
 
 
+def letters_edited(tmp_path: Path, old: str, new: str) -> list[str]:
+    """The problems in a copy of the shipped content with `old` in letters.toml made `new`."""
+    root = tmp_path / "content"
+    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns("scenarios"))
+    edit(root, "national/letters.toml", old, new)
+    return problems(root)
+
+
 def test_a_misspelt_letter_field_is_one_problem_with_the_right_spelling(tmp_path: Path) -> None:
     """{child_nme} in the school letter used to bring two more errors, about openings for other
     callers using {child_name}: they follow from the misspelling and go once it is put right."""
-    root = tmp_path / "content"
-    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns("scenarios"))
-    edit(
-        root,
-        "national/letters.toml",
+    [problem] = letters_edited(
+        tmp_path,
         "I am the parent or carer of {child_name}[, who is",
         "I am the parent or carer of {child_nme}[, who is",
     )
-    [problem] = problems(root)
     assert problem.startswith(
         "national/letters.toml: letters.complaint_school.paragraphs[0]: {child_nme} is not a "
         "letter field (did you mean {child_name}?)"
@@ -290,15 +294,11 @@ def test_a_misspelt_letter_field_is_one_problem_with_the_right_spelling(tmp_path
 
 def test_an_optional_phrase_left_open_is_named_with_its_file_and_key(tmp_path: Path) -> None:
     """A [ with no ] would print the bracket, or swallow the rest of the sentence."""
-    root = tmp_path / "content"
-    shutil.copytree(SHIPPED, root, ignore=shutil.ignore_patterns("scenarios"))
-    edit(
-        root,
-        "national/letters.toml",
+    [problem] = letters_edited(
+        tmp_path,
         "{child_name}, a student[ in {year_group}]",
         "{child_name}, a student[ in {year_group}",
     )
-    [problem] = problems(root)
     assert problem.startswith(
         "national/letters.toml: letters.complaint_college.paragraphs[0]: has a [ with no ] after it"
     )
