@@ -25,6 +25,10 @@ def annual_review_workings() -> str:
     return "\n".join(dl.ehc_annual_review(date(2026, 3, 2)).steps)
 
 
+def discrimination_workings() -> str:
+    return "\n".join(dl.discrimination_claim(date(2026, 2, 10)).steps)
+
+
 @pytest.mark.parametrize(
     ("read", "says", "never_says"),
     [
@@ -54,6 +58,14 @@ def annual_review_workings() -> str:
             ("a decision not to amend, or to cease, can be appealed from the date of its letter",),
             (),
             id="ex10-not-amending-or-ceasing-is-appealable",
+        ),
+        pytest.param(
+            # After Sun 9 Aug 2026 (act by Fri 7 Aug) the Tribunal may still hear the claim, but
+            # only at its discretion: never a reason to wait.
+            discrimination_workings,
+            ("may accept a late claim, but only at its discretion (Sch 17 para 4(3))",),
+            (),
+            id="ex11-a-late-claim-is-discretionary",
         ),
     ],
 )
