@@ -51,26 +51,30 @@ def test_clock_ids_are_fixed() -> None:
     ("decision", "certificate", "due"),
     [
         # example 1: Sun 10 May -> Mon 11 May
-        (D(2026, 3, 10), None, D(2026, 5, 11)),
+        pytest.param(D(2026, 3, 10), None, D(2026, 5, 11), id="ex01-school-only"),
         # example 1, with a certificate on 13 May: Sat 13 Jun -> Mon 15 Jun
-        (D(2026, 3, 10), D(2026, 5, 13), D(2026, 6, 15)),
+        pytest.param(
+            D(2026, 3, 10), D(2026, 5, 13), D(2026, 6, 15), id="ex01-section-b-or-f-certificate"
+        ),
         # example 2: a 31st exists in March
-        (D(2026, 1, 31), None, D(2026, 3, 31)),
+        pytest.param(D(2026, 1, 31), None, D(2026, 3, 31), id="ex02-decision-31-january"),
         # example 2 contrast: certificate 31 Jan -> Sat 28 Feb -> Mon 2 Mar (not 3 Mar)
-        (D(2025, 12, 1), D(2026, 1, 31), D(2026, 3, 2)),
+        pytest.param(
+            D(2025, 12, 1), D(2026, 1, 31), D(2026, 3, 2), id="ex02-certificate-31-january"
+        ),
         # example 3: Sun 28 Feb 2027 -> Mon 1 Mar 2027
-        (D(2026, 12, 31), None, D(2027, 3, 1)),
+        pytest.param(D(2026, 12, 31), None, D(2027, 3, 1), id="ex03-decision-31-december"),
         # example 4: the certificate makes it later
-        (D(2026, 3, 1), D(2026, 5, 20), D(2026, 6, 22)),
+        pytest.param(D(2026, 3, 1), D(2026, 5, 20), D(2026, 6, 22), id="ex04-later-certificate"),
         # example 4 contrast: an early certificate never shortens the 2 months
-        (D(2026, 3, 1), D(2026, 3, 5), D(2026, 5, 1)),
+        pytest.param(D(2026, 3, 1), D(2026, 3, 5), D(2026, 5, 1), id="ex04-early-certificate"),
         # example 5: the August rule, and 31 Aug is itself a bank holiday
-        (D(2026, 6, 15), None, D(2026, 9, 1)),
-        (D(2026, 6, 30), None, D(2026, 9, 1)),
+        pytest.param(D(2026, 6, 15), None, D(2026, 9, 1), id="ex05-decision-15-june"),
+        pytest.param(D(2026, 6, 30), None, D(2026, 9, 1), id="ex05-decision-30-june"),
         # example 6: the Christmas rule; 1 Jan 2027 is a Friday bank holiday
-        (D(2026, 10, 28), D(2026, 11, 27), D(2027, 1, 4)),
+        pytest.param(D(2026, 10, 28), D(2026, 11, 27), D(2027, 1, 4), id="ex06-christmas"),
         # example 7: certificate due 9 Apr -> Sat 9 May -> Mon 11 May
-        (D(2026, 2, 20), D(2026, 4, 9), D(2026, 5, 11)),
+        pytest.param(D(2026, 2, 20), D(2026, 4, 9), D(2026, 5, 11), id="ex07-certificate-9-april"),
         # month ends: 31st to 30th, leap years
         (D(2026, 7, 31), None, D(2026, 9, 30)),
         (D(2027, 12, 31), None, D(2028, 2, 29)),  # Tue 29 Feb 2028, the last day
@@ -224,7 +228,8 @@ def test_exclusion_deadlines_have_no_august_or_christmas_rule() -> None:
 @pytest.mark.parametrize(
     ("decision", "due", "act_by"),
     [
-        (D(2026, 3, 10), D(2026, 5, 10), D(2026, 5, 8)),  # example 1: Sunday, so the Friday
+        # example 1: Sunday, so the Friday
+        pytest.param(D(2026, 3, 10), D(2026, 5, 10), D(2026, 5, 8), id="ex01-contact-by"),
         (D(2026, 3, 11), D(2026, 5, 11), None),  # a working day: no earlier advice
         (D(2026, 12, 31), D(2027, 2, 28), D(2027, 2, 26)),  # month end
         (D(2026, 2, 3), D(2026, 4, 3), D(2026, 4, 2)),  # Good Friday
@@ -247,8 +252,8 @@ def test_mediation_contact_workings_example_1() -> None:
 @pytest.mark.parametrize(
     ("told", "due"),
     [
-        (D(2026, 5, 10), D(2026, 5, 13)),  # example 1
-        (D(2026, 4, 2), D(2026, 4, 9)),  # example 7: over Easter
+        pytest.param(D(2026, 5, 10), D(2026, 5, 13), id="ex01-declined-on-sunday"),
+        pytest.param(D(2026, 4, 2), D(2026, 4, 9), id="ex07-over-easter"),
         (D(2026, 12, 23), D(2026, 12, 30)),  # Christmas and the Boxing Day substitute
         (D(2027, 12, 23), D(2027, 12, 30)),  # 27 and 28 Dec 2027 substitutes
     ],
@@ -270,7 +275,7 @@ def test_mediation_certificate_workings_example_7() -> None:
 @pytest.mark.parametrize(
     ("told", "due"),
     [
-        (D(2026, 7, 10), D(2026, 8, 9)),
+        pytest.param(D(2026, 7, 10), D(2026, 8, 9), id="ex08-told-10-july"),
         (D(2026, 1, 31), D(2026, 3, 2)),  # 30 days, not a month
         (D(2028, 2, 1), D(2028, 3, 2)),  # leap February
         (D(2026, 12, 2), D(2027, 1, 1)),  # a bank holiday: not moved
@@ -337,7 +342,9 @@ def test_reply_refuses_unclear_timescales(kwargs: dict[str, object]) -> None:
 @pytest.mark.parametrize(
     ("conduct", "due", "act_by"),
     [
-        (D(2026, 2, 10), D(2026, 8, 9), D(2026, 8, 7)),  # example 11
+        pytest.param(
+            D(2026, 2, 10), D(2026, 8, 9), D(2026, 8, 7), id="ex11-suspension-10-february"
+        ),
         (D(2026, 3, 4), D(2026, 9, 3), None),  # a Thursday: nothing to advise earlier
         (D(2026, 6, 29), D(2026, 12, 28), D(2026, 12, 24)),  # substitute day, no Christmas rule
         (D(2026, 8, 31), D(2027, 2, 27), D(2027, 2, 26)),  # no 31 Feb: the earlier reading
