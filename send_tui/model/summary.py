@@ -103,7 +103,8 @@ DATE_KEYS: tuple[DateKey, ...] = (
     DateKey("certificate", "Date of the mediation certificate"),
     DateKey(
         "mediation_adviser_told",
-        "Day the mediation adviser was told mediation is not wanted, or it ended",
+        "Day the mediation adviser was told mediation is not wanted, it ended, or it cannot be "
+        "arranged in 30 days",
     ),
     DateKey("mediation_requested", "Day the council was told mediation is wanted"),
     DateKey("exclusion_notice", "Day the governing board received notice of the exclusion"),
