@@ -474,9 +474,9 @@ def reply_notes(
     template: LetterTemplate | None = None,
 ) -> tuple[str, ...]:
     """What the reply-by date should carry with it before the letter is sent: "Reply by ...",
-    then each warning (a date on a bank holiday, a school holiday in the count); () when there
-    is nothing to add, or no date yet (`completeness` says why). For the letter screen and
-    plain mode alike."""
+    then each warning (a date on a bank holiday, a school holiday in the count, the template's
+    `reply_note`); () when there is nothing to add, or no date yet (`completeness` says why).
+    For the letter screen and plain mode alike."""
     try:
         reply = reply_deadline(draft, sent, content, template)
     except TimescaleError:
