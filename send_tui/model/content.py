@@ -311,6 +311,9 @@ class LetterTemplate:
     procedure: str  # which complaints procedure the letter asks to be used
     #: A letter to a school: a reply in working days that runs into its holidays says so.
     term_time: bool = False
+    #: Said with the reply-by date whenever one is worked out for this letter: what the dates
+    #: cannot know about this addressee (a college's own reply time and holidays). "" for none.
+    reply_note: str = ""
     #: Opening paragraphs for a caller other than a parent (an option id of `CALLER_NODE`):
     #: they replace the same number of paragraphs at the start of `paragraphs`.
     for_caller: Mapping[str, tuple[str, ...]] = field(default_factory=empty_mapping)

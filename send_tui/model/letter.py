@@ -416,9 +416,24 @@ def reply_deadline(
 
     Working days skip weekends, bank holidays and the content's closure days; school days use the
     local pack's term dates. For a letter to a school (`template.term_time`), working days that
-    run into its holidays say so and give the date in school days. Raises `TimescaleError`
-    saying why when there is no date to give.
+    run into its holidays say so and give the date in school days. A template's `reply_note`
+    (a college's: its own procedure sets the time, and its holidays are not known) comes last
+    among the warnings, whatever the unit. Raises `TimescaleError` saying why when there is no
+    date to give.
     """
+    found = _reply_deadline(draft, sent, content, template)
+    if template is None or not template.reply_note:
+        return found
+    return dataclasses.replace(found, warnings=(*found.warnings, template.reply_note))
+
+
+def _reply_deadline(
+    draft: LetterDraft,
+    sent: date,
+    content: Content | None,
+    template: LetterTemplate | None,
+) -> Deadline:
+    """`reply_deadline` before the template's own note: the date from the draft's timescale."""
     from send_tui.model import deadlines
     from send_tui.model.calendars import OutsideTermDates
 
@@ -459,9 +474,9 @@ def reply_notes(
     template: LetterTemplate | None = None,
 ) -> tuple[str, ...]:
     """What the reply-by date should carry with it before the letter is sent: "Reply by ...",
-    then each warning (a date on a bank holiday, a school holiday in the count); () when there
-    is nothing to add, or no date yet (`completeness` says why). For the letter screen and
-    plain mode alike."""
+    then each warning (a date on a bank holiday, a school holiday in the count, the template's
+    `reply_note`); () when there is nothing to add, or no date yet (`completeness` says why).
+    For the letter screen and plain mode alike."""
     try:
         reply = reply_deadline(draft, sent, content, template)
     except TimescaleError:

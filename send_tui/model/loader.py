@@ -515,6 +515,11 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
             texts |= {f"for_caller.{caller}[{i}]": p for i, p in enumerate(opening)}
         callers.finish()
     term_time = table.flag("term_time", default=False)
+    reply_note = table.text("reply_note", required=False, default="") or ""
+    if _PLACEHOLDER.search(reply_note):
+        table.error(
+            "reply_note", "is a note for the adviser, not the letter: it cannot use {fields}"
+        )
     about: dict[str, str] = {}
     drafts = table.table("about")
     if drafts is not None:
@@ -552,6 +557,7 @@ def _read_letter(table: Table, letter_id: str) -> LetterTemplate | None:
         paragraphs,
         procedure,
         term_time,
+        reply_note,
         MappingProxyType(for_caller),
         MappingProxyType(about),
         table.file,

@@ -301,7 +301,8 @@ class LetterScreen(Screen[None]):
         self.notify("What the complaint is about: confirmed.", timeout=4)
 
     def _reply_notes(self, draft: LetterDraft, sent: date, template: LetterTemplate | None) -> Text:
-        """What the reply-by date should carry with it (a school holiday in the count), if anything."""
+        """What the reply-by date should carry with it (a school holiday in the count, a college's
+        own reply time), if anything."""
         notes = Text()
         for number, line in enumerate(reply_notes(draft, sent, self.send_app.content, template)):
             if number == 0:

@@ -304,6 +304,18 @@ def test_an_optional_phrase_left_open_is_named_with_its_file_and_key(tmp_path: P
     )
 
 
+def test_a_reply_note_with_a_letter_field_is_refused(tmp_path: Path) -> None:
+    """The note is for the adviser beside the reply date: a {field} in it would print as typed."""
+    [problem] = letters_edited(
+        tmp_path,
+        "ask for a reply by a stated date,",
+        "ask for a reply by {reply_by},",
+    )
+    assert problem.startswith(
+        "national/letters.toml: letters.complaint_college.reply_note: is a note for the adviser"
+    )
+
+
 def test_a_misspelt_optional_key_is_offered_the_right_spelling(pack: Path) -> None:
     edit(pack, "local/demo/contacts.toml", 'phone = "to be confirmed"', 'phnoe = "to be confirmed"')
     [problem] = problems(pack)
