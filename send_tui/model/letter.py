@@ -223,11 +223,68 @@ def without_names(fields: Mapping[str, str], birth: date | None = None) -> dict[
 DRAFT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(LetterDraft))
 
 
+@dataclass(frozen=True, slots=True)
+class CallerWords:
+    """How the letter form, the summary and the save's warnings name the people a letter names,
+    for one caller ("Who is calling?"). A parent writes about their child; a young person is
+    the complainant, with no separate child; a helper or a representative writes for a young
+    person, so the form names both. Words a parent's form used ("the family", "child's name")
+    read wrongly to an adviser on a young person's own call."""
+
+    complainant: str  # the form's label for `complainant_name`, the person who signs
+    young_person: str  # the form's label for `child_name`, the person the letter is about
+    young_person_detail: str  # the summary's heading for `child_name`
+    young_person_said: str  # `child_name` in a sentence ("... will be left out")
+
+
+#: A parent's or carer's words: the default caller, and any caller without words of its own
+#: (as a letter's `about` falls back to the parent's).
+PARENT_WORDS = CallerWords(
+    complainant="Complainant's name (optional: the family can write it in)",
+    young_person="Child or young person's name (optional)",
+    young_person_detail="Child or young person",
+    young_person_said="the child's name",
+)
+
+#: Each caller's words, by the option ids of "Who is calling?" (content's node `caller`).
+CALLER_WORDS: Mapping[str, CallerWords] = {
+    "parent": PARENT_WORDS,
+    "young_person": CallerWords(
+        complainant="Young person's name: they are the complainant and sign the letter "
+        "(optional: they can write it in)",
+        young_person="Young person's name, where the letter names them again (optional)",
+        young_person_detail="Young person",
+        young_person_said="the young person's name",
+    ),
+    "helper": CallerWords(
+        complainant="Helper's name: they write and sign the letter "
+        "(optional: they can write it in)",
+        young_person="Young person's name: the helper writes for them, with their agreement "
+        "(optional)",
+        young_person_detail="Young person",
+        young_person_said="the young person's name",
+    ),
+    "representative": CallerWords(
+        complainant="Representative's name (a deputy, for example): they sign the letter "
+        "(optional: they can write it in)",
+        young_person="Young person's name: the representative acts for them (optional)",
+        young_person_detail="Young person",
+        young_person_said="the young person's name",
+    ),
+}
+
+
+def caller_words(caller: str) -> CallerWords:
+    """The words for `caller` (`caller_of`); a parent's for a caller with none of its own."""
+    return CALLER_WORDS.get(caller, PARENT_WORDS)
+
+
 #: The letter form's text fields: (field, label, multi-line), in the order every form shows them.
+#: The labels are a parent's: `form_fields` gives them for the caller on the line.
 FORM_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("addressee_name", "Addressee's name", False),
-    ("complainant_name", "Complainant's name (optional: the family can write it in)", False),
-    ("child_name", "Child or young person's name (optional)", False),
+    ("complainant_name", PARENT_WORDS.complainant, False),
+    ("child_name", PARENT_WORDS.young_person, False),
     ("setting", "Setting (school, college or nursery)", False),
     ("year_group", "Year group", False),
     (
@@ -240,6 +297,14 @@ FORM_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("reply_within", "Reply within (number of days, or a date YYYY-MM-DD)", False),
     ("enclosures", "Enclosures (optional)", False),
 )
+
+
+def form_fields(caller: str) -> tuple[tuple[str, str, bool], ...]:
+    """`FORM_FIELDS` labelled for `caller` (`caller_of`): the letter screen and plain mode
+    both ask with these, so a young person's own call is never asked for "the family"."""
+    words = caller_words(caller)
+    labels = {"complainant_name": words.complainant, "child_name": words.young_person}
+    return tuple((name, labels.get(name, label), multi) for name, label, multi in FORM_FIELDS)
 
 
 def letter_started(session: Session) -> bool:

@@ -15,7 +15,14 @@ from datetime import date
 from pathlib import Path
 
 from send_tui.model import storage
-from send_tui.model.letter import Letter, LetterDraft, caller_of, choose_template, render_letter
+from send_tui.model.letter import (
+    Letter,
+    LetterDraft,
+    caller_of,
+    caller_words,
+    choose_template,
+    render_letter,
+)
 from send_tui.model.record import dump_record
 from send_tui.model.session import Session
 from send_tui.model.summary import (
@@ -136,11 +143,12 @@ def left_out(
     `consent_how` says how the front end asking records the caller's consent.
     """
     fields = session.letter_fields
+    named = caller_words(caller_of(session))  # no "child's name" on a young person's own call
     present = [
         words
         for key, words in (
             ("complainant_name", "the caller's name"),
-            ("child_name", "the child's name"),
+            ("child_name", named.young_person_said),
         )
         if str(fields.get(key, "")).strip()
     ]

@@ -30,6 +30,7 @@ from send_tui.model.letter import (
     calendars_for,
     caller_answered,
     caller_of,
+    caller_words,
     choose_template,
     clean_text,
     completeness,
@@ -612,7 +613,8 @@ def _details(session: Session, today: date, personal: bool) -> tuple[tuple[str, 
         lines.append(("Note", WORDS.redacted_note))
         return tuple(lines)
     fields = session.letter_fields
-    for key, label in (("complainant_name", "Caller"), ("child_name", "Child or young person")):
+    young_person = caller_words(caller_of(session)).young_person_detail  # not "child" for all
+    for key, label in (("complainant_name", "Caller"), ("child_name", young_person)):
         value = _text(fields.get(key, ""))
         if value:
             lines.append((label, value))

@@ -35,7 +35,6 @@ from send_tui.model.content import (
 )
 from send_tui.model.fields import REFERENCE, limit
 from send_tui.model.letter import (
-    FORM_FIELDS,
     REPLY_UNIT_LABELS,
     LetterDraft,
     ReplyUnit,
@@ -47,6 +46,7 @@ from send_tui.model.letter import (
     choose_template,
     completeness,
     draft_about,
+    form_fields,
     is_a_date,
     letter_templates,
     no_letter_reason,
@@ -968,8 +968,10 @@ class PlainShell:
         ):
             return self.show_letter()
         # No school or year group on an NHS letter, no child's name on a young person's own.
-        used = template_fields(chosen, caller_of(session))
-        for name, label, _multiline in FORM_FIELDS:
+        # Each labelled for the caller: a young person's own letter names no family or child.
+        caller = caller_of(session)
+        used = template_fields(chosen, caller)
+        for name, label, _multiline in form_fields(caller):
             if name not in used:
                 continue
             if name == "reply_within":

@@ -30,6 +30,7 @@ from send_tui.model.letter import (
     choose_template,
     completeness,
     draft_about,
+    form_fields,
     letter_templates,
     reply_notes,
     template_fields,
@@ -113,7 +114,7 @@ class LetterScreen(Screen[None]):
                     compact=True,
                 )
                 yield Static(Text(AS_TYPED, style="italic"), id="as-typed", markup=False)
-                for name, label, multiline in FORM_FIELDS:
+                for name, label, multiline in form_fields(caller_of(session)):
                     with Vertical(id=f"field-{name}", classes="field"):
                         if name == "reply_within":
                             yield Label("Timescale for a reply (required)")
@@ -124,7 +125,7 @@ class LetterScreen(Screen[None]):
                                 id="reply_unit",
                                 compact=True,
                             )
-                        yield Label(label)
+                        yield Label(label, id=f"label-{name}")
                         value = getattr(draft, name)
                         if multiline:
                             yield TextArea(
@@ -154,7 +155,9 @@ class LetterScreen(Screen[None]):
         self._refresh_preview()
 
     def on_screen_resume(self) -> None:
-        # Back from F6: consent decides what the saved letter holds, so the preview follows it.
+        # Back from F6: consent decides what the saved letter holds, so the preview follows it;
+        # and the fields and their labels follow the caller, should the answers have changed.
+        self._show_template_fields()
         self._refresh_preview()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -165,7 +168,8 @@ class LetterScreen(Screen[None]):
             self.call_after_refresh(form.scroll_to_widget, field, animate=False)
 
     def _show_template_fields(self) -> None:
-        """Only the fields the chosen template uses: no school or year group on an NHS letter."""
+        """Only the fields the chosen template uses (no school or year group on an NHS letter),
+        each labelled for the caller (`form_fields`): no "family" on a young person's own call."""
         template = self._template()
         caller = caller_of(self.send_app.session)
         used = (
@@ -173,8 +177,9 @@ class LetterScreen(Screen[None]):
             if template is not None
             else set(DRAFT_TEXT_FIELDS)
         )
-        for name in DRAFT_TEXT_FIELDS:
+        for name, label, _multiline in form_fields(caller):
             self.query_one(f"#field-{name}").display = name in used
+            self.query_one(f"#label-{name}", Label).update(label)
 
     def _template(self):  # -> LetterTemplate | None
         session, app = self.send_app.session, self.send_app

@@ -128,3 +128,26 @@ def test_the_shipped_letters_optional_phrases_all_read() -> None:
         wording = [template.heading, *template.paragraphs]
         wording += [p for opening in template.for_caller.values() for p in opening]
         assert all(optional_phrase_problem(text) is None for text in wording), template.id
+
+
+@pytest.mark.parametrize(
+    ("caller", "opening"),
+    [
+        ("parent", "I am the parent or carer of Sam Smith, who is in Reception."),
+        ("young_person", "I am writing about my own support. I am in Reception."),
+        ("helper", "with their agreement, about their support. They are in Reception."),
+        ("representative", "I act for Sam Smith, who is in Reception, as their representative."),
+    ],
+)
+def test_an_early_years_year_group_without_a_setting_reads_as_a_sentence(
+    caller: str, opening: str
+) -> None:
+    """A nursery's room or Reception class, with no setting named: "of Sam (Reception)" reads
+    as a note in the margin, not the sentence a letter to the manager should be."""
+    template = shipped().letters["complaint_early_years"]
+    draft = dataclasses.replace(FULL, setting="", year_group="Reception")
+    letter = render_letter(template, draft, SENT, shipped(), caller)
+    assert opening in letter.paragraphs[0]
+    assert "(Reception)" not in letter.paragraphs[0]
+    both = render_letter(template, dataclasses.replace(draft, setting="Little Acorns"), SENT)
+    assert "of Sam Smith, who is in Reception at Little Acorns." in both.paragraphs[0]

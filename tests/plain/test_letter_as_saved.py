@@ -64,7 +64,24 @@ def test_the_form_asks_only_for_the_fields_the_letter_uses() -> None:
     assert "Child or young person's name" in form
     _shell, text = run_lines([*YOUNG_PERSON_LETTER[:6], *[""] * 13])  # a young person's own
     form = text[text.index("COMPLAINT LETTER") : text.index("THE LETTER")]
-    assert "Child or young person's name" not in form and "Complainant's name" in form
+    assert "Child or young person's name" not in form
+
+
+def test_a_young_persons_own_letter_asks_for_their_name_not_the_familys() -> None:
+    """The young person is the complainant: the form asks for their name, never a family's."""
+    _shell, text = run_lines([*YOUNG_PERSON_LETTER[:6], *[""] * 13])
+    form = text[text.index("COMPLAINT LETTER") : text.index("THE LETTER")]
+    assert "Young person's name: they are the complainant and sign the letter" in form
+    for word in ("family", "child", "parent", "Complainant's name"):
+        assert word not in form
+
+
+def test_a_helpers_letter_asks_for_the_helpers_name_and_the_young_persons() -> None:
+    _shell, text = run_lines(["1", "back", "3", "4", "1", "letter", *[""] * 14])
+    form = " ".join(text[text.index("COMPLAINT LETTER") : text.index("THE LETTER")].split())
+    assert "Helper's name: they write and sign the letter" in form
+    assert "Young person's name: the helper writes for them, with their agreement" in form
+    assert "family" not in form and "Child or young person's name" not in form
 
 
 def test_a_reply_date_on_a_bank_holiday_is_flagged_when_the_letter_is_shown() -> None:
