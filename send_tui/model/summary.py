@@ -116,7 +116,7 @@ DATE_KEYS: tuple[DateKey, ...] = (
     DateKey("ehc_request", "Day the council received the EHC needs assessment request"),
     DateKey("annual_review", "Day of the EHC plan annual review meeting"),
     DateKey("reply_from", "Day the complaint letter is sent (the letter's date)"),
-    DateKey("date_of_birth", "Child's date of birth", personal=True),
+    DateKey("date_of_birth", "Date of birth of the child or young person", personal=True),
 )
 DATE_KEY_NAMES: frozenset[str] = frozenset(k.key for k in DATE_KEYS)
 
