@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Static
 
 from send_tui.model import dates
 from send_tui.model.comparison import ASPECTS, Comparison, build_comparison
-from send_tui.widgets.fitting_footer import FittingFooter
+from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class ComparisonScreen(Screen[None]):
         )
         with VerticalScroll(id="compare-closed-scroll"):
             yield Static(id="compare-closed", markup=False)
-        yield FittingFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_comparison()

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from send_tui.widgets.fitting_footer import FittingFooter
+from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 
@@ -32,4 +32,4 @@ class ContentProblemsScreen(Screen[None]):
                 ),
                 markup=False,
             )
-        yield FittingFooter()
+        yield KeyFooter()

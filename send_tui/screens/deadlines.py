@@ -26,7 +26,7 @@ from send_tui.model.summary import (
     session_deadline_lines,
     session_deadlines,
 )
-from send_tui.widgets.fitting_footer import FittingFooter
+from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class DeadlinesScreen(Screen[None]):
                     yield Static(id=f"error-{key}", classes="date-error", markup=False)
             with VerticalScroll(id="dates-results", can_focus=True):
                 yield Static(id="results", markup=False)
-        yield FittingFooter()
+        yield KeyFooter()
 
     def _carried(self, key: str) -> date | None:
         """The letter's date when none is entered: the one a saved letter still carries."""

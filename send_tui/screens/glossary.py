@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from send_tui.model.content import GlossaryTerm, glossary_matches
 from send_tui.widgets.choice_list import ChoiceList
-from send_tui.widgets.fitting_footer import FittingFooter
+from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class GlossaryScreen(Screen[None]):
                 yield ChoiceList(id="glossary-list", markup=False)
             with VerticalScroll(id="glossary-definition"):
                 yield Static(id="definition", markup=False)
-        yield FittingFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fill("")

@@ -37,7 +37,7 @@ from send_tui.model.letter import (
 )
 from send_tui.model.summary import letter_date, letter_dating, toggle_letter_date
 from send_tui.render.text import render_letter_text
-from send_tui.widgets.fitting_footer import FittingFooter
+from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ class LetterScreen(Screen[None]):
             with VerticalScroll(id="letter-preview", can_focus=True):
                 yield Static(id="missing", markup=False)
                 yield Static(id="preview", markup=False)
-        yield FittingFooter()
+        yield KeyFooter()
 
     def _roles(self, template_id: str) -> list[tuple[str, str]]:
         template = self.send_app.content.letters[template_id]

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from send_tui.dialogs.base import Dialog
 from send_tui.model.session import PlanEntry
 from send_tui.widgets.choice_list import ChoiceList
-from send_tui.widgets.fitting_footer import FittingFooter
+from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class PlanScreen(Screen[None]):
             )
             yield Static(id="plan-warnings", markup=False)
             yield ChoiceList(id="plan-list", markup=False)
-        yield FittingFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_plan()

@@ -28,7 +28,7 @@ from send_tui.model.timeline import (
     next_step_node,
 )
 from send_tui.widgets.choice_list import ChoiceList
-from send_tui.widgets.fitting_footer import FittingFooter
+from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class TimelineScreen(Screen[None]):
             with VerticalScroll(id="timeline-warnings", can_focus=True):
                 yield Static(id="timeline-warnings-text", markup=False)
             yield ChoiceList(id="timeline-list", markup=False)
-        yield FittingFooter()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_timeline()

@@ -1,7 +1,10 @@
 """Textual's Footer, changed in place when the keys it shows change, never rebuilt on a key.
 
 The stock Footer recomposes (a dozen widgets: compose, mount, CSS, then another layout and
-frame) on every bindings signal, and the wizard sends one on every key and focus change. This
+frame) on every bindings signal, and send-tui sends one on every change to the call: every key
+in the wizard, every character typed into the letter or deadlines form. So every screen with a
+footer uses this one (typing in the letter form settled in 60-75 ms a character with Footer's
+rebuilds, 27 ms without). This
 one compares what it would show, and when the keys differ it relabels the key widgets it
 already has (hiding any it does not need), which costs a layout inside the frame already being
 painted. Only when it needs more key widgets than it has does it recompose as Footer does;
