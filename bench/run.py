@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import generate
-from walk import WalkResult, bare_keys
+from walk import TYPING, WalkResult, bare_keys
 
 if TYPE_CHECKING:
     from send_tui.model.content import Content
@@ -50,6 +50,12 @@ STARTUP = BENCH / "startup.py"
 WALK = BENCH / "walk.py"
 #: The walks, by their name in the table, and the name walk.py knows each by.
 WALK_APPS = {"send": "send", "bare": "bare", "in place": "inplace", "shaped": "shaped"}
+#: The typing walks (`walk.TYPING` into a letter form), by their name in the table and walk.py's.
+TYPING_APPS = {"send": "letter", "bare": "letter-bare"}
+#: How many rounds type into the letter forms: each child types every character of `TYPING`
+#: (some fifty), and costs its start-up and a second on its first screen, so one round keeps
+#: the whole run about as long as it was; characters, not rounds, give the samples.
+TYPING_ROUNDS = 1
 PYTHON = sys.executable
 T = TypeVar("T")
 #: The date the long session is made on: inside the shipped term dates, so every clock counts.
@@ -267,6 +273,22 @@ def walk_in_child(which: str, spec: dict[str, Any], setup: Setup) -> tuple[WalkR
     report = run_walk_py(WALK_APPS[which], spec, setup.env, setup.scratch)
     walked = WalkResult(**{f.name: report[f.name] for f in fields(WalkResult)})
     return walked, report["gc_threshold"]
+
+
+def typing_in_child(which: str, setup: Setup, profile: Path | None = None) -> WalkResult:
+    """Type `TYPING` into the letter form of `which` (a key of TYPING_APPS) in a new process,
+    as `walk_in_child` walks; with `profile`, a cProfile of the child goes to that file.
+
+    The child gets an autosave folder of its own, empty: the call is a new one (an autosave
+    left by another walk would open the app on the choice to carry it on, not the letter).
+    """
+    data = Path(tempfile.mkdtemp(prefix="typing-data-", dir=setup.scratch))
+    env = {**setup.env, "SEND_TUI_DATA_DIR": str(data)}
+    spec: dict[str, Any] = {"typing": [list(field) for field in TYPING]}
+    if profile is not None:
+        spec["profile"] = str(profile)
+    report = run_walk_py(TYPING_APPS[which], spec, env, setup.scratch)
+    return WalkResult(**{f.name: report[f.name] for f in fields(WalkResult)})
 
 
 @dataclass(frozen=True)
@@ -594,6 +616,7 @@ def _measure(
     samples = Samples()
     startups: dict[str, list[Startup]] = {"send": [], "bare": []}
     walks = {which: WalkResult() for which in WALK_APPS}
+    typing = {which: WalkResult() for which in TYPING_APPS}
     biggest = max(PACK_SIZES)
     for number in range(rounds):
         say(f"round {number + 1} of {rounds} ...")
@@ -604,6 +627,9 @@ def _measure(
         like_send = ("in place", "shaped") if number % 2 == 0 else ("shaped", "in place")
         for which in (*order, *like_send):
             walks[which].add(walk_in_child(which, walk_spec(which, share, setup), setup)[0])
+        if number < TYPING_ROUNDS:
+            for which in order:
+                typing[which].add(typing_in_child(which, setup))
         samples.add("load shipped", load_in_child(None, setup.env))
         samples.add("load shipped cached", load_in_child(None, setup.env, setup.cache))
         for size, pack in setup.packs.items():
@@ -638,7 +664,19 @@ def _measure(
                     samples.add(f"{which} key {measure} {direction}", took)
         for frames in walked.frames:
             samples.add(f"{which} frames", frames)
-    rows = table_rows(samples, setup, startups, walks)
+    for which, typed in typing.items():
+        for measure in ("settled", "first_paint"):
+            for took in getattr(typed, measure):
+                samples.add(f"{which} typing {measure}", took)
+        for frames in typed.frames:
+            samples.add(f"{which} typing frames", frames)
+        if typed.lost_keys == 0:  # then the timings are the fields' characters, in order
+            start = 0
+            for name, text in TYPING:
+                for took in typed.settled[start : start + len(text)]:
+                    samples.add(f"{which} typing settled {name}", took)
+                start += len(text)
+    rows = table_rows(samples, setup, startups, walks, typing)
     missed = sorted({row.profile for row in rows if row.met is False and row.profile})
     notes = explain(missed, setup) if missed and profile else []
     if missed and not profile:
@@ -647,7 +685,11 @@ def _measure(
 
 
 def table_rows(
-    samples: Samples, setup: Setup, startups: dict[str, list[Startup]], walks: dict[str, WalkResult]
+    samples: Samples,
+    setup: Setup,
+    startups: dict[str, list[Startup]],
+    walks: dict[str, WalkResult],
+    typing: dict[str, WalkResult],
 ) -> list[Row]:
     m = samples.median
     rows: list[Row] = []
@@ -750,6 +792,7 @@ def table_rows(
                 )
             )
             rows.append(Row(f"↳ {words} to the {what}: median / p95", cells))
+    rows += typing_rows(samples, typing)
     rows.append(
         Row(
             f"Content load + validation, shipped ({len(setup.shipped.nodes)} nodes): cold / cached",
@@ -826,6 +869,59 @@ def table_rows(
     return rows
 
 
+#: Issue 16's goals are for a key to its settled frame; a character typed is such a key.
+TYPING_GOALS = "(the key goals, applied to typing)"
+
+
+def typing_rows(samples: Samples, typing: dict[str, WalkResult]) -> list[Row]:
+    """Typing into the letter form (`walk.TYPING`), send-tui's against the bare letter app's."""
+    m, p95 = samples.median, samples.p95
+    send, bare = m("send typing settled"), m("bare typing settled")
+    send_p95, bare_p95 = p95("send typing settled"), p95("bare typing settled")
+    lost = [f"{which} lost {w.lost_keys} characters" for which, w in typing.items() if w.lost_keys]
+    typed = "; ".join(
+        [
+            f"{len(typing['send'].settled)} characters: "
+            + ", ".join(f"{len(text)} into {name}" for name, text in TYPING),
+            *lost,
+        ]
+    )
+    rows = [
+        Row(
+            "Typing in the letter form, a character to the settled frame: median / p95",
+            f"send-tui {ms(send)} / {ms(send_p95)}, bare {ms(bare)} / {ms(bare_p95)} ({typed})",
+            f"<= 20 ms / <= 50 ms {TYPING_GOALS}",
+            send <= 0.020 and send_p95 <= 0.050,
+            "typing",
+        ),
+        Row(
+            "↳ against bare Textual typing into a form of the same shape, preview set out on "
+            "every change (median ratio)",
+            f"{send / bare:.2f} ({ms(send)} / {ms(bare)})",
+            f"<= 1.3 {TYPING_GOALS}",
+            send / bare <= 1.3,
+            "typing",
+        ),
+        Row(
+            "↳ a character to the first paint: median (send-tui / bare); frames per character",
+            f"{ms(m('send typing first_paint'))} / {ms(m('bare typing first_paint'))}; "
+            f"{m('send typing frames'):.0f} / {m('bare typing frames'):.0f} frames",
+        ),
+    ]
+    if all(samples.count(f"send typing settled {name}") for name, _text in TYPING):
+        rows.append(
+            Row(
+                "↳ by field, to the settled frame: median (send-tui / bare)",
+                ", ".join(
+                    f"{name} {ms(m(f'send typing settled {name}'))} / "
+                    f"{ms(m(f'bare typing settled {name}'))}"
+                    for name, _text in TYPING
+                ),
+            )
+        )
+    return rows
+
+
 def walk_without_full_gc(setup: Setup) -> str:
     """The walk again, in its own process, with gen-2 collections deferred: how much of the
     tail is GC pauses. Deferred once the app has settled in, after it sets its own thresholds."""
@@ -874,6 +970,19 @@ def explain(missed: list[str], setup: Setup) -> list[str]:
         )
         notes.append(
             f"key presses with the garbage collector's full collections deferred: {walk_without_full_gc(setup)}"
+        )
+    if "typing" in missed:
+        profiled = setup.scratch / "typing-send.prof"
+        typing_in_child("send", setup, profiled)
+        stats = pstats.Stats(str(profiled))
+        shares = own_time_by_package(stats)
+        own = sum(v for k, v in shares.items() if k.startswith("send_tui")) / (
+            sum(shares.values()) or 1.0
+        )
+        notes.append(
+            f"typing in the letter form (the whole walk: start-up, F5, every character), "
+            f"{describe_shares(shares)}; send-tui's own code {own:.1%}. "
+            f"Phases (cumulative, overlapping): {describe_phases(stats, WALK_PHASES)}"
         )
     if "load" in missed:
         stats = profile_call(lambda: load_content(biggest))

@@ -21,8 +21,13 @@ key for key and no wording is worked out twice. It says what Textual's stock wid
 what send-tui shows: they take several frames to settle, so its first frame (one stock frame of
 that screen) is the figure to set send-tui's whole key against.
 
-bench/run.py runs each walk as a fresh process of its own, `walk.py send|bare|inplace|shaped
-SPEC.json RESULT.json` (see `main`), so each app is timed as an adviser's process would run it:
+Typing into send-tui's letter form (`walk_letter_send`: a sentence into a TextArea, a name
+into an Input, `TYPING`) is timed the same way, a character a key, against BareLetterApp: a
+form column of stock Inputs and TextAreas beside a Static preview of a letter of about the same
+length, set out again on every change as send-tui's letter form sets out its preview.
+
+bench/run.py runs each walk as a fresh process of its own, `walk.py send|bare|inplace|shaped|
+letter|letter-bare SPEC.json RESULT.json` (see `main`), so each app is timed as an adviser's process would run it:
 not beside the benchmark's big packs, nor after another app has warmed Textual's caches or
 frozen the heap. None of the bare walks imports send_tui.
 """
@@ -37,8 +42,9 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Span, Text
 from textual import events
@@ -54,9 +60,10 @@ if TYPE_CHECKING:
 
     from send_tui.model.content import Content
     from send_tui.model.graph import Step
+    from send_tui.model.session import Session
 
 #: The character a terminal sends with each key the walk uses.
-_CHARACTERS = {"escape": "\x1b", "enter": "\r"}
+_CHARACTERS = {"escape": "\x1b", "enter": "\r", "space": " "}
 #: How long a key may take to open its screen before the walk counts it as lost.
 TIMEOUT = 10.0
 #: How long each app is left on its first screen before the first key, as an adviser reads
@@ -814,6 +821,164 @@ async def walk_shaped(
     return await _walk_keys(BareShapedApp(start, script), keys, _shaped_place, defer_full_gc)
 
 
+# --- typing into the letter form ---------------------------------------------------------------
+
+#: What the typing walk types, field by field: a sentence into the letter's "outcome" (a
+#: TextArea, as an adviser writes what the family wants mid-call) and a name into a one-line
+#: Input. Letters and spaces only. Each field starts empty in the walk's session.
+TYPING: list[tuple[str, str]] = [
+    ("outcome", "A meeting with the SENCO and a written plan"),
+    ("addressee_name", "Ms Patel"),
+]
+
+
+def typing_keys(text: str) -> list[Key]:
+    """The keys a terminal posts for `text`: a letter is its own key, a space is "space"."""
+    return [Key("space" if character == " " else character, True) for character in text]
+
+
+def letter_session(content: Content) -> Session:
+    """A typical call for the letter form: a complaint about a school, the letter filled in but
+    for the fields the walk types (`TYPING`), which start empty."""
+    from send_tui.model.session import Session
+
+    session = Session(content)
+    session.answer("situation", "complaint")
+    session.answer("complaint_about", "school")
+    session.letter_fields.update(
+        {
+            "complainant_name": "Alex Smith",
+            "child_name": "Sam Smith",
+            "setting": "Oak Primary School",
+            "year_group": "Year 4",
+            "tried": "Spoke to the class teacher on 3 November and the SENCO on 10 November.",
+            "reply_unit": "working_days",
+            "reply_within": "10",
+            **{name: "" for name, _text in TYPING},
+        }
+    )
+    return session
+
+
+def _field_value(app: App[Any], name: str) -> str:
+    """What a form field holds now (an Input's value or a TextArea's text)."""
+    from textual.widgets import Input, TextArea
+
+    widget = app.screen.query_one(f"#{name}")
+    return widget.text if isinstance(widget, TextArea) else cast(Input, widget).value
+
+
+async def _type_into(
+    app: App[Any], pilot: Pilot[Any], typing: list[tuple[str, str]], result: WalkResult
+) -> None:
+    """Focus each field, its cursor at the end, and type its text, timing every character.
+
+    A character that does not change the field counts as lost (`WalkResult.lost_keys`).
+    """
+    from textual.widgets import TextArea
+
+    clock = FrameClock(app)
+    for name, text in typing:
+        field_widget = app.screen.query_one(f"#{name}")
+        field_widget.focus()
+        if isinstance(field_widget, TextArea):
+            field_widget.move_cursor(field_widget.document.end)
+        await pilot.pause()
+        for key in typing_keys(text):
+            timing = await press_and_time(pilot, clock, key, partial(_field_value, name=name))
+            result.record(key, timing)
+
+
+async def walk_letter_send(
+    typing: list[tuple[str, str]], *, session: Session | None = None
+) -> WalkResult:
+    """Open send-tui's letter form (F5) on a call and type `typing` into it, field by field.
+
+    The session is `letter_session`'s unless one is given (a test reads back what reached it).
+    """
+    from send_tui.app import make_app
+    from send_tui.model.loader import load_content
+
+    app = make_app(session=session or letter_session(load_content()))
+    result = WalkResult()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(READ_START_SCREEN)
+        await pilot.press("f5")
+        await pilot.pause()
+        if type(app.screen).__name__ != "LetterScreen":
+            raise RuntimeError(f"F5 opened {type(app.screen).__name__}, not the letter form")
+        await _type_into(app, pilot, typing, result)
+    return result
+
+
+#: The bare letter app's preview: a letter of about the length send-tui's preview shows for
+#: `letter_session` (its "missing" note and the letter, some 1,400 characters), with the
+#: fields' text in it.
+_BARE_LETTER = (
+    "Dear {addressee_name},\n\n"
+    "Complaint about the support for Sam Smith, Year 4, Oak Primary School\n\n"
+    + "I am writing to make a formal complaint about the special educational provision for my "
+    "child. The support the school agreed to put in place has not been delivered. "
+    * 4
+    + "\n\nWhat we have tried: Spoke to the class teacher on 3 November and the SENCO on "
+    "10 November.\n\nWhat we would like to happen: {outcome}\n\n"
+    "Please reply within 10 school days of the date of this letter.\n\nYours sincerely,\n\n"
+    "Alex Smith\n\n"
+    + "Still missing before sending:\n- the date of the decision\n- who the letter is to\n"
+    * 3
+)
+
+
+class BareLetterApp(App[None]):
+    """The typing baseline: a form column (Inputs, TextAreas) beside a Static preview that is
+    set out again, whole, on every change, as send-tui's letter form does; stock widgets."""
+
+    CSS = """
+    #form { width: 1fr; padding: 0 1; }
+    #form TextArea { height: 4; }
+    #form Label { margin-top: 1; text-style: bold; }
+    #preview-pane { width: 1fr; padding: 0 1; border-left: solid $border-blurred; }
+    """
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Input, Label, TextArea
+
+        with Horizontal():
+            with VerticalScroll(id="form"):
+                for name in ("complainant_name", "child_name", "setting", "addressee_name"):
+                    yield Label(name.replace("_", " ").capitalize())
+                    yield Input(id=name, compact=True)
+                for name in ("about", "tried", "outcome"):
+                    yield Label(name.capitalize())
+                    yield TextArea(id=name, soft_wrap=True, tab_behavior="focus")
+            with VerticalScroll(id="preview-pane"):
+                yield Static(id="preview", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def on_input_changed(self) -> None:
+        self._show()
+
+    def on_text_area_changed(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        fields = {name: _field_value(self, name) for name in ("addressee_name", "outcome")}
+        self.query_one("#preview", Static).update(Text(_BARE_LETTER.format(**fields)))
+
+
+async def walk_letter_bare(typing: list[tuple[str, str]]) -> WalkResult:
+    """Type `typing` into BareLetterApp as into send-tui's letter form."""
+    app = BareLetterApp()
+    result = WalkResult()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(READ_START_SCREEN)
+        await _type_into(app, pilot, typing, result)
+    return result
+
+
 # --- one walk in a fresh process --------------------------------------------------------------
 
 
@@ -822,10 +987,12 @@ def main(which: str, spec_path: Path, result_path: Path) -> None:
 
     SPEC: for `send`, "paths" (the steps of each shipped path to walk, as [node, option]); for
     `bare` and `inplace`, "keys" ([key, moves] each, from `bare_keys`); for `shaped`, "start"
-    and "script" (from `record_wizard_shapes`, the paths' scripts one after another).
-    Optional: "defer_full_gc", and "profile", a file for a cProfile of the walk. The bare walks
-    never import send_tui, so their process stays a bare Textual app's. RESULT also gives the
-    collector's thresholds at the end, which the deferred walk reports.
+    and "script" (from `record_wizard_shapes`, the paths' scripts one after another); for
+    `letter` (send-tui's letter form) and `letter-bare` (BareLetterApp), "typing" ([field,
+    text] each, as `TYPING`). Optional: "defer_full_gc", and "profile", a file for a cProfile
+    of the walk. The bare walks never import send_tui, so their process stays a bare Textual
+    app's. RESULT also gives the collector's thresholds at the end, which the deferred walk
+    reports.
 
     `shapes` is not timed: it walks send-tui over SPEC's "paths" and writes, instead of a
     WalkResult, what `record_wizard_shapes` noted, for the parent to pass to `shaped`.
@@ -840,13 +1007,19 @@ def main(which: str, spec_path: Path, result_path: Path) -> None:
         walking = walk_bare(keys, in_place=which == "inplace", defer_full_gc=defer)
     elif which == "shaped":
         walking = walk_shaped(spec["start"], spec["script"], defer_full_gc=defer)
+    elif which == "letter":
+        walking = walk_letter_send(spec["typing"])
+    elif which == "letter-bare":
+        walking = walk_letter_bare(spec["typing"])
     elif which == "shapes":
         paths = [tuple((node, option) for node, option in path) for path in spec["paths"]]
         shapes = asyncio.run(record_wizard_shapes(paths))
         result_path.write_text(json.dumps(shapes), encoding="utf-8")
         return
     else:
-        raise SystemExit(f"walk.py: no app called {which!r} (send, bare, inplace, shaped, shapes)")
+        raise SystemExit(
+            f"walk.py: no app called {which!r} (send, bare, inplace, shaped, letter, letter-bare, shapes)"
+        )
     profiler = cProfile.Profile() if spec.get("profile") else None
     if profiler is not None:
         profiler.enable()

@@ -4,6 +4,7 @@
 baseline's recording of what send-tui shows broke once when the option rows became Visuals.
 One shipped path through each walk: send-tui's own, the recording of what it showed after
 every key, the shaped app playing that recording back key for key, and the bare in-place app.
+And a few characters typed into send-tui's letter form and into the bare letter app.
 """
 
 from __future__ import annotations
@@ -43,6 +44,21 @@ async def test_each_benchmark_walk_takes_every_key_of_a_shipped_path() -> None:
     keys = list(walk.bare_keys(shipped(), [path]))
     in_place = await walk.walk_bare(keys, in_place=True)
     assert in_place.lost_keys == 0 and len(in_place.settled) == len(keys)
+
+
+async def test_the_typing_walk_types_every_character_into_the_letter_form() -> None:
+    """Each character typed reaches its field, in send-tui (read back from the session the
+    letter form keeps in step) and in the bare letter app, and each has its timing."""
+    typing = [("outcome", "A m"), ("addressee_name", "Ms")]
+    session = walk.letter_session(shipped())
+    sent = await walk.walk_letter_send(typing, session=session)
+    assert sent.lost_keys == 0 and len(sent.settled) == len(sent.first_paint) == 5
+    assert session.letter_fields["outcome"] == "A m"
+    assert session.letter_fields["addressee_name"] == "Ms"
+
+    bare = await walk.walk_letter_bare(typing)
+    assert bare.lost_keys == 0 and len(bare.settled) == 5
+    assert bare.keys == sent.keys == ["A", "space", "m", "M", "s"]
 
 
 def test_the_benchmarks_generated_packs_still_load(tmp_path: Path) -> None:
