@@ -208,9 +208,7 @@ def test_the_readme_names_every_deadline_sub_command() -> None:
 def test_draft_plan_counts_the_day_served_as_day_1(capsys: pytest.CaptureFixture[str]) -> None:
     # Worked example 9's contrast: served Mon 20 Apr 2026, the last day is Mon 4 May 2026 (a
     # bank holiday that stays the last day), so reply by Fri 1 May.
-    code, out, _ = run(
-        capsys, "draft-plan", "--served", "2026-04-20", "--today", "2026-04-22"
-    )
+    code, out, _ = run(capsys, "draft-plan", "--served", "2026-04-20", "--today", "2026-04-22")
     assert code == 0
     assert "Deadline: Mon 4 May 2026  (12 days left" in out
     assert "Act by:   Fri 1 May 2026" in out
