@@ -771,7 +771,7 @@ def draft_plan(served: date, calendar: WorkingCalendar = ENGLAND) -> Deadline:
             "on a draft plan they can also ask for a particular school or college to be named, "
             "and ask to meet the council (reg 13(1))"
         ),
-        "The council must allow at least 15 days: if its letter allows longer, use its date",
+        "The council must allow at least 15 days: if its letter gives a later date, use that date",
     )
     return Deadline(
         clock="draft_plan",
