@@ -203,3 +203,20 @@ def test_the_readme_names_every_deadline_sub_command() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     listed = readme.split("Every deadline sub-command", 1)[1].split("prints the date", 1)[0]
     assert [c.name for c in CLOCKS if f"`{c.name}`" not in listed] == []
+
+
+def test_draft_plan_counts_the_day_served_as_day_1(capsys: pytest.CaptureFixture[str]) -> None:
+    # Worked example 9's contrast: served Mon 20 Apr 2026, the last day is Mon 4 May 2026 (a
+    # bank holiday that stays the last day), so reply by Fri 1 May.
+    code, out, _ = run(capsys, "draft-plan", "--served", "2026-04-20", "--today", "2026-04-22")
+    assert code == 0
+    assert "Deadline: Mon 4 May 2026  (12 days left" in out
+    assert "Act by:   Fri 1 May 2026" in out
+    assert "which is day 1: the last day is Mon 4 May 2026" in out
+    _, out, _ = run(capsys, "draft-plan", "--served", "2026-04-20", "--json")
+    data = json.loads(out)
+    assert (data["clock"], data["deadline"], data["act_by"]) == (
+        "draft_plan",
+        "2026-05-04",
+        "2026-05-01",
+    )

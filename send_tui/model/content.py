@@ -61,6 +61,7 @@ CLOCK_IDS: tuple[str, ...] = (
     "suspension_representations",
     "exclusion_panel",
     "ehc",
+    "draft_plan",
 )
 
 #: The question "Who is calling?": its answer words the letter and the summary for that person.
@@ -103,6 +104,7 @@ CLOCK_DATE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "suspension_representations": ("exclusion_notice",),
         "exclusion_panel": ("board_decision",),
         "ehc": ("ehc_request", "annual_review"),
+        "draft_plan": ("draft_served",),
     }
 )
 

@@ -737,6 +737,51 @@ def ehc_annual_review(meeting: date, calendar: WorkingCalendar = ENGLAND) -> Dea
     )
 
 
+#: Days the parent or young person has to reply to a draft plan or proposed amendments, counting
+#: the day it was served as day 1 (SEND Regs reg 13(1) and reg 22(2)).
+DRAFT_PLAN_DAYS = 15
+
+
+def draft_plan(served: date, calendar: WorkingCalendar = ENGLAND) -> Deadline:
+    """Replying to a draft EHC plan or proposed amendments: 15 days beginning with the day served.
+
+    "Beginning with" makes the day of service day 1, so the last day is 14 days after it (worked
+    example 9: served Mon 20 April 2026, last day Mon 4 May 2026). The limit is the family's own
+    and no rule moves it off a weekend or bank holiday, so they are told to act the working day
+    before, as for contacting the mediation adviser.
+    """
+    due = served + timedelta(days=DRAFT_PLAN_DAYS - 1)
+    act_by, advice = _act_earlier(
+        due,
+        calendar,
+        "send the representations",
+        "it is still the last day, as the SEND Regulations have no next-working-day rule",
+    )
+    steps = (
+        (
+            f"{DRAFT_PLAN_DAYS} days beginning with {long_date(served)} (the day the draft plan or "
+            f"proposed amendments were served), which is day 1: the last day is {long_date(due)} "
+            "(SEND Regs reg 13(1), reg 22(2))"
+        ),
+        "Every calendar day is counted, weekends, bank holidays and school holidays included",
+        *advice,
+        *_window_not_applied(due),
+        (
+            "In these days the parent or young person can comment on it (make representations); "
+            "on a draft plan they can also ask for a particular school or college to be named, "
+            "and ask to meet the council (reg 13(1))"
+        ),
+        "The council must allow at least 15 days: if its letter gives a later date, use that date",
+    )
+    return Deadline(
+        clock="draft_plan",
+        title="Reply to a draft EHC plan or proposed amendments",
+        due=due,
+        steps=steps,
+        act_by=act_by,
+    )
+
+
 def _weeks_deadline(
     start: date,
     what: str,

@@ -115,6 +115,7 @@ DATE_KEYS: tuple[DateKey, ...] = (
     DateKey("conduct", "Date of the conduct complained of (discrimination)"),
     DateKey("ehc_request", "Day the council received the EHC needs assessment request"),
     DateKey("annual_review", "Day of the EHC plan annual review meeting"),
+    DateKey("draft_served", "Day the draft plan or proposed amendments were served (sent)"),
     DateKey("reply_from", "Day the complaint letter is sent (the letter's date)"),
     DateKey("date_of_birth", "Date of birth of the child or young person", personal=True),
 )
@@ -432,6 +433,8 @@ def session_deadlines(session: Session, today: date) -> tuple[Deadline | Deadlin
         add("ehc", lambda: deadlines.ehc(dates["ehc_request"], working))
     if "annual_review" in dates:
         add("ehc", lambda: deadlines.ehc_annual_review(dates["annual_review"], working))
+    if "draft_served" in dates:
+        add("draft_plan", lambda: deadlines.draft_plan(dates["draft_served"], working))
     # The reply clock runs once the letter is started, or its date is entered on its own: then
     # the adviser expects a reply-by date, and must hear that the letter has no timescale yet.
     started = letter_started(session)

@@ -209,6 +209,16 @@ def _ehc(args: argparse.Namespace, sources: _Sources) -> Deadline:
     return deadlines.ehc_annual_review(args.review_meeting, sources.working)
 
 
+def _add_draft_plan(parser: argparse.ArgumentParser) -> None:
+    _date_option(parser, "--served", "the day the draft plan or proposed amendments were served")
+
+
+def _draft_plan(args: argparse.Namespace, sources: _Sources) -> Deadline:
+    from send_tui.model import deadlines
+
+    return deadlines.draft_plan(args.served, sources.working)
+
+
 CLOCKS: tuple[_Clock, ...] = (
     _Clock(
         "appeal",
@@ -268,6 +278,12 @@ CLOCKS: tuple[_Clock, ...] = (
         "EHC timescales: 6, 16 and 20 weeks from a request, or after an annual review",
         _add_ehc,
         _ehc,
+    ),
+    _Clock(
+        "draft-plan",
+        "replying to a draft EHC plan or proposed amendments: 15 days beginning with the day served",
+        _add_draft_plan,
+        _draft_plan,
     ),
 )
 

@@ -9,6 +9,8 @@ from tests.app.helpers import node_id, press, screen_text
 # start a call; council decision; what the plan says; only the school named; appeal
 SCHOOL_ONLY = ("1", "2", "3", "1", "1")
 SECTION_F = ("1", "2", "3", "2", "1")
+#: The decision letter's date, and the day a draft plan was served (its 15 days): no certificate.
+DATE_FIELDS = ["date-decision", "date-draft_served"]
 
 
 async def test_the_school_only_outcome_and_f8_show_only_the_appeal_clock() -> None:
@@ -23,7 +25,7 @@ async def test_the_school_only_outcome_and_f8_show_only_the_appeal_clock() -> No
         assert "Mediation certificate" not in deadlines_part
         await press(pilot, "d")
         assert isinstance(app.screen, DeadlinesScreen)
-        assert [i.id for i in app.screen.query("Input")] == ["date-decision"]
+        assert [i.id for i in app.screen.query("Input")] == DATE_FIELDS
         await press(pilot, *"2026-03-10")
         text = screen_text(app)
         assert "Mon 11 May 2026, by 5pm" in text
@@ -31,7 +33,7 @@ async def test_the_school_only_outcome_and_f8_show_only_the_appeal_clock() -> No
         # F8 (the outcome's and the plan's clocks) agrees
         await press(pilot, "escape", "f8")
         assert isinstance(app.screen, DeadlinesScreen)
-        assert [i.id for i in app.screen.query("Input")] == ["date-decision"]
+        assert [i.id for i in app.screen.query("Input")] == DATE_FIELDS
         assert "Mon 11 May 2026, by 5pm" in screen_text(app)
         assert "mediation" not in screen_text(app).lower()
 

@@ -44,11 +44,16 @@ def appeal_session(scope: str) -> Session:
 def test_the_school_only_appeal_has_only_the_appeal_clock() -> None:
     session = appeal_session("school_only")
     assert session.current() == "out_appeal_school_only"
-    assert clocks.clocks_in_play(session) == ("appeal",)
+    # A disputed plan's draft or proposed amendments can still be replied to: no mediation clock.
+    assert clocks.clocks_in_play(session) == ("appeal", "draft_plan")
     assert clocks.node_clocks(session, session.content.nodes["out_appeal_school_only"]) == (
         "appeal",
+        "draft_plan",
     )
-    assert clocks.date_keys_for(session, clocks.clocks_in_play(session)) == ["decision"]
+    assert clocks.date_keys_for(session, clocks.clocks_in_play(session)) == [
+        "decision",
+        "draft_served",
+    ]
 
 
 def test_a_section_f_appeal_keeps_the_mediation_clocks() -> None:
@@ -58,6 +63,7 @@ def test_a_section_f_appeal_keeps_the_mediation_clocks() -> None:
         "appeal",
         "mediation_contact",
         "mediation_certificate",
+        "draft_plan",
         "arrange_mediation",
     )
     assert clocks.date_keys_for(session, ("appeal",)) == ["decision", "certificate"]
@@ -107,11 +113,55 @@ def test_the_plan_puts_nothing_before_a_school_only_appeal() -> None:
 def test_an_outcome_looked_up_is_judged_by_the_answers_that_lead_to_it() -> None:
     session = appeal_session("other_parts")  # the call is on the Section F path
     looked_up = session.content.nodes["out_appeal_school_only"]
-    assert clocks.node_clocks(session, looked_up) == ("appeal",)
+    assert clocks.node_clocks(session, looked_up) == ("appeal", "draft_plan")
     assert clocks.implied_answers(session.content, "out_appeal_school_only") == {
         "what_next_school_only": "appeal",
         "appeal_scope": "school_only",
     }
+
+
+@pytest.mark.parametrize("decision", ["plan_contents", "amendments"])
+def test_a_disputed_plan_asks_when_the_draft_was_served_and_counts_its_15_days(
+    decision: str,
+) -> None:
+    session = Session(shipped())
+    for node, answer in (
+        ("situation", "council_decision"),
+        ("council_decision", decision),
+        ("appeal_scope", "other_parts"),
+        ("what_next_decision", "appeal"),
+    ):
+        session.answer(node, answer)
+    assert "draft_served" in clocks.date_keys_for(session, clocks.clocks_in_play(session))
+    session.dates["draft_served"] = date(2026, 4, 20)  # worked example 9's contrast
+    found = {d.clock: d for d in session_deadlines(session, TODAY) if isinstance(d, Deadline)}
+    assert found["draft_plan"].due == date(2026, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("decision", "next_node"),
+    [
+        ("refuse_assessment", "what_next_assessment"),
+        ("no_plan", "what_next_decision"),
+        ("refuse_amend", "what_next_decision"),
+        ("cease_plan", "what_next_decision"),
+    ],
+)
+def test_no_draft_plan_clock_where_there_is_no_draft_to_reply_to(
+    decision: str, next_node: str
+) -> None:
+    session = Session(shipped())
+    for node, answer in (
+        ("situation", "council_decision"),
+        ("council_decision", decision),
+        (next_node, "appeal"),
+    ):
+        session.answer(node, answer)
+    assert session.outcome() is not None
+    assert "draft_plan" not in clocks.clocks_in_play(session)
+    assert "draft_served" not in clocks.date_keys_for(session, clocks.clocks_in_play(session))
+    session.dates["draft_served"] = date(2026, 4, 20)
+    assert "draft_plan" not in [d.clock for d in session_deadlines(session, TODAY)]
 
 
 def test_a_clock_condition_naming_a_missing_option_is_a_content_error(tmp_path) -> None:

@@ -41,6 +41,7 @@ def test_clock_ids_are_fixed() -> None:
         "suspension_representations",
         "exclusion_panel",
         "ehc",
+        "draft_plan",
     )
 
 
@@ -446,6 +447,38 @@ def test_ehc_annual_review_example_10() -> None:
     assert [m.due for m in deadline.dates] == [D(2026, 3, 16), D(2026, 3, 30), D(2026, 5, 25)]
 
 
+def test_draft_plan_example_9_counts_the_day_of_service_as_day_1() -> None:
+    # Worked example 9's contrast: served Mon 20 April 2026, the last day is Mon 4 May 2026,
+    # not Tue 5 May (15 days *beginning with* the day served). 4 May is the Early May bank
+    # holiday: it is still the last day, so the family is told to reply by Fri 1 May.
+    deadline = dl.draft_plan(D(2026, 4, 20))
+    assert deadline.clock == "draft_plan"
+    assert deadline.due == D(2026, 5, 4)
+    assert deadline.act_by == D(2026, 5, 1)
+    steps = text(deadline)
+    assert "Mon 20 Apr 2026" in steps and "which is day 1: the last day is Mon 4 May 2026" in steps
+    assert "reg 13(1), reg 22(2)" in steps
+    assert "it is still the last day" in steps
+    assert "send the representations by Fri 1 May 2026, the working day before" in steps
+    assert "ask for a particular school or college to be named" in steps
+
+
+def test_draft_plan_on_a_bank_holiday_is_not_moved_forward() -> None:
+    # Served Mon 11 May 2026: day 15 is Mon 25 May, the Spring bank holiday. No rule moves it
+    # to Tue 26 May, so the last day stays and the family acts by Fri 22 May.
+    deadline = dl.draft_plan(D(2026, 5, 11))
+    assert deadline.due == D(2026, 5, 25)
+    assert deadline.act_by == D(2026, 5, 22)
+    assert "Tue 26 May" not in text(deadline)
+
+
+def test_draft_plan_on_a_working_day_needs_no_earlier_day() -> None:
+    deadline = dl.draft_plan(D(2026, 4, 21))  # Tue 21 Apr: day 15 is Tue 5 May, a working day
+    assert deadline.due == D(2026, 5, 5)
+    assert deadline.act_by is None
+    assert "No rule moves this date: send the representations by Tue 5 May 2026" in text(deadline)
+
+
 # --- status, JSON and wording ----------------------------------------------------------------
 
 
@@ -495,6 +528,7 @@ def every_clock() -> list[Deadline]:
         dl.suspension_representations(D(2026, 3, 2), school()),
         dl.exclusion_panel(D(2026, 3, 5), school(), posted=True),
         dl.ehc(D(2026, 1, 12)),
+        dl.draft_plan(D(2026, 4, 20)),
     ]
 
 

@@ -142,6 +142,7 @@ def test_every_date_key_is_worked_out_or_says_why_not() -> None:
         "exclusion_panel",
         "ehc",
         "ehc",
+        "draft_plan",
     ]
     assert not any(isinstance(d, DeadlineProblem) for d in found)
     ehc = build_summary(session, TODAY).deadlines[7]

@@ -41,17 +41,6 @@ def discrimination_workings() -> str:
             id="ex08-council-cannot-arrange-mediation",
         ),
         pytest.param(
-            # Draft plan served Mon 20 Apr 2026: day 1 is 20 April, so the last day is 4 May,
-            # not 5 May (the day of service is counted, unlike the other clocks).
-            clock_rule("ehc"),
-            (
-                "at least 15 days to comment on a draft plan",
-                "the day it is served on them as day 1",
-            ),
-            ("15 working days",),
-            id="ex09-draft-plan-15-days-beginning-with-service",
-        ),
-        pytest.param(
             # A decision not to amend, or to cease, is appealable: examples 1-6 apply from its
             # letter, not the review timescales.
             annual_review_workings,
