@@ -255,9 +255,9 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
                 }
             ]
 
-    # The shipped clocks and letters name the `caller`, `appeal_scope` and `discrimination_who`
-    # questions (a letter's wording per caller, clocks waived by the scope of an appeal or by
-    # who discriminated), so the pack has all three.
+    # The shipped clocks and letters name the `caller`, `appeal_scope`, `discrimination_who` and
+    # `council_decision` questions (a letter's wording per caller, clocks waived by the scope of
+    # an appeal, by who discriminated or by the council's decision), so the pack has all four.
     first = node_ids[0]
     writer.file("national/start.toml", "Opening questions")["nodes"] = {
         "caller": {
@@ -269,7 +269,7 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
                 {"id": "parent", "label": "A parent or carer", "next": first},
                 {"id": "young_person", "label": "The young person", "next": "appeal_scope"},
                 {"id": "helper", "label": "A helper", "next": "discrimination_who"},
-                {"id": "representative", "label": "A representative", "next": first},
+                {"id": "representative", "label": "A representative", "next": "council_decision"},
             ],
         },
         "appeal_scope": _question(
@@ -279,6 +279,22 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
         ),
         "discrimination_who": _question(
             writer, {"school": "A school", "other": "Someone else"}, first
+        ),
+        "council_decision": _question(
+            writer,
+            {
+                option: option.replace("_", " ").capitalize()
+                for option in (
+                    "refuse_assessment",
+                    "no_plan",
+                    "refuse_amend",
+                    "cease_plan",
+                    "health_social_in_plan",
+                    "other_council",
+                    "amendments",
+                )
+            },
+            first,
         ),
     }
 
@@ -292,7 +308,7 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
     shipped_terms = next((SHIPPED / "local").glob("*/term-dates.toml"))
     shutil.copy(shipped_terms, root / "local" / LOCAL_PACK / "term-dates.toml")
     return PackStats(
-        root, nodes + 3, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4
+        root, nodes + 4, len(route_ids), len(ref_ids), len(term_ids), len(writer.files) + 4
     )
 
 
