@@ -445,6 +445,13 @@ def own_time_by_package(stats: pstats.Stats) -> Counter[str]:
     return totals
 
 
+def own_share(shares: Counter[str]) -> float:
+    """send-tui's own code's share of a profile's time, as `own_time_by_package` counts it."""
+    return sum(v for k, v in shares.items() if k.startswith("send_tui")) / (
+        sum(shares.values()) or 1.0
+    )
+
+
 def describe_shares(totals: Counter[str], top: int = 6, against: Counter[str] | None = None) -> str:
     """The biggest shares of a profile, or (with `against`) of its excess over a baseline."""
     if against is not None:
@@ -961,9 +968,7 @@ def explain(missed: list[str], setup: Setup) -> list[str]:
         walk_in_child("send", spec, setup)
         stats = pstats.Stats(str(profiled))
         shares = own_time_by_package(stats)
-        own = sum(v for k, v in shares.items() if k.startswith("send_tui")) / (
-            sum(shares.values()) or 1.0
-        )
+        own = own_share(shares)
         notes.append(
             f"key presses, {describe_shares(shares)}; send-tui's own code {own:.1%}. "
             f"Phases (cumulative, overlapping): {describe_phases(stats, WALK_PHASES)}"
@@ -976,9 +981,7 @@ def explain(missed: list[str], setup: Setup) -> list[str]:
         typing_in_child("send", setup, profiled)
         stats = pstats.Stats(str(profiled))
         shares = own_time_by_package(stats)
-        own = sum(v for k, v in shares.items() if k.startswith("send_tui")) / (
-            sum(shares.values()) or 1.0
-        )
+        own = own_share(shares)
         notes.append(
             f"typing in the letter form (the whole walk: start-up, F5, every character), "
             f"{describe_shares(shares)}; send-tui's own code {own:.1%}. "
