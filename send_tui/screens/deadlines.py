@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from send_tui.model import dates, storage
@@ -26,6 +25,7 @@ from send_tui.model.summary import (
     session_deadline_lines,
     session_deadlines,
 )
+from send_tui.screens.settled_layout import SettledLayoutScreen
 from send_tui.widgets.key_footer import KeyFooter
 from send_tui.widgets.title_bar import TitleBar
 
@@ -52,7 +52,10 @@ def deadline_text(line: DeadlineLine) -> Text:
     return text
 
 
-class DeadlinesScreen(Screen[None]):
+class DeadlinesScreen(SettledLayoutScreen):
+    """Dates in, workings out. Settled-layout, as the letter form is: a typed character and
+    the workings it changes settle in two frames, not three."""
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="send.dates.back"),
         Binding("f9", "save_calendar", "Save .ics", id="send.dates.ics"),

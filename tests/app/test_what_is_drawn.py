@@ -169,3 +169,20 @@ async def test_the_next_call_starts_from_a_clean_drawing_too() -> None:
         await press_and_compare(pilot, terminal, ["escape", "c", "f3", "enter", "2"])
         assert node_id(app) == "what_next_decision"  # the second call, its answer changed
         assert list(app.session.answers) == ["situation", "council_decision"]
+
+
+async def test_typing_into_the_forms_shows_what_a_fresh_drawing_shows() -> None:
+    """Each character and the preview it changes are painted together with what the layout
+    then asked for (the preview's scrollbar), in the letter form and the deadlines form alike:
+    nothing half-drawn or stale is left as the adviser types."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "4", "1", "f5")  # a complaint about a school, its letter form
+        terminal = await watching(pilot)
+        app.screen.query_one("#outcome").focus()
+        await pilot.pause()
+        await press_and_compare(pilot, terminal, list("A plan by Friday"))
+        assert "A plan by Friday" in app.session.letter_fields["outcome"]
+        await press_and_compare(pilot, terminal, ["escape", "f8"])
+        await press_and_compare(pilot, terminal, list("2026-11-20"))
+        assert app.session.dates
