@@ -11,7 +11,9 @@ with a scrollbar about to appear or vanish, are never shown.
 
 The same goes for a paint with no layout before it (a screen that resumes): the update timer
 waits behind the messages already queued for the screen, so a layout a widget has asked for
-comes first (`_on_timer_update`).
+comes first, and behind a message still climbing to it from a widget (a form field's Changed,
+whose preview is then painted in the same frame as the character typed), for at most
+`MAX_HOLD_SECONDS` (`_on_timer_update`).
 
 The same screen also drops the work Textual would do for a frame that shows nothing new:
 
@@ -36,17 +38,19 @@ The same screen also drops the work Textual would do for a frame that shows noth
 
 This is the one place send-tui overrides private Textual methods (`Screen._refresh_layout`,
 `Screen._compositor_refresh`, `Screen._on_update`, `Screen._on_layout`,
-`Screen._on_screen_resume`, `Screen._on_timer_update`) and mirrors three private ones (`Widget._check_refresh`'s layout
-branch, `Screen._on_layout`, the breakpoints in `Screen._on_resize`); it also starts a prepared
-screen's update timer and renders it off screen (`Timer._run`, `Compositor.render_full_update`),
-and relies on Focus and Blur restyling the widgets (`Screen.set_focus`, `Widget._on_focus`).
-tests/app/test_settled_layout.py pins their source for the
-Textual version this was written against, so an upgrade fails that test loudly rather than
-changing behaviour quietly.
+`Screen._on_screen_resume`, `Screen._on_timer_update`), reads its widgets' private message
+queues (`MessagePump._message_queue`, `_pending_message`) and mirrors three private methods
+(`Widget._check_refresh`'s layout branch, `Screen._on_layout`, the breakpoints in
+`Screen._on_resize`); it also starts a prepared screen's update timer and renders it off
+screen (`Timer._run`, `Compositor.render_full_update`), and relies on Focus and Blur restyling
+the widgets (`Screen.set_focus`, `Widget._on_focus`). tests/app/test_settled_layout.py pins
+their source for the Textual version this was written against, so an upgrade fails that test
+loudly rather than changing behaviour quietly.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 
 from textual import events, messages
@@ -64,6 +68,8 @@ from send_tui.widgets.step_options import StepOptions
 
 #: How many more layouts one update may run before it paints (a scrollbar shown, then its size).
 EXTRA_PASSES = 2
+#: The longest a paint waits for a message on its way up from the focused widget.
+MAX_HOLD_SECONDS = 0.03
 #: How long `prepare_off_screen` lets the widgets handle their first Show and Resize events.
 PREPARE_SETTLE_SECONDS = 0.05
 
@@ -177,6 +183,7 @@ class SettledLayoutScreen(Screen[None]):
         self.update_classes(classes, animate=False)
 
     _update_deferred = False
+    _deferred_at = 0.0
 
     def _on_timer_update(self) -> None:
         """Paint after the messages already queued for this screen, not before them.
@@ -184,18 +191,41 @@ class SettledLayoutScreen(Screen[None]):
         Textual's update timer runs outside the screen's queue, so a widget's request for a
         layout (options set while the screen resumed) can still be waiting there when the
         timer paints: that frame is laid out wrong and the next one right. Deferring the
-        update once, behind what is queued, lets those requests in first.
+        update, behind what is queued, lets those requests in first.
+
+        The same for a message still on its way up to the screen from the focused widget (a
+        form field's Changed, bubbling): the character typed and the preview it changes are
+        painted together. Painted apart, the preview's frame waited for the update timer's
+        next tick, up to two periods (about 33 ms), where the character's frame took 2.
         """
-        if self._message_queue.qsize() and not self._update_deferred:
+        if not self._update_deferred and (self._message_queue.qsize() or self._widgets_busy()):
             self._update_timer.pause()
             self._update_deferred = True
+            self._deferred_at = get_time()
             self.call_later(self._deferred_update)
             return
         super()._on_timer_update()
 
     def _deferred_update(self) -> None:
+        if get_time() - self._deferred_at < MAX_HOLD_SECONDS:
+            if self._widgets_busy():
+                # Let the message climb (each container hands it on in its own task), then
+                # look again from behind what this screen has queued by then.
+                asyncio.get_running_loop().call_soon(self.call_later, self._deferred_update)
+                return
+            if self._message_queue.qsize():
+                self.call_later(self._deferred_update)  # behind what has arrived meanwhile
+                return
         self._update_deferred = False
         super()._on_timer_update()
+
+    def _widgets_busy(self) -> bool:
+        """Has a widget on this screen a message to handle (a Changed on its way up, or the
+        prompt that makes a widget just updated ask this screen for its layout)?"""
+        return any(
+            widget._message_queue.qsize() or widget._pending_message is not None
+            for widget in self.walk_children(with_self=False)
+        )
 
     #: The app's CSS generation this screen was last restyled for (see `_on_screen_resume`).
     _styled_for = -1

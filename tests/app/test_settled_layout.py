@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.geometry import Region
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
@@ -78,6 +79,8 @@ PINNED = {
     "Stylesheet.apply": "1faf3687bbba428f",
     "Stylesheet._process_component_classes": "852b5e4b93c6fc25",
     "DOMNode._get_component_classes": "c664337c28f09338",
+    "MessagePump._get_message": "5c8f2e35f9c74837",
+    "MessagePump._peek_message": "16a0e30204aadcbd",
 }
 METHODS = {
     "Screen._refresh_layout": Screen._refresh_layout,
@@ -136,6 +139,10 @@ METHODS = {
     "Stylesheet.apply": Stylesheet.apply,
     "Stylesheet._process_component_classes": Stylesheet._process_component_classes,
     "DOMNode._get_component_classes": DOMNode._get_component_classes,
+    # A paint waits for a message still queued on a widget (SettledLayoutScreen._widgets_busy):
+    # a message taken off the queue but not yet handled is held in `_pending_message`.
+    "MessagePump._get_message": MessagePump._get_message,
+    "MessagePump._peek_message": MessagePump._peek_message,
 }
 
 
