@@ -45,6 +45,16 @@ def test_clock_ids_are_fixed() -> None:
     )
 
 
+def test_the_content_format_lists_every_clock_id() -> None:
+    """Council staff write `[clocks.<id>]` from docs/content-format.md: a clock the engine has
+    and the page leaves out cannot be described, and the check says it must be."""
+    from pathlib import Path
+
+    page = (Path(__file__).parents[2] / "docs" / "content-format.md").read_text(encoding="utf-8")
+    section = page.split("### `[clocks.<id>]`", 1)[1].split("\n### ", 1)[0]
+    assert [c for c in dl.CLOCK_IDS if f"`{c}`" not in section] == []
+
+
 # --- the appeal ------------------------------------------------------------------------------
 
 
