@@ -3,7 +3,7 @@
 A real council pack holds a few dozen screens; the benchmark asks what happens at 1,000 and
 10,000. The packs follow docs/content-format.md exactly (the loader must accept them): questions
 with up to 9 options, information and multi-choice steps with branches, outcomes, routes with
-prerequisites, references, glossary terms with aliases, letters, the shipped clocks (all 9) and a
+prerequisites, references, glossary terms with aliases, letters, the shipped clocks (all of them) and a
 local pack with contacts and term dates. The same seed always gives the same pack.
 
     .venv/bin/python bench/generate.py OUT_DIR --nodes 10000
@@ -291,6 +291,7 @@ def generate_pack(root: Path, nodes: int, seed: int = 0) -> PackStats:
                     "cease_plan",
                     "health_social_in_plan",
                     "other_council",
+                    "plan_contents",
                     "amendments",
                 )
             },

@@ -2,9 +2,10 @@
 
 The outcome screen, the deadlines screen (F8), the summary in every format and the .ics all ask
 here, so a clock the answers rule out is gone from all of them at once. The rule is content: a
-clock's `unless` condition in content/national/clocks.toml. For example, an appeal only about the
-school or institution named needs no mediation advice (CFA 2014 s.55(3)), so the mediation
-adviser's and the certificate's clocks never appear for it.
+clock's `unless` and `when` conditions in content/national/clocks.toml. For example, an appeal
+only about the school or institution named needs no mediation advice (CFA 2014 s.55(3)), so the
+mediation adviser's and the certificate's clocks never appear for it; and the reply to a draft
+plan appears only where the plan's contents or amendments are disputed.
 """
 
 from __future__ import annotations
@@ -23,9 +24,14 @@ DATE_NEEDS_CLOCK: Mapping[str, str] = {"certificate": "mediation_certificate"}
 
 
 def applies(content: Content, clock_id: str, answers: Mapping[str, Answer]) -> bool:
-    """Does `clock_id` apply, given these answers? A clock without `unless` always does."""
+    """Does `clock_id` apply, given these answers? Yes unless its `unless` holds, or it has a
+    `when` that does not (a clock with neither always applies)."""
     clock = content.clocks.get(clock_id)
-    return clock is None or clock.unless is None or not clock.unless.holds(answers)
+    if clock is None:
+        return True
+    if clock.when is not None and not clock.when.holds(answers):
+        return False
+    return clock.unless is None or not clock.unless.holds(answers)
 
 
 def keep(session: Session, clock_ids: Iterable[str]) -> tuple[str, ...]:

@@ -350,6 +350,9 @@ class Clock:
     #: The clock does not apply when this holds (mediation advice for a school-only appeal).
     unless: Condition | None = None
     source_file: str = ""
+    #: The clock applies only when this holds (a draft plan's reply, only where the plan's
+    #: contents or amendments are disputed): an answer not given rules it out.
+    when: Condition | None = None
 
 
 @dataclass(frozen=True, slots=True)

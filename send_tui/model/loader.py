@@ -592,13 +592,17 @@ def _read_clock(table: Table, clock_id: str) -> Clock | None:
     refs = table.idents("refs")
     unless = table.table("unless")
     condition = _condition(unless) if unless is not None else None
+    when = table.table("when")
+    only_when = _condition(when) if when is not None else None
     if clock_id not in CLOCK_IDS:
         table.error(
             None,
             f"{clock_id!r} is not a clock the deadline engine knows: use one of {', '.join(CLOCK_IDS)}",
         )
         return None
-    return Clock(clock_id, title, rule, refs, condition, table.file) if title and rule else None
+    if not (title and rule):
+        return None
+    return Clock(clock_id, title, rule, refs, condition, table.file, only_when)
 
 
 def _conditions(table: Table, key: str, required: bool = False) -> tuple[Condition, ...]:
@@ -815,6 +819,8 @@ def _check_links(content: Content, errors: list[ContentError]) -> None:
         )
         if clock.unless is not None:
             need_condition(clock.source_file, f"clocks.{clock.id}.unless", clock.unless)
+        if clock.when is not None:
+            need_condition(clock.source_file, f"clocks.{clock.id}.when", clock.when)
 
     for comparison in content.comparisons.values():
         f, base = comparison.source_file, f"compare.{comparison.route}"

@@ -164,7 +164,16 @@ def test_no_draft_plan_clock_where_there_is_no_draft_to_reply_to(
     assert "draft_plan" not in [d.clock for d in session_deadlines(session, TODAY)]
 
 
-def test_a_clock_condition_naming_a_missing_option_is_a_content_error(tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ('["school_only"]', "clocks.mediation_contact.unless"),
+        ('["plan_contents", "amendments"]', "clocks.draft_plan.when"),
+    ],
+)
+def test_a_clock_condition_naming_a_missing_option_is_a_content_error(
+    tmp_path, written: str, key: str
+) -> None:
     import shutil
 
     from send_tui.model.content_errors import ContentErrors
@@ -173,14 +182,39 @@ def test_a_clock_condition_naming_a_missing_option_is_a_content_error(tmp_path) 
     root = tmp_path / "content"
     shutil.copytree(shipped().root, root)
     clocks_file = root / "national" / "clocks.toml"
-    text = clocks_file.read_text(encoding="utf-8").replace('["school_only"]', '["nowhere"]', 1)
-    clocks_file.write_text(text, encoding="utf-8")
+    text = clocks_file.read_text(encoding="utf-8")
+    assert written in text
+    clocks_file.write_text(text.replace(written, '["nowhere"]', 1), encoding="utf-8")
     with pytest.raises(ContentErrors) as raised:
         load_content(root)
-    assert any(
-        "clocks.mediation_contact.unless" in str(e) and "'nowhere'" in str(e)
-        for e in raised.value.errors
-    )
+    assert any(key in str(e) and "'nowhere'" in str(e) for e in raised.value.errors)
+
+
+def test_a_call_that_never_said_what_the_council_decided_has_no_draft_plan_clock() -> None:
+    """The draft plan's 15 days apply only where the plan's contents or amendments are
+    disputed: disagreement resolution asked about from "Getting help" is not asked for a
+    draft's date, and on the council-decision path it is."""
+    session = Session(shipped())
+    session.answer("situation", "school_concern")
+    session.answer("raised_with_school", "yes")
+    session.mark_read("options_overview")
+    session.answer("after_talking", "disagreement_resolution")
+    outcome = session.outcome()
+    assert outcome is not None and outcome.id == "out_disagreement_resolution"
+    assert "draft_plan" not in clocks.clocks_in_play(session)
+    assert "draft_plan" not in clocks.node_clocks(session, outcome)
+
+    on_the_plan = Session(shipped())
+    for node, answer in (
+        ("situation", "council_decision"),
+        ("council_decision", "plan_contents"),
+        ("appeal_scope", "other_parts"),
+        ("what_next_decision", "disagreement_resolution"),
+    ):
+        on_the_plan.answer(node, answer)
+    assert "draft_plan" in clocks.clocks_in_play(on_the_plan)
+    keys = clocks.date_keys_for(on_the_plan, clocks.clocks_in_play(on_the_plan))
+    assert "draft_served" in keys
 
 
 def test_a_certificate_before_the_decision_is_a_problem_not_a_date() -> None:

@@ -128,6 +128,10 @@ def test_the_letters_date_alone_says_the_reply_needs_a_timescale() -> None:
 
 def test_every_date_key_is_worked_out_or_says_why_not() -> None:
     session = Session(shipped())
+    # What the council decided is the one answer a clock needs (the draft plan's, which applies
+    # only where the plan's contents or amendments are disputed); the rest need none.
+    session.answer("situation", "council_decision")
+    session.answer("council_decision", "plan_contents")
     for key in DATE_KEYS:
         session.dates[key.key] = date(2026, 11, 16)
     found = session_deadlines(session, TODAY)
