@@ -570,7 +570,11 @@ class SendApp(App[None]):
         title = (
             shown.node.title
             if shown is not None
-            else (self.screen.__class__.__name__.removesuffix("Screen") or "send-tui")
+            else getattr(
+                screen,
+                "HELP_TITLE",
+                screen.__class__.__name__.removesuffix("Screen") or "send-tui",
+            )
         )
         self.push_screen(HelpDialog(title, keys, terms, general=general))
 

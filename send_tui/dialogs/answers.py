@@ -15,6 +15,7 @@ from send_tui.widgets.trail import AnswerTrail
 class AnswersDialog(Dialog[str | None]):
     """Returns the node id of the answer to change, or None."""
 
+    HELP_TITLE = "Your answers"
     DEFAULT_CSS = """
     AnswersDialog { align: center middle; }
     AnswersDialog > Vertical {

@@ -37,6 +37,7 @@ CHOICES = (
 class AutosaveChoice(Dialog[str]):
     """Dismisses with KEEP, DISCARD or RESUME; Esc keeps."""
 
+    HELP_TITLE = "An unsaved call is in the autosave"
     DEFAULT_CSS = """
     AutosaveChoice { align: center middle; }
     AutosaveChoice > Vertical {

@@ -13,6 +13,7 @@ from send_tui.model.session import CONSENT_HELP, CaseDetails
 
 
 class CallDetailsDialog(Dialog[CaseDetails | None]):
+    HELP_TITLE = "Call details"
     DEFAULT_CSS = """
     CallDetailsDialog { align: center middle; }
     CallDetailsDialog > Vertical {

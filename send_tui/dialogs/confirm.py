@@ -11,6 +11,7 @@ from send_tui.dialogs.base import Dialog
 
 
 class ConfirmDialog(Dialog[bool]):
+    HELP_TITLE = "A question to answer yes or no"
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }
     ConfirmDialog > Vertical {

@@ -13,6 +13,7 @@ from send_tui.dialogs.base import Dialog
 class IdleWarning(Dialog[bool]):
     """Dismisses True when the countdown ends (clear the call), False on any key or click."""
 
+    HELP_TITLE = "The call is about to be cleared"
     DEFAULT_CSS = """
     IdleWarning { align: center middle; }
     IdleWarning > Vertical { width: 60; max-width: 100%; height: auto; border: thick $error;

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 
 class SaveDialog(Dialog[list[Path] | None]):
+    HELP_TITLE = "Save the summary and letter"
     DEFAULT_CSS = """
     SaveDialog { align: center middle; }
     SaveDialog > Vertical {

@@ -14,6 +14,7 @@ from send_tui.widgets.title_bar import TitleBar
 
 
 class ContentProblemsScreen(Screen[None]):
+    HELP_TITLE = "The content has problems"
     BINDINGS = [Binding("escape,q", "app.quit", "Quit", id="send.problems.quit")]
 
     def __init__(self, report: str) -> None:

@@ -164,6 +164,7 @@ class RoutePicker(Dialog[None]):
     Past the ninth route the keys go on with letters (b, c, d...): a row labelled "10" read as
     "one, zero" would have added the first route."""
 
+    HELP_TITLE = "Add routes to the plan"
     DEFAULT_CSS = """
     RoutePicker { align: center middle; }
     RoutePicker > Vertical { width: 60; max-width: 100%; height: auto; max-height: 90%;
