@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -125,6 +128,53 @@ class AnswerTrail(StepOptions):
             self._repaint_held = True  # repainted, narrowed, by `_repainting_from`
             repaint = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    #: The answer whose end alone shows at the top of the view, and on how many rows; else
+    #: None (`render_lines` works it out for each paint).
+    _cut: tuple[int, int] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._cut = self._cut_at_top()
+        return super().render_lines(crop)
+
+    def _cut_at_top(self) -> tuple[int, int] | None:
+        """(answer index, rows) of an answer whose start is scrolled up out of sight, if any.
+
+        Scrolled to the newest answer, the top row was often half an answer ("council decision
+        about an EHC plan", with no number and no question). Its first row in view becomes a
+        line that says what is above: the answers before (a one-row tail), or which answer
+        goes on below it. An answer taller than the whole view is left as it is.
+        """
+        top = self.scroll_offset.y
+        if top <= 0:
+            return None
+        lines = self._lines
+        index, offset = lines[top]
+        if offset == 0:
+            return None
+        for row in range(1, min(self.scrollable_content_region.height, len(lines) - top)):
+            if lines[top + row][1] == 0:  # the next answer starts on this row
+                return index, row
+        return None
+
+    def render_line(self, y: int) -> Strip:
+        if y != 0 or self._cut is None:
+            return super().render_line(y)
+        index, rows = self._cut
+        width = self.scrollable_content_region.width
+        if rows == 1:  # nothing of that answer is left in view: count it with those above
+            count = index + 1
+            noun = "answer" if count == 1 else "answers"
+            texts = [f"▲ {count} earlier {noun}: F3", f"▲ {count} earlier: F3", f"▲ {count} more"]
+        else:
+            texts = [
+                f"▲ {index + 1} continued (F3: all)",
+                f"▲ {index + 1} continued",
+                f"▲ {index + 1}",
+            ]
+        text = next((t for t in texts if len(t) <= width), texts[-1])[:width]
+        style = self.get_visual_style("option-list--option").rich_style + Style(italic=True)
+        return Strip([Segment(text.ljust(width), style)], width)
 
     def on_focus(self) -> None:
         # Start from the latest answer: the one an adviser most often wants to change.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -237,6 +238,36 @@ async def test_a_tall_newest_answer_is_in_view_whole() -> None:
         assert trail.scroll_y == trail.max_scroll_y
         shown = "\n".join(line[54:] for line in screen_lines(app))
         assert "type, or none" in shown and "named " in shown  # "...its type, or none named"
+
+
+def trail_top_row(app: SendApp, trail: AnswerTrail) -> str:
+    region = trail.scrollable_content_region
+    return screen_lines(app)[region.y][region.x : region.right].strip()
+
+
+async def test_the_trails_top_row_is_never_half_an_answer() -> None:
+    """Scrolled to the newest answer, the trail's top row showed the tail of an answer with no
+    number or question ("about an EHC plan"). At every key of the long path its top row is an
+    answer's first row, or a line saying what is above; scrolled back to the top, the first
+    answer shows again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        marked = 0
+        for key in long_path_keys(app):
+            await walk(app, pilot, key)
+            trail = app.screen.query_one("#trail", AnswerTrail)
+            top = trail_top_row(app, trail)
+            starts = re.match(r"^\d+ ", top) or top == "No answers yet."
+            marker = re.fullmatch(r"▲ \d+ (continued|earlier answers?: F3)", top)
+            assert starts or marker, f"top row {top!r} at {node_id(app)}"
+            marked += bool(marker)
+        assert marked  # the long path does scroll a tail into the top row
+        trail.focus()  # as Tab would: then up to the first answer, which scrolls to the top
+        await pilot.pause()
+        await walk(app, pilot, "home")
+        assert trail.scroll_y == 0
+        top = trail_top_row(app, trail)
+        assert top.startswith("1 "), top
 
 
 async def test_glossary_is_one_key_away_and_filters() -> None:
