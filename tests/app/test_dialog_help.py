@@ -67,3 +67,28 @@ async def test_help_rebound_in_the_settings_opens_in_a_dialog_too(isolated_paths
         await press(pilot, "f11")
         assert isinstance(app.screen, HelpDialog)
         assert re.search(r"^\s*f11\s+Help$", screen_text(app), re.M)
+
+
+async def test_a_button_pressed_as_f1_opens_help_closes_its_dialog_not_the_help() -> None:
+    """Enter on Cancel and F1 in one burst: the button's press arrives after the help has
+    opened over the dialog. It used to dismiss the help (the top screen) in the dialog's name,
+    and the dialog, marked as answered, then ignored every Esc: the adviser was stuck in it."""
+    from textual import events
+    from textual.widgets import Button
+
+    from send_tui.dialogs.call_details import CallDetailsDialog
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *TO_COMPLAINT, "f6")
+        assert isinstance(app.screen, CallDetailsDialog)
+        app.screen.query_one("#cancel", Button).focus()
+        await pilot.pause()
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("f1", None))
+        await pilot.pause()
+        for _ in range(3):
+            if type(app.screen).__name__ == "WizardScreen":
+                break
+            await press(pilot, "escape")
+        assert type(app.screen).__name__ == "WizardScreen", app.screen_stack
