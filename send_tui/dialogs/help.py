@@ -38,7 +38,11 @@ class HelpDialog(Dialog[None]):
     HelpDialog VerticalScroll { height: 1fr; }
     """
 
-    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="send.help.close")]
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="send.help.close"),
+        # Under the help key's own id, so the key a desk rebinds help to also closes it.
+        Binding("f1", "close", "Close", id="send.help"),
+    ]
 
     def __init__(
         self,

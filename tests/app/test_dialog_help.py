@@ -67,6 +67,8 @@ async def test_help_rebound_in_the_settings_opens_in_a_dialog_too(isolated_paths
         await press(pilot, "f11")
         assert isinstance(app.screen, HelpDialog)
         assert re.search(r"^\s*f11\s+Help$", screen_text(app), re.M)
+        await press(pilot, "f11")  # the key that opened the help closes it, as F1 does
+        assert isinstance(app.screen, SaveDialog), app.screen_stack
 
 
 async def test_a_button_pressed_as_f1_opens_help_closes_its_dialog_not_the_help() -> None:
