@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual import events
 from textual.containers import Vertical
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from send_tui.app import make_app
+from send_tui.dialogs.call_details import CallDetailsDialog
 from send_tui.dialogs.confirm import ConfirmDialog
 from send_tui.dialogs.help import HelpDialog
 from send_tui.dialogs.save import SaveDialog
@@ -71,26 +73,27 @@ async def test_help_rebound_in_the_settings_opens_in_a_dialog_too(isolated_paths
         assert isinstance(app.screen, SaveDialog), app.screen_stack
 
 
-async def test_a_button_pressed_as_f1_opens_help_closes_its_dialog_not_the_help() -> None:
+async def test_a_button_press_that_lands_under_the_help_leaves_the_dialog_as_it_was() -> None:
     """Enter on Cancel and F1 in one burst: the button's press arrives after the help has
     opened over the dialog. It used to dismiss the help (the top screen) in the dialog's name,
-    and the dialog, marked as answered, then ignored every Esc: the adviser was stuck in it."""
-    from textual import events
-    from textual.widgets import Button
-
-    from send_tui.dialogs.call_details import CallDetailsDialog
-
+    and the dialog, marked as answered, then ignored every Esc: the adviser was stuck in it.
+    Now the late press is dropped: the help shows, Esc returns to the dialog as it was, and
+    the dialog's own Esc still closes it."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, *TO_COMPLAINT, "f6")
-        assert isinstance(app.screen, CallDetailsDialog)
-        app.screen.query_one("#cancel", Button).focus()
+        dialog = app.screen
+        assert isinstance(dialog, CallDetailsDialog)
+        dialog.query_one("#reference", Input).value = "HL-2026-0412"
+        dialog.query_one("#cancel", Button).focus()
         await pilot.pause()
         app.post_message(events.Key("enter", "\r"))
         app.post_message(events.Key("f1", None))
         await pilot.pause()
-        for _ in range(3):
-            if type(app.screen).__name__ == "WizardScreen":
-                break
-            await press(pilot, "escape")
+        assert isinstance(app.screen, HelpDialog), app.screen_stack
+        await press(pilot, "escape")
+        assert app.screen is dialog, app.screen_stack
+        assert dialog.query_one("#reference", Input).value == "HL-2026-0412"
+        await press(pilot, "escape")
         assert type(app.screen).__name__ == "WizardScreen", app.screen_stack
+        assert app.session.case.reference == ""  # cancelled: nothing kept
